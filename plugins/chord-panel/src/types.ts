@@ -1,0 +1,6 @@
+/** Panel options saved in the dashboard JSON; field names refer to display names in the query result. */
+export interface ChordOptions {
+  sourceField?: string;
+  targetField?: string;
+  valueField?: string;
+}

@@ -1,0 +1,2 @@
+export { ClickHouseServer, clickhouseServerInstalled, type ClickHouseServerOptions } from './clickhouseServer.ts';
+export { freePort, waitFor } from './freePort.ts';

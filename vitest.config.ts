@@ -1,0 +1,36 @@
+import { defineConfig } from 'vitest/config';
+
+// One runner for every workspace: Node tests (backend, tools, integration against real servers) and
+// DOM tests (panels and editors in jsdom). Browser tests run in Playwright, not here.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: [
+            'tools/*/test/**/*.test.ts',
+            'plugins/*/backend/test/**/*.test.ts',
+            'provisioning/**/*.test.ts',
+            'dashboards/**/*.test.ts',
+            'test/**/*.test.ts',
+          ],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Integration tests start real servers; two cores, so keep parallelism modest.
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['plugins/*/src/**/*.test.{ts,tsx}'],
+          setupFiles: ['./vitest.dom-setup.ts'],
+          testTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
