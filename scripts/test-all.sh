@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# `npm test`: every test of the project, installing what it needs first. Each step stops the run on failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n=== %s ===\n' "$*"; }
+
+step "system parts (clickhouse-server, chromium, docker-compose)"
+bash .ci/install-system-parts.sh
+
+step "npm ci"
+# Skip when node_modules was installed from this exact lock file.
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat node_modules/.flowlens-lock-hash 2>/dev/null)" != "$lock_hash" ]; then
+  npm ci --no-audit --no-fund
+  echo "$lock_hash" > node_modules/.flowlens-lock-hash
+fi
+
+step "typecheck, lint, format"
+npm run typecheck
+npm run lint
+
+step "build"
+npm run build
+
+step "unit and integration tests (vitest)"
+npx vitest run
