@@ -1,0 +1,106 @@
+// Builds the backend as Grafana runs it: one self-contained executable per platform,
+// dist/gpx_flowlens_flows_linux_<arch>, that needs no Node.js on the Grafana host. The TypeScript
+// is bundled by esbuild into one CommonJS file, packed into a Node single executable application
+// blob (protos as assets), and injected into a Node binary of the same version with postject.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+
+const require = createRequire(import.meta.url);
+const { inject } = require('postject') as {
+  inject: (file: string, name: string, data: Buffer, options: object) => Promise<void>;
+};
+
+const backendDir = import.meta.dirname;
+const pluginDir = resolve(backendDir, '..');
+const buildDir = join(backendDir, '.build');
+const distDir = join(pluginDir, 'dist');
+const executable = 'gpx_flowlens_flows';
+const nodeVersion = process.version.slice(1);
+const protos = ['pluginv2.proto', 'goplugin.proto', 'health.proto'];
+
+/** Where a Node binary for `arch` comes from: this very Node for the host, the npm registry otherwise. */
+function nodeBinary(arch: 'x64' | 'arm64'): string {
+  if (arch === process.arch) {
+    return process.execPath;
+  }
+  const cacheDir = join(buildDir, `node-linux-${arch}-${nodeVersion}`);
+  const binary = join(cacheDir, 'package', 'bin', 'node');
+  if (!existsSync(binary)) {
+    mkdirSync(cacheDir, { recursive: true });
+    // The official Linux build of this exact Node version, as published on the npm registry.
+    const tarball = execFileSync(
+      'npm',
+      ['pack', `node-linux-${arch}@${nodeVersion}`, '--silent', '--pack-destination', cacheDir],
+      {
+        encoding: 'utf8',
+      }
+    ).trim();
+    execFileSync('tar', ['-xzf', join(cacheDir, tarball), '-C', cacheDir, 'package/bin/node', 'package/LICENSE']);
+    rmSync(join(cacheDir, tarball));
+  }
+  return binary;
+}
+
+async function bundle(): Promise<string> {
+  const outfile = join(buildDir, 'main.cjs');
+  await build({
+    entryPoints: [join(backendDir, 'src', 'main.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minifySyntax: true,
+    minifyWhitespace: true,
+    legalComments: 'none',
+    // ESM's import.meta.url has no CommonJS twin; give the bundle one so proto lookup works unpacked too.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' },
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+function seaBlob(mainFile: string): Buffer {
+  const blob = join(buildDir, 'sea-prep.blob');
+  const config = {
+    main: mainFile,
+    output: blob,
+    disableExperimentalSEAWarning: true,
+    // Code cache and snapshots are CPU-specific; without them one blob serves amd64 and arm64.
+    useSnapshot: false,
+    useCodeCache: false,
+    assets: Object.fromEntries(protos.map((name) => [name, join(backendDir, 'proto', name)])),
+  };
+  const configFile = join(buildDir, 'sea-config.json');
+  writeFileSync(configFile, JSON.stringify(config, null, 2));
+  execFileSync(process.execPath, ['--experimental-sea-config', configFile], { stdio: 'inherit' });
+  return readFileSync(blob);
+}
+
+async function main(): Promise<void> {
+  const wanted = (process.env.FLOWLENS_BACKEND_ARCHS ?? 'amd64,arm64').split(',').map((arch) => arch.trim());
+  mkdirSync(buildDir, { recursive: true });
+  mkdirSync(distDir, { recursive: true });
+  const blob = seaBlob(await bundle());
+  for (const goArch of wanted) {
+    const nodeArch = goArch === 'amd64' ? 'x64' : goArch === 'arm64' ? 'arm64' : undefined;
+    if (!nodeArch) {
+      throw new Error(`unknown architecture "${goArch}" in FLOWLENS_BACKEND_ARCHS; use amd64 and/or arm64`);
+    }
+    const target = join(distDir, `${executable}_linux_${goArch}`);
+    rmSync(target, { force: true });
+    copyFileSync(nodeBinary(nodeArch), target);
+    chmodSync(target, 0o755);
+    await inject(target, 'NODE_SEA_BLOB', blob, { sentinelFuse: 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2' });
+    console.log(`built ${target} (Node ${nodeVersion}, ${goArch})`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`backend build failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,406 @@
+import { Agent as HttpsAgent } from 'node:https';
+import type { Readable } from 'node:stream';
+import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
+import { makeVector, RecordBatchReader, type Data, type DataType } from 'apache-arrow';
+import type { FrameField } from '../../frames/frame.ts';
+import type { TimeRange } from '../../handlers/types.ts';
+import type { Logger } from '../../protocol/logger.ts';
+import { clickhouseDialect } from '../../sql/clickhouseDialect.ts';
+import type { EngineHealth, FlowsEngine, QueryOptions, QueryResult, TableSchema } from '../engine.ts';
+import { EngineError } from '../engineError.ts';
+import { convertArrowChunk } from './arrowColumns.ts';
+import { arrowConvertible, kindOf, parseClickHouseType, type ClickHouseColumnType } from './clickhouseTypes.ts';
+import { toEngineError } from './clickhouseErrors.ts';
+import { fieldsFromJsonCompact, type JsonCompactResult } from './rowColumns.ts';
+import { vectorsFromDescribe } from './emptyColumns.ts';
+
+export interface ClickHouseConnection {
+  url: string;
+  username: string;
+  password: string;
+  database: string;
+  tlsSkipVerify: boolean;
+  tlsCACert?: string;
+  httpHeaders: Record<string, string>;
+  queryTimeoutSeconds: number;
+}
+
+interface ServerInfo {
+  version: string;
+  timeZone: string;
+  /** ArrowStream output with the settings we rely on (string as Utf8, no compression): 23.x and later. */
+  arrowOutput: boolean;
+  /** cancel_http_readonly_queries_on_client_close exists (19.x+): closing the request stops the query. */
+  cancelsOnClose: boolean;
+}
+
+interface DescribedColumn {
+  name: string;
+  typeText: string;
+  type: ClickHouseColumnType;
+}
+
+/**
+ * ClickHouse over HTTP(S) with @clickhouse/client. Modern servers answer in Arrow, which is relabelled
+ * for Grafana column by column instead of being parsed row by row; old servers (Debian's 18.16) and
+ * exotic result types take the JSONCompact row path.
+ */
+export class ClickHouseEngine implements FlowsEngine {
+  readonly dialect = clickhouseDialect;
+  private readonly client: ClickHouseClient;
+  private serverInfo: Promise<ServerInfo> | undefined;
+
+  constructor(
+    private readonly connection: ClickHouseConnection,
+    private readonly logger: Logger
+  ) {
+    const httpsAgent =
+      connection.url.startsWith('https:') && (connection.tlsSkipVerify || connection.tlsCACert)
+        ? new HttpsAgent({
+            keepAlive: true,
+            rejectUnauthorized: !connection.tlsSkipVerify,
+            ca: connection.tlsCACert || undefined,
+          })
+        : undefined;
+    this.client = createClient({
+      url: connection.url,
+      username: connection.username,
+      password: connection.password,
+      database: connection.database,
+      http_headers: connection.httpHeaders,
+      // The server-side limit fires first; this only catches a server that stopped answering.
+      request_timeout: (connection.queryTimeoutSeconds + 5) * 1000,
+      max_open_connections: 20,
+      ...(httpsAgent ? { http_agent: httpsAgent, set_basic_auth_header: true } : {}),
+      application: 'flowlens-flows-datasource',
+    });
+  }
+
+  async query(sql: string, options: QueryOptions): Promise<QueryResult> {
+    const statement = sql.trim().replace(/;+\s*$/, '');
+    if (statement === '') {
+      throw new EngineError('query', 'the query is empty: write a SELECT, e.g. SELECT count() FROM flows');
+    }
+    const { signal, dispose, timedOut } = this.deadline(options);
+    try {
+      const server = await this.server(signal);
+      if (server.arrowOutput) {
+        const columns = await this.describe(statement, signal);
+        if (columns && columns.every((column) => arrowConvertible(column.type))) {
+          return await this.queryArrow(statement, columns, server, options, signal);
+        }
+      }
+      return await this.queryRows(statement, server, options, signal);
+    } catch (error) {
+      throw this.failure(error, timedOut());
+    } finally {
+      dispose();
+    }
+  }
+
+  async health(signal: AbortSignal): Promise<EngineHealth> {
+    try {
+      this.serverInfo = undefined;
+      const server = await this.server(signal);
+      const exists = await this.rows<{ n: string }>(
+        `SELECT count() AS n FROM system.tables WHERE database = currentDatabase() AND name = 'flows'`,
+        signal
+      );
+      const health: EngineHealth = {
+        engine: 'ClickHouse',
+        version: server.version,
+        location: this.connection.url,
+        database: this.connection.database,
+        flows: { exists: exists[0]?.n !== '0' },
+      };
+      if (health.flows.exists) {
+        const [stats] = await this.rows<{ rows: string; newest: string | number }>(
+          'SELECT count() AS rows, toUnixTimestamp(max(flowEndSeconds)) AS newest FROM flows',
+          signal
+        );
+        health.flows.rowCount = String(stats?.rows ?? '0');
+        const newest = Number(stats?.newest ?? 0);
+        health.flows.newestFlowMs = newest > 0 ? newest * 1000 : undefined;
+      }
+      return health;
+    } catch (error) {
+      throw this.failure(error, false);
+    }
+  }
+
+  async schema(signal: AbortSignal): Promise<TableSchema[]> {
+    try {
+      const columns = await this.rows<{ table: string; name: string; type: string }>(
+        'SELECT table, name, type FROM system.columns WHERE database = currentDatabase()',
+        signal
+      );
+      const tables = new Map<string, TableSchema>();
+      for (const column of columns) {
+        const table = tables.get(column.table) ?? { name: column.table, columns: [] };
+        table.columns.push({ name: column.name, type: column.type });
+        tables.set(column.table, table);
+      }
+      return [...tables.values()].sort((a, b) => a.name.localeCompare(b.name));
+    } catch (error) {
+      throw this.failure(error, false);
+    }
+  }
+
+  async distinctValues(column: string, limit: number, signal: AbortSignal, timeRange?: TimeRange): Promise<string[]> {
+    const quoted = this.dialect.quoteIdentifier(column);
+    const where = timeRange
+      ? `WHERE flowEndSeconds >= toDateTime(${Math.floor(timeRange.fromMs / 1000)}) AND flowEndSeconds <= toDateTime(${Math.floor(timeRange.toMs / 1000)})`
+      : '';
+    try {
+      const rows = await this.rows<{ value: string }>(
+        `SELECT toString(${quoted}) AS value, count() AS seen FROM flows ${where} GROUP BY value ORDER BY seen DESC, value LIMIT ${Math.floor(limit)}`,
+        signal
+      );
+      return rows.map((row) => row.value);
+    } catch (error) {
+      throw this.failure(error, false);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  /** Grafana's cancellation plus our own timeout, as one signal; `timedOut` tells them apart afterwards. */
+  private deadline(options: QueryOptions) {
+    const controller = new AbortController();
+    let expired = false;
+    const timer = setTimeout(() => {
+      expired = true;
+      controller.abort(new Error('timeout'));
+    }, options.timeoutMs + 1000);
+    const onCancel = () => controller.abort(new Error('cancelled'));
+    options.signal.addEventListener('abort', onCancel, { once: true });
+    if (options.signal.aborted) {
+      onCancel();
+    }
+    return {
+      signal: controller.signal,
+      timedOut: () => expired,
+      dispose: () => {
+        clearTimeout(timer);
+        options.signal.removeEventListener('abort', onCancel);
+      },
+    };
+  }
+
+  private failure(error: unknown, timedOut: boolean): EngineError {
+    const context = {
+      url: this.connection.url,
+      username: this.connection.username,
+      timeoutSeconds: this.connection.queryTimeoutSeconds,
+    };
+    if (timedOut) {
+      return new EngineError(
+        'timeout',
+        `query stopped after the ${context.timeoutSeconds} s timeout (queryTimeoutSeconds); narrow the time range or raise the timeout.`
+      );
+    }
+    const engineError = toEngineError(error, context);
+    if (engineError.kind === 'connection') {
+      // The server may come back as another version; ask again next time.
+      this.serverInfo = undefined;
+    }
+    return engineError;
+  }
+
+  private server(signal: AbortSignal): Promise<ServerInfo> {
+    if (!this.serverInfo) {
+      const probe = this.rows<{ version: string; tz: string }>(
+        'SELECT version() AS version, timezone() AS tz',
+        signal
+      ).then(([row]) => {
+        const [major = 0, minor = 0] = (row?.version ?? '0').split('.').map(Number);
+        const info: ServerInfo = {
+          version: row?.version ?? 'unknown',
+          timeZone: row?.tz ?? 'UTC',
+          arrowOutput: major >= 23,
+          cancelsOnClose: major > 19 || (major === 19 && minor >= 2),
+        };
+        this.logger.debug('ClickHouse server', { version: info.version, arrow: info.arrowOutput });
+        return info;
+      });
+      this.serverInfo = probe;
+      probe.catch(() => {
+        if (this.serverInfo === probe) {
+          this.serverInfo = undefined;
+        }
+      });
+    }
+    return this.serverInfo;
+  }
+
+  private limits(server: ServerInfo, options: QueryOptions): Record<string, string | number> {
+    return {
+      readonly: '2',
+      max_execution_time: this.connection.queryTimeoutSeconds,
+      max_result_rows: String(options.rowLimit + 1),
+      result_overflow_mode: 'break',
+      ...(server.cancelsOnClose ? { cancel_http_readonly_queries_on_client_close: 1 } : {}),
+    };
+  }
+
+  /** Result column names and types without running the query; undefined when it is not a SELECT. */
+  private async describe(statement: string, signal: AbortSignal): Promise<DescribedColumn[] | undefined> {
+    try {
+      const rows = await this.rows<{ name: string; type: string }>(
+        `DESCRIBE TABLE (${statement})`,
+        signal,
+        settings({ readonly: '2' })
+      );
+      return rows.map((row) => ({ name: row.name, typeText: row.type, type: parseClickHouseType(row.type) }));
+    } catch (error) {
+      if (signal.aborted) {
+        throw error;
+      }
+      // SHOW, EXISTS, EXPLAIN… cannot be described; the row path runs them and reports real errors.
+      return undefined;
+    }
+  }
+
+  private async queryArrow(
+    statement: string,
+    columns: DescribedColumn[],
+    server: ServerInfo,
+    options: QueryOptions,
+    signal: AbortSignal
+  ): Promise<QueryResult> {
+    const stop = new AbortController();
+    const onAbort = () => stop.abort(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      const result = await this.client.exec({
+        query: statement,
+        abort_signal: stop.signal,
+        clickhouse_settings: settings({
+          ...this.limits(server, options),
+          default_format: 'ArrowStream',
+          output_format_arrow_compression_method: 'none',
+          output_format_arrow_string_as_string: 1,
+          output_format_arrow_low_cardinality_as_dictionary: 0,
+          output_format_arrow_fixed_string_as_fixed_byte_array: 1,
+        }),
+      });
+      const format = result.response_headers['x-clickhouse-format'];
+      if (format && format !== 'ArrowStream') {
+        result.stream.destroy();
+        throw new EngineError(
+          'query',
+          `the query asks for FORMAT ${String(format)}; remove the FORMAT clause — FlowLens picks the format itself.`
+        );
+      }
+      const chunks: Array<Array<Data<DataType>>> = columns.map(() => []);
+      let rowCount = 0;
+      let truncated = false;
+      const reader = await RecordBatchReader.from(result.stream as Readable);
+      for await (const batch of reader) {
+        let batchRows = batch.numRows;
+        if (rowCount + batchRows > options.rowLimit) {
+          batchRows = options.rowLimit - rowCount;
+          truncated = true;
+        }
+        columns.forEach((column, index) => {
+          const source = batch.data.children[index];
+          if (!source) {
+            throw new EngineError(
+              'server',
+              `ClickHouse returned ${batch.data.children.length} columns, DESCRIBE said ${columns.length}`
+            );
+          }
+          const converted = convertArrowChunk(source, column.type);
+          chunks[index]!.push(batchRows < converted.length ? converted.slice(0, batchRows) : converted);
+        });
+        rowCount += batchRows;
+        if (truncated) {
+          break;
+        }
+      }
+      if (truncated) {
+        // Enough rows: stop downloading; the server cancels the query when the connection closes.
+        result.stream.destroy();
+      }
+      const fields: FrameField[] = columns.map((column, index) => ({
+        name: column.name,
+        kind: kindOf(column.type),
+        nullable: column.type.nullable,
+        values: chunks[index]!.length > 0 ? makeVector(chunks[index]!) : vectorsFromDescribe(column.type),
+      }));
+      return { fields, rowCount, truncated };
+    } catch (error) {
+      throw error instanceof Error &&
+        /Arrow|IPC|magic|flatbuffer|Expected/.test(error.message) &&
+        !(error instanceof EngineError)
+        ? new EngineError(
+            'server',
+            `ClickHouse failed while sending the result (${error.message}); see the ClickHouse server log for the exception.`
+          )
+        : error;
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private async queryRows(
+    statement: string,
+    server: ServerInfo,
+    options: QueryOptions,
+    signal: AbortSignal
+  ): Promise<QueryResult> {
+    const modern = server.arrowOutput;
+    const result = await this.client.exec({
+      query: statement,
+      abort_signal: signal,
+      clickhouse_settings: settings({
+        ...this.limits(server, options),
+        default_format: 'JSONCompact',
+        output_format_json_quote_64bit_integers: 1,
+        ...(modern ? { output_format_json_quote_denormals: 1 } : {}),
+      }),
+    });
+    let body = '';
+    result.stream.setEncoding('utf8');
+    for await (const chunk of result.stream) {
+      body += chunk as string;
+    }
+    let parsed: JsonCompactResult;
+    try {
+      parsed = JSON.parse(body) as JsonCompactResult;
+    } catch {
+      if (body.trim() === '') {
+        // Statements without a result set (e.g. SET) print nothing.
+        return { fields: [], rowCount: 0, truncated: false };
+      }
+      throw new EngineError(
+        'query',
+        'ClickHouse did not answer in JSONCompact; remove any FORMAT clause from the query — FlowLens picks the format itself.'
+      );
+    }
+    const rowCount = Math.min(parsed.data.length, options.rowLimit);
+    return {
+      fields: fieldsFromJsonCompact(parsed, rowCount, server.timeZone),
+      rowCount,
+      truncated: parsed.data.length > options.rowLimit,
+    };
+  }
+
+  /** Small internal queries (metadata, health) as JSON rows. */
+  private async rows<T>(query: string, signal: AbortSignal, settings: ClickHouseSettings = {}): Promise<T[]> {
+    const result = await this.client.query({
+      query,
+      format: 'JSONEachRow',
+      abort_signal: signal,
+      clickhouse_settings: { max_execution_time: this.connection.queryTimeoutSeconds, ...settings },
+    });
+    return result.json<T>();
+  }
+}
+
+/** Settings are sent as URL parameters; some exist only in newer servers, so they are typed loosely here. */
+function settings(values: Record<string, string | number>): ClickHouseSettings {
+  return values as ClickHouseSettings;
+}

@@ -1,0 +1,162 @@
+import { EngineError } from '../engines/engineError.ts';
+import type { ClickHouseConnection } from '../engines/clickhouse/clickhouseEngine.ts';
+import type { DataSourceSettings } from './types.ts';
+
+/** One datasource's configuration, validated: the contract of DESIGN.md "Datasource settings". */
+export type FlowsSettings =
+  | { engine: 'clickhouse'; queryTimeoutSeconds: number; rowLimit: number; clickhouse: ClickHouseConnection }
+  | { engine: 'snowflake'; queryTimeoutSeconds: number; rowLimit: number; snowflake: SnowflakeConnectionSettings };
+
+export interface SnowflakeConnectionSettings {
+  account: string;
+  username: string;
+  role?: string;
+  warehouse?: string;
+  database?: string;
+  schema?: string;
+  authType: 'password' | 'keypair' | 'oauth';
+  password?: string;
+  privateKey?: string;
+  privateKeyPassphrase?: string;
+  oauthToken?: string;
+}
+
+export const defaultQueryTimeoutSeconds = 60;
+export const defaultRowLimit = 1_000_000;
+
+/** Values that must never be logged or returned; the logger scrubs them. */
+export function secretsOf(settings: DataSourceSettings): string[] {
+  return Object.values(settings.decryptedSecureJsonData).filter((value) => value.length > 0);
+}
+
+export function parseSettings(settings: DataSourceSettings): FlowsSettings {
+  const json = settings.jsonData;
+  const secure = settings.decryptedSecureJsonData;
+  const engine = json.engine ?? 'clickhouse';
+  const queryTimeoutSeconds = boundedNumber(
+    json.queryTimeoutSeconds,
+    'queryTimeoutSeconds',
+    defaultQueryTimeoutSeconds,
+    1,
+    3600
+  );
+  const rowLimit = boundedNumber(json.rowLimit, 'rowLimit', defaultRowLimit, 1, 100_000_000);
+  if (engine === 'clickhouse') {
+    return {
+      engine,
+      queryTimeoutSeconds,
+      rowLimit,
+      clickhouse: clickhouseConnection(json, secure, queryTimeoutSeconds),
+    };
+  }
+  if (engine === 'snowflake') {
+    return { engine, queryTimeoutSeconds, rowLimit, snowflake: snowflakeConnection(json, secure) };
+  }
+  throw invalid(`engine "${String(engine)}" is not supported; choose "clickhouse" or "snowflake"`);
+}
+
+function clickhouseConnection(
+  json: Record<string, unknown>,
+  secure: Record<string, string>,
+  queryTimeoutSeconds: number
+): ClickHouseConnection {
+  const url = text(json.url, 'url');
+  if (!url) {
+    throw invalid('ClickHouse URL is missing; set it to the HTTP(S) endpoint, e.g. http://clickhouse:8123');
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw invalid(`ClickHouse URL "${url}" is not a URL; use e.g. http://clickhouse:8123`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw invalid(
+      `ClickHouse URL "${url}" must start with http:// or https:// (FlowLens uses the HTTP interface, port 8123 or 8443)`
+    );
+  }
+  if (parsed.username || parsed.password) {
+    throw invalid('put the ClickHouse user and password in their own fields, not in the URL');
+  }
+  const httpHeaders: Record<string, string> = {};
+  const headers = Array.isArray(json.httpHeaders)
+    ? (json.httpHeaders as Array<{ name?: unknown; value?: unknown }>)
+    : [];
+  for (const header of headers) {
+    const name = typeof header.name === 'string' ? header.name.trim() : '';
+    if (!name) {
+      continue;
+    }
+    if (!/^[A-Za-z0-9-]+$/.test(name)) {
+      throw invalid(`HTTP header name "${name}" may only hold letters, digits and "-"`);
+    }
+    // Secret header values (tokens) live in secureJsonData as httpHeaderValue.<name>.
+    httpHeaders[name] = secure[`httpHeaderValue.${name}`] ?? (typeof header.value === 'string' ? header.value : '');
+  }
+  return {
+    url: url.replace(/\/+$/, ''),
+    username: text(json.username, 'username') || 'default',
+    password: secure.password ?? '',
+    database: text(json.database, 'database') || 'default',
+    tlsSkipVerify: json.tlsSkipVerify === true,
+    tlsCACert: secure.tlsCACert || undefined,
+    httpHeaders,
+    queryTimeoutSeconds,
+  };
+}
+
+function snowflakeConnection(
+  json: Record<string, unknown>,
+  secure: Record<string, string>
+): SnowflakeConnectionSettings {
+  const account = text(json.account, 'account');
+  const username = text(json.username, 'username');
+  if (!account) {
+    throw invalid('Snowflake account is missing; use the account identifier, e.g. myorg-myaccount');
+  }
+  if (!username) {
+    throw invalid('Snowflake username is missing');
+  }
+  const authType = (json.authType ?? 'password') as string;
+  if (authType !== 'password' && authType !== 'keypair' && authType !== 'oauth') {
+    throw invalid(`Snowflake authType "${authType}" is not supported; choose password, keypair or oauth`);
+  }
+  return {
+    account,
+    username,
+    role: text(json.role, 'role') || undefined,
+    warehouse: text(json.warehouse, 'warehouse') || undefined,
+    database: text(json.database, 'database') || undefined,
+    schema: text(json.schema, 'schema') || undefined,
+    authType,
+    password: secure.password,
+    privateKey: secure.privateKey,
+    privateKeyPassphrase: secure.privateKeyPassphrase,
+    oauthToken: secure.oauthToken,
+  };
+}
+
+function text(value: unknown, name: string): string {
+  if (value === undefined || value === null) {
+    return '';
+  }
+  if (typeof value !== 'string') {
+    throw invalid(`"${name}" must be text, got ${JSON.stringify(value)}`);
+  }
+  return value.trim();
+}
+
+function boundedNumber(value: unknown, name: string, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === null || value === '') {
+    return fallback;
+  }
+  const number = typeof value === 'string' ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isFinite(number) || number < min || number > max) {
+    throw invalid(`"${name}" must be a number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  }
+  return Math.floor(number);
+}
+
+function invalid(message: string): EngineError {
+  return new EngineError('configuration', `datasource settings: ${message}`);
+}

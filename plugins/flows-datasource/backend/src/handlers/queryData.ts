@@ -1,0 +1,149 @@
+import { EngineError } from '../engines/engineError.ts';
+import type { Frame } from '../frames/frame.ts';
+import { longToWide, TimeSeriesShapeError } from '../frames/longToWide.ts';
+import type { Logger } from '../protocol/logger.ts';
+import { MacroError, type Dialect } from '../sql/dialect.ts';
+import { BuilderError, type CompiledFlowsQuery } from '../sql/flowsBuilder.ts';
+import { FilterError } from '../sql/conditions.ts';
+import { expandMacros } from '../sql/macroExpander.ts';
+import type { DatasourceInstance, DatasourceInstances } from './datasourceInstances.ts';
+import { parseQueryModel, QueryModelError, type ParsedQuery, type QueryFormat } from './queryModel.ts';
+import type { QueryMetrics } from './queryMetrics.ts';
+import type { DataQuery, DataResponse, QueryDataRequest, QueryDataResponse } from './types.ts';
+
+export interface QueryDataDeps {
+  instances: DatasourceInstances;
+  metrics: QueryMetrics;
+  logger: Logger;
+  /** Compiles builder queries to SQL for a dialect; provided by sql/flowsBuilder. */
+  compileFlows?: (flows: Record<string, unknown>, dialect: Dialect, format: QueryFormat) => CompiledFlowsQuery;
+}
+
+/**
+ * Answers every query of a request by its refId. Queries run concurrently (within the datasource's
+ * limit); one failing query returns its own error and never fails the others.
+ */
+export async function queryData(request: QueryDataRequest, deps: QueryDataDeps): Promise<QueryDataResponse> {
+  const responses: QueryDataResponse = new Map();
+  const settings = request.context.dataSource;
+  if (!settings) {
+    for (const query of request.queries) {
+      responses.set(query.refId, {
+        frames: [],
+        error: 'the request carries no datasource settings',
+        status: 400,
+        errorSource: 'plugin',
+      });
+    }
+    return responses;
+  }
+  let instance: DatasourceInstance;
+  try {
+    instance = deps.instances.get(settings);
+  } catch (error) {
+    const failure = describeFailure(error);
+    for (const query of request.queries) {
+      responses.set(query.refId, failure);
+    }
+    return responses;
+  }
+  const answers = await Promise.all(request.queries.map((query) => answer(query, instance, request.signal, deps)));
+  request.queries.forEach((query, i) => responses.set(query.refId, answers[i]!));
+  return responses;
+}
+
+async function answer(
+  query: DataQuery,
+  instance: DatasourceInstance,
+  signal: AbortSignal,
+  deps: QueryDataDeps
+): Promise<DataResponse> {
+  const started = performance.now();
+  let sql: string | undefined;
+  try {
+    const model = parseQueryModel(query.json, query.queryType);
+    const compiled = toSql(model, query, instance, deps);
+    sql = compiled.sql;
+    const statement = sql;
+    const result = await instance.limit.run(signal, () =>
+      instance.engine.query(statement, {
+        timeoutMs: instance.settings.queryTimeoutSeconds * 1000,
+        rowLimit: instance.settings.rowLimit,
+        signal,
+      })
+    );
+    const fields = compiled.unit
+      ? result.fields.map((field) =>
+          field.name === compiled.metric ? { ...field, config: { ...field.config, unit: compiled.unit } } : field
+        )
+      : result.fields;
+    let frame: Frame = {
+      name: query.refId,
+      refId: query.refId,
+      fields,
+      meta: { executedQueryString: sql, typeVersion: [0, 0] },
+    };
+    if (result.truncated) {
+      frame.meta!.notices = [
+        {
+          severity: 'warning',
+          text: `Showing the first ${instance.settings.rowLimit.toLocaleString('en-US')} rows: the result has more. Narrow the time range, aggregate, or raise the datasource's row limit.`,
+        },
+      ];
+    }
+    frame =
+      model.format === 'timeseries'
+        ? longToWide(frame)
+        : { ...frame, meta: { ...frame.meta, preferredVisualisationType: 'table' } };
+    deps.metrics.recordQuery(instance.settings.engine, 'ok', (performance.now() - started) / 1000);
+    return { frames: [frame] };
+  } catch (error) {
+    const failure = describeFailure(error);
+    const outcome =
+      error instanceof EngineError && (error.kind === 'timeout' || error.kind === 'cancelled') ? error.kind : 'error';
+    deps.metrics.recordQuery(instance.settings.engine, outcome, (performance.now() - started) / 1000);
+    deps.logger.debug('query failed', { refId: query.refId, error: failure.error });
+    // Grafana shows the executed SQL of a failed query in the query inspector; keep it.
+    return sql
+      ? {
+          ...failure,
+          frames: [{ refId: query.refId, name: query.refId, fields: [], meta: { executedQueryString: sql } }],
+        }
+      : failure;
+  }
+}
+
+function toSql(
+  model: ParsedQuery,
+  query: DataQuery,
+  instance: DatasourceInstance,
+  deps: QueryDataDeps
+): { sql: string; unit?: string; metric?: string } {
+  const dialect = instance.engine.dialect;
+  const context = { timeRange: query.timeRange, intervalMs: query.intervalMs };
+  if (model.queryType === 'sql') {
+    return { sql: expandMacros(model.rawSql, dialect, context) };
+  }
+  if (!deps.compileFlows) {
+    throw new QueryModelError('this build has no Flows builder; use a SQL query');
+  }
+  const compiled = deps.compileFlows(model.flows, dialect, model.format);
+  return { ...compiled, sql: expandMacros(compiled.sql, dialect, context) };
+}
+
+function describeFailure(error: unknown): DataResponse {
+  if (error instanceof EngineError) {
+    return { frames: [], error: error.message, status: error.status, errorSource: error.source };
+  }
+  if (
+    error instanceof QueryModelError ||
+    error instanceof MacroError ||
+    error instanceof TimeSeriesShapeError ||
+    error instanceof BuilderError ||
+    error instanceof FilterError
+  ) {
+    return { frames: [], error: error.message, status: 400, errorSource: 'plugin' };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { frames: [], error: `unexpected error: ${message}`, status: 500, errorSource: 'plugin' };
+}

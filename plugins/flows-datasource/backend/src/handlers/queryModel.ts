@@ -1,0 +1,45 @@
+/**
+ * The dashboard query model of DESIGN.md: `{ refId, queryType: "sql" | "flows", format: "table" |
+ * "timeseries", rawSql?, flows? }`. Anything else is a per-query error naming what is wrong.
+ */
+export type QueryFormat = 'table' | 'timeseries';
+
+export type ParsedQuery =
+  | { queryType: 'sql'; format: QueryFormat; rawSql: string }
+  | { queryType: 'flows'; format: QueryFormat; flows: Record<string, unknown> };
+
+export class QueryModelError extends Error {}
+
+export function parseQueryModel(json: unknown, queryTypeFromRequest: string): ParsedQuery {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new QueryModelError('the query is not a JSON object');
+  }
+  const model = json as Record<string, unknown>;
+  const queryType = (queryTypeFromRequest || (model.queryType as string | undefined) || 'sql') as string;
+  const format = (model.format ?? 'table') as string;
+  if (format !== 'table' && format !== 'timeseries') {
+    throw new QueryModelError(`unknown format "${format}"; use "table" or "timeseries"`);
+  }
+  if (queryType === 'sql') {
+    if (typeof model.rawSql !== 'string' || model.rawSql.trim() === '') {
+      throw new QueryModelError(
+        'the SQL query is empty: write a query in the SQL editor or switch to the Flows builder'
+      );
+    }
+    return { queryType, format, rawSql: model.rawSql };
+  }
+  if (queryType === 'flows') {
+    const flows = model.flows;
+    if (typeof flows !== 'object' || flows === null) {
+      throw new QueryModelError('the Flows builder query is missing its "flows" settings');
+    }
+    const version = (flows as Record<string, unknown>).version;
+    if (version !== 1) {
+      throw new QueryModelError(
+        `Flows builder query version ${JSON.stringify(version)} is not supported by this plugin version (it reads version 1); update the plugin`
+      );
+    }
+    return { queryType, format, flows: flows as Record<string, unknown> };
+  }
+  throw new QueryModelError(`unknown queryType "${queryType}"; this datasource answers "sql" and "flows"`);
+}

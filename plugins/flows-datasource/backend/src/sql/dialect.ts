@@ -1,0 +1,81 @@
+import type { TimeRange } from '../handlers/types.ts';
+
+/** What a macro sees: the query's time range and Grafana's suggested interval. */
+export interface MacroContext {
+  timeRange: TimeRange;
+  intervalMs: number;
+}
+
+/** Expands one macro call; `args` are the raw argument texts, trimmed. Throws MacroError on misuse. */
+export type MacroExpansion = (args: string[], context: MacroContext) => string;
+
+/**
+ * A SQL dialect is data plus a few functions (STYLE.md): the macro table and the quoting rules.
+ * ClickHouse and Snowflake each provide one; nothing else in the backend branches on the engine's SQL.
+ */
+export interface Dialect {
+  name: 'clickhouse' | 'snowflake';
+  macros: Readonly<Record<string, MacroExpansion>>;
+  /** A string literal holding exactly `value`, whatever characters it contains. */
+  quoteString(value: string): string;
+  /** An identifier that refers to exactly `name`. */
+  quoteIdentifier(name: string): string;
+  /** A condition true when `expression` matches the regular expression in the quoted literal `pattern`. */
+  regexMatch(expression: string, pattern: string): string;
+}
+
+export class MacroError extends Error {
+  constructor(
+    readonly macro: string,
+    detail: string
+  ) {
+    super(`macro $__${macro}: ${detail}`);
+    this.name = 'MacroError';
+  }
+}
+
+export function expectArgs(macro: string, args: string[], count: number, usage: string): void {
+  if (args.length !== count || args.some((arg) => arg === '')) {
+    throw new MacroError(
+      macro,
+      `expects ${count} argument${count === 1 ? '' : 's'} (${usage}), got ${args.length === 0 ? 'none' : `"${args.join(', ')}"`}`
+    );
+  }
+}
+
+const durationUnits: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+
+/** Parses Grafana-style durations ("30s", "5m", "1h", "'5m'", "300") into whole seconds, at least 1. */
+export function durationSeconds(macro: string, text: string): number {
+  const unquoted = text
+    .trim()
+    .replace(/^'(.*)'$/, '$1')
+    .replace(/^"(.*)"$/, '$1');
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)?$/.exec(unquoted);
+  if (!match) {
+    throw new MacroError(macro, `"${text}" is not a duration; use e.g. '30s', '5m', '1h' or $__interval`);
+  }
+  const seconds = Number(match[1]) * durationUnits[match[2] ?? 's']!;
+  return Math.max(1, Math.round(seconds));
+}
+
+export function intervalSeconds(context: MacroContext): number {
+  return Math.max(1, Math.floor(context.intervalMs / 1000));
+}
+
+/** Seconds in the query's time range, at least 1: the window a table-format rate is averaged over. */
+export function rangeSeconds(context: MacroContext): number {
+  return Math.max(1, Math.round((context.timeRange.toMs - context.timeRange.fromMs) / 1000));
+}
+
+export function epochSeconds(ms: number): number {
+  return Math.floor(ms / 1000);
+}
+
+/** `$__conditionalAll(condition, $var)`: the values are "all" when empty or Grafana's $__all marker. */
+export function selectsAll(values: string[]): boolean {
+  return values.every((value) => {
+    const unquoted = value.trim().replace(/^'(.*)'$/, '$1');
+    return unquoted === '' || unquoted === '$__all' || unquoted === '*';
+  });
+}

@@ -1,0 +1,161 @@
+import { conditionSql, parseFilters, type ResolvedKey } from './conditions.ts';
+import type { Dialect } from './dialect.ts';
+import { flowsColumns } from './flowsColumns.ts';
+
+/**
+ * The Flows builder (query model version 1): the questions the dashboards ask, compiled to SQL that
+ * uses only portable syntax plus macros, so the same model runs on ClickHouse and Snowflake.
+ */
+export const flowViews = {
+  /** Pod to pod inside the cluster, not through a Service. */
+  'pod-to-pod':
+    "flowType IN (1, 2) AND sourcePodName != '' AND destinationPodName != '' AND destinationServicePortName = ''",
+  'pod-to-service': "destinationServicePortName != ''",
+  'pod-to-external': 'flowType = 3',
+  'node-to-node': "sourceNodeName != '' AND destinationNodeName != ''",
+  policy: "(ingressNetworkPolicyName != '' OR egressNetworkPolicyName != '')",
+  all: '',
+} as const;
+
+const endpoint = (side: 'source' | 'destination') =>
+  `CASE WHEN ${side}PodName = '' THEN ${side}IP ELSE ${side}PodNamespace || '/' || ${side}PodName END`;
+
+/** Group-by fields in the user's words, each a portable expression over flows columns. */
+export const groupFields: Readonly<Record<string, ResolvedKey>> = {
+  sourcePod: { expression: endpoint('source'), kind: 'string' },
+  destinationPod: { expression: endpoint('destination'), kind: 'string' },
+  sourceNamespace: { expression: 'sourcePodNamespace', kind: 'string' },
+  destinationNamespace: { expression: 'destinationPodNamespace', kind: 'string' },
+  sourceNode: { expression: 'sourceNodeName', kind: 'string' },
+  destinationNode: { expression: 'destinationNodeName', kind: 'string' },
+  destinationService: { expression: 'destinationServicePortName', kind: 'string' },
+  destinationPort: { expression: 'destinationTransportPort', kind: 'number' },
+  destinationIP: { expression: 'destinationIP', kind: 'string' },
+  sourceIP: { expression: 'sourceIP', kind: 'string' },
+  protocol: { expression: 'protocolIdentifier', kind: 'number' },
+  ingressPolicy: {
+    expression:
+      "CASE WHEN ingressNetworkPolicyName = '' THEN '' ELSE ingressNetworkPolicyNamespace || '/' || ingressNetworkPolicyName END",
+    kind: 'string',
+  },
+  egressPolicy: {
+    expression:
+      "CASE WHEN egressNetworkPolicyName = '' THEN '' ELSE egressNetworkPolicyNamespace || '/' || egressNetworkPolicyName END",
+    kind: 'string',
+  },
+  ingressRuleAction: { expression: 'ingressNetworkPolicyRuleAction', kind: 'number' },
+  egressRuleAction: { expression: 'egressNetworkPolicyRuleAction', kind: 'number' },
+  /** The action that decided the flow: a drop or reject on either side wins over an allow. */
+  ruleAction: {
+    expression:
+      'CASE WHEN ingressNetworkPolicyRuleAction IN (2, 3) THEN ingressNetworkPolicyRuleAction WHEN egressNetworkPolicyRuleAction IN (2, 3) THEN egressNetworkPolicyRuleAction WHEN ingressNetworkPolicyRuleAction = 1 OR egressNetworkPolicyRuleAction = 1 THEN 1 ELSE 0 END',
+    kind: 'number',
+  },
+  flowType: { expression: 'flowType', kind: 'number' },
+  cluster: { expression: 'clusterUUID', kind: 'string' },
+};
+
+interface MetricDefinition {
+  /** Aggregate over the selected rows; `seconds` is the window it is averaged over. */
+  sql(seconds: string): string;
+  unit: string;
+}
+
+const connectionKey =
+  'sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds';
+
+export const metrics: Readonly<Record<string, MetricDefinition>> = {
+  bytes: { sql: () => 'sum(octetDeltaCount)', unit: 'bytes' },
+  reverseBytes: { sql: () => 'sum(reverseOctetDeltaCount)', unit: 'bytes' },
+  packets: { sql: () => 'sum(packetDeltaCount)', unit: 'short' },
+  reversePackets: { sql: () => 'sum(reversePacketDeltaCount)', unit: 'short' },
+  // Throughput really in bits/s: bytes moved in the window × 8 ÷ the window's seconds.
+  throughput: { sql: (seconds) => `sum(octetDeltaCount) * 8 / ${seconds}`, unit: 'bps' },
+  reverseThroughput: { sql: (seconds) => `sum(reverseOctetDeltaCount) * 8 / ${seconds}`, unit: 'bps' },
+  flowRecords: { sql: () => 'count(*)', unit: 'short' },
+  connections: { sql: () => `count(DISTINCT ${connectionKey})`, unit: 'short' },
+};
+
+export class BuilderError extends Error {}
+
+export interface CompiledFlowsQuery {
+  sql: string;
+  /** Unit of the value field, for Grafana's field config. */
+  unit: string;
+  metric: string;
+}
+
+export function compileFlowsQuery(
+  flows: Record<string, unknown>,
+  dialect: Dialect,
+  format: 'table' | 'timeseries'
+): CompiledFlowsQuery {
+  const view = (flows.view ?? 'all') as string;
+  if (!(view in flowViews)) {
+    throw new BuilderError(`unknown view "${view}"; choose one of ${Object.keys(flowViews).join(', ')}`);
+  }
+  const metric = (flows.metric ?? 'bytes') as string;
+  const definition = metrics[metric];
+  if (!definition) {
+    throw new BuilderError(`unknown metric "${metric}"; choose one of ${Object.keys(metrics).join(', ')}`);
+  }
+  const groupBy = Array.isArray(flows.groupBy) ? (flows.groupBy as unknown[]) : [];
+  for (const key of groupBy) {
+    if (typeof key !== 'string' || !(key in groupFields)) {
+      throw new BuilderError(
+        `unknown group-by field ${JSON.stringify(key)}; choose from ${Object.keys(groupFields).join(', ')}`
+      );
+    }
+  }
+  const groups = groupBy as string[];
+  const topN = flows.topN === undefined || flows.topN === null ? undefined : Number(flows.topN);
+  if (topN !== undefined && (!Number.isInteger(topN) || topN < 1 || topN > 100_000)) {
+    throw new BuilderError(`top N must be a whole number from 1 to 100000, got ${JSON.stringify(flows.topN)}`);
+  }
+
+  const resolve = (key: string): ResolvedKey | undefined => {
+    const group = groupFields[key];
+    if (group) return group;
+    const kind = flowsColumns.get(key);
+    return kind ? { expression: key, kind } : undefined;
+  };
+  const conditions = ['$__timeFilter(flowEndSeconds)'];
+  const viewCondition = flowViews[view as keyof typeof flowViews];
+  if (viewCondition) conditions.push(viewCondition);
+  for (const filter of parseFilters(flows.filters, 'filters')) {
+    conditions.push(conditionSql(filter, dialect, resolve));
+  }
+  const where = conditions.join('\n  AND ');
+  const groupSelect = groups.map((key) => `${groupFields[key]!.expression} AS ${dialect.quoteIdentifier(key)}`);
+  const groupRefs = groups.map((key) => groupFields[key]!.expression);
+  const value = dialect.quoteIdentifier(metric);
+
+  if (format === 'table') {
+    const select = [...groupSelect, `${definition.sql('$__timeRange_s')} AS ${value}`];
+    const sql = [
+      `SELECT ${select.join(', ')}`,
+      'FROM flows',
+      `WHERE ${where}`,
+      groupRefs.length > 0 ? `GROUP BY ${groupRefs.join(', ')}` : '',
+      `ORDER BY ${value} DESC`,
+      topN ? `LIMIT ${topN}` : '',
+    ];
+    return { sql: sql.filter(Boolean).join('\n'), unit: definition.unit, metric };
+  }
+
+  const time = dialect.quoteIdentifier('time');
+  let topFilter = '';
+  if (topN && groupRefs.length > 0) {
+    // Top N series by their total over the whole range, then their points over time.
+    const tuple = groupRefs.length === 1 ? groupRefs[0]! : `(${groupRefs.join(', ')})`;
+    topFilter = `\n  AND ${tuple} IN (SELECT ${groupRefs.join(', ')} FROM flows WHERE ${where} GROUP BY ${groupRefs.join(', ')} ORDER BY ${definition.sql('1')} DESC LIMIT ${topN})`;
+  }
+  const sql = [
+    `SELECT $__timeInterval(flowEndSeconds) AS ${time}, ${[...groupSelect, `${definition.sql('$__interval_s')} AS ${value}`].join(', ')}`,
+    'FROM flows',
+    `WHERE ${where}${topFilter}`,
+    `GROUP BY ${['$__timeInterval(flowEndSeconds)', ...groupRefs].join(', ')}`,
+    `ORDER BY ${time}`,
+  ];
+  return { sql: sql.join('\n'), unit: definition.unit, metric };
+}
