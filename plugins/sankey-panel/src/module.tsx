@@ -1,10 +1,23 @@
-import { PanelPlugin } from '@grafana/data';
-import { SankeyPanel } from './SankeyPanel';
+import { FieldColorModeId, FieldConfigProperty, PanelPlugin } from '@grafana/data';
+import { addSankeyOptions } from './options';
+import { SafeSankeyPanel } from './SankeyPanel';
 import type { SankeyOptions } from './types';
 
-export const plugin = new PanelPlugin<SankeyOptions>(SankeyPanel).setPanelOptions((builder) =>
-  builder
-    .addFieldNamePicker({ path: 'sourceField', name: 'Source field', description: 'Default: the first string field' })
-    .addFieldNamePicker({ path: 'targetField', name: 'Target field', description: 'Default: the second string field' })
-    .addFieldNamePicker({ path: 'valueField', name: 'Value field', description: 'Default: the first number field' })
-);
+export const plugin = new PanelPlugin<SankeyOptions>(SafeSankeyPanel)
+  .useFieldConfig({
+    standardOptions: {
+      // By name: a pod keeps its colour across refreshes, panels and dashboards.
+      [FieldConfigProperty.Color]: {
+        defaultValue: { mode: FieldColorModeId.PaletteClassicByName },
+        settings: { byValueSupport: true, bySeriesSupport: false, preferThresholdsMode: false },
+      },
+    },
+    disableStandardOptions: [
+      FieldConfigProperty.NoValue,
+      FieldConfigProperty.Filterable,
+      FieldConfigProperty.FieldMinMax,
+      // The panel has no place to offer actions (API calls) yet; data links cover drill-down.
+      FieldConfigProperty.Actions,
+    ],
+  })
+  .setPanelOptions(addSankeyOptions);

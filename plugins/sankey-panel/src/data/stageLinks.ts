@@ -1,0 +1,98 @@
+import type { CollectedPaths } from './collectPaths';
+import type { SankeyLink, SankeyNode, SankeyPaths } from './types';
+
+/** Nodes, links and paths before any filtering; later steps regroup it. */
+export interface StageGraph {
+  nodes: SankeyNode[];
+  links: SankeyLink[];
+  paths: SankeyPaths;
+}
+
+/** Links are keyed by their two node indexes packed in one number; node counts stay far below this. */
+export const linkKeyBase = 2 ** 22;
+
+export function nodeKey(column: number, name: string): string {
+  return `${column}\u0000${name}`;
+}
+
+/**
+ * Turns paths into links between consecutive named columns. Nodes are keyed by (column, name), so
+ * a pod that is both a source and a destination is two nodes and no cycle can ever form.
+ */
+export function buildStageLinks(collected: CollectedPaths): { graph: StageGraph; zero: number } {
+  const { columnCount, names, values, origins } = collected;
+  const nodes: SankeyNode[] = [];
+  const nodeIndex = new Map<string, number>();
+  const links: SankeyLink[] = [];
+  const linkIndex = new Map<number, number>();
+  const offsets: number[] = [0];
+  const pathLinks: number[] = [];
+  const pathValues: number[] = [];
+  let zero = 0;
+
+  const nodeFor = (column: number, name: string, path: number): number => {
+    const key = nodeKey(column, name);
+    let index = nodeIndex.get(key);
+    if (index === undefined) {
+      index = nodes.length;
+      nodeIndex.set(key, index);
+      const origin = origins[path];
+      nodes.push({
+        key,
+        column,
+        name,
+        isOther: false,
+        origin: origin && { field: origin.columnFields[column] ?? origin.valueField, row: origin.row },
+      });
+    }
+    return index;
+  };
+
+  values.forEach((value, path) => {
+    if (!(value > 0)) {
+      zero++;
+      return;
+    }
+    let previous = -1;
+    for (let column = 0; column < columnCount; column++) {
+      const name = names[path * columnCount + column];
+      if (name === null || name === undefined) {
+        continue;
+      }
+      const node = nodeFor(column, name, path);
+      if (previous >= 0) {
+        const key = previous * linkKeyBase + node;
+        let link = linkIndex.get(key);
+        if (link === undefined) {
+          link = links.length;
+          linkIndex.set(key, link);
+          const origin = origins[path];
+          links.push({
+            source: previous,
+            target: node,
+            value: 0,
+            origin: origin && { field: origin.valueField, row: origin.row },
+          });
+        }
+        links[link]!.value += value;
+        pathLinks.push(link);
+      }
+      previous = node;
+    }
+    offsets.push(pathLinks.length);
+    pathValues.push(value);
+  });
+
+  return {
+    graph: {
+      nodes,
+      links,
+      paths: {
+        offsets: Int32Array.from(offsets),
+        links: Int32Array.from(pathLinks),
+        values: Float64Array.from(pathValues),
+      },
+    },
+    zero,
+  };
+}

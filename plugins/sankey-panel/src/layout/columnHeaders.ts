@@ -1,0 +1,55 @@
+import { fitLabel } from './labelText';
+import type { PlacedHeader, PlacedNode } from './types';
+
+/**
+ * One header per layer, from the field whose nodes fill it (under d3's alignments a layer can mix
+ * columns; the majority names it). Outer headers line up with their labels' outer edge.
+ */
+export function columnHeaders(
+  nodes: PlacedNode[],
+  nodeColumns: number[],
+  titles: string[],
+  layerCount: number,
+  room: { outerLeft: number; outerRight: number; between: number },
+  fontSize: number
+): PlacedHeader[] {
+  const votes = Array.from({ length: layerCount }, () => new Map<number, number>());
+  const edges = Array.from({ length: layerCount }, () => ({ x0: Infinity, x1: -Infinity }));
+  nodes.forEach((node, index) => {
+    const tally = votes[node.layer];
+    const edge = edges[node.layer];
+    if (!tally || !edge) {
+      return;
+    }
+    const column = nodeColumns[index] ?? 0;
+    tally.set(column, (tally.get(column) ?? 0) + 1);
+    edge.x0 = Math.min(edge.x0, node.x0);
+    edge.x1 = Math.max(edge.x1, node.x1);
+  });
+
+  const headers: PlacedHeader[] = [];
+  votes.forEach((tally, layer) => {
+    const edge = edges[layer]!;
+    if (tally.size === 0) {
+      return;
+    }
+    const [column] = [...tally.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best));
+    const title = titles[column] ?? '';
+    const isFirst = layer === 0 && layerCount > 1;
+    const isLast = layer === layerCount - 1;
+    const maxWidth = isFirst
+      ? room.outerLeft + (edge.x1 - edge.x0)
+      : isLast
+        ? room.outerRight + (edge.x1 - edge.x0)
+        : room.between;
+    const text = fitLabel(title, maxWidth, fontSize).text;
+    if (isFirst) {
+      headers.push({ x: edge.x1, anchor: 'end', text });
+    } else if (isLast) {
+      headers.push({ x: edge.x0, anchor: 'start', text });
+    } else {
+      headers.push({ x: (edge.x0 + edge.x1) / 2, anchor: 'middle', text });
+    }
+  });
+  return headers;
+}
