@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,11 +115,6 @@ export class ClickHouseServer {
     }
     rmSync(this.dir, { recursive: true, force: true });
   }
-}
-
-/** Reports the installed server version without starting it, for skip-free diagnostics. */
-export function clickhouseServerInstalled(): boolean {
-  return existsSync(serverBinary) && spawnSync(serverBinary, ['--help'], { stdio: 'ignore' }).error === undefined;
 }
 
 function serverConfig(port: number, dir: string): string {

@@ -1,2 +1,3 @@
-export { ClickHouseServer, clickhouseServerInstalled, type ClickHouseServerOptions } from './clickhouseServer.ts';
+export { ClickHouseServer, type ClickHouseServerOptions } from './clickhouseServer.ts';
 export { freePort, waitFor } from './freePort.ts';
+export { startChdbHttpServer, type ChdbHttpServer, type ChdbHttpServerOptions } from './chdbHttpServer.ts';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Readable } from 'node:stream';
 import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
@@ -82,20 +83,38 @@ export class ClickHouseEngine implements FlowsEngine {
       throw new EngineError('query', 'the query is empty: write a SELECT, e.g. SELECT count() FROM flows');
     }
     const { signal, dispose, timedOut } = this.deadline(options);
+    const queryId = randomUUID();
     try {
       const server = await this.server(signal);
       if (server.arrowOutput) {
         const columns = await this.describe(statement, signal);
         if (columns && columns.every((column) => arrowConvertible(column.type))) {
-          return await this.queryArrow(statement, columns, server, options, signal);
+          return await this.queryArrow(statement, queryId, columns, server, options, signal);
         }
       }
-      return await this.queryRows(statement, server, options, signal);
+      return await this.queryRows(statement, queryId, server, options, signal);
     } catch (error) {
+      if (signal.aborted) {
+        this.kill(queryId);
+      }
       throw this.failure(error, timedOut());
     } finally {
       dispose();
     }
+  }
+
+  /**
+   * Stops a query on the server when Grafana cancels or the deadline passes. Closing the connection
+   * does that on newer servers; KILL QUERY also covers servers without that setting (18.x) and
+   * queries that have not produced output yet. A user may always kill its own queries.
+   */
+  private kill(queryId: string): void {
+    void this.client
+      .command({
+        query: `KILL QUERY WHERE query_id = '${queryId}' ASYNC`,
+        abort_signal: AbortSignal.timeout(5000),
+      })
+      .catch((error: unknown) => this.logger.debug('KILL QUERY failed', { queryId, error: String(error) }));
   }
 
   async health(signal: AbortSignal): Promise<EngineHealth> {
@@ -265,6 +284,7 @@ export class ClickHouseEngine implements FlowsEngine {
 
   private async queryArrow(
     statement: string,
+    queryId: string,
     columns: DescribedColumn[],
     server: ServerInfo,
     options: QueryOptions,
@@ -276,6 +296,7 @@ export class ClickHouseEngine implements FlowsEngine {
     try {
       const result = await this.client.exec({
         query: statement,
+        query_id: queryId,
         abort_signal: stop.signal,
         clickhouse_settings: settings({
           ...this.limits(server, options),
@@ -321,8 +342,9 @@ export class ClickHouseEngine implements FlowsEngine {
         }
       }
       if (truncated) {
-        // Enough rows: stop downloading; the server cancels the query when the connection closes.
+        // Enough rows: stop downloading and stop the server's work.
         result.stream.destroy();
+        this.kill(queryId);
       }
       const fields: FrameField[] = columns.map((column, index) => ({
         name: column.name,
@@ -347,19 +369,20 @@ export class ClickHouseEngine implements FlowsEngine {
 
   private async queryRows(
     statement: string,
+    queryId: string,
     server: ServerInfo,
     options: QueryOptions,
     signal: AbortSignal
   ): Promise<QueryResult> {
-    const modern = server.arrowOutput;
     const result = await this.client.exec({
       query: statement,
+      query_id: queryId,
       abort_signal: signal,
       clickhouse_settings: settings({
         ...this.limits(server, options),
         default_format: 'JSONCompact',
         output_format_json_quote_64bit_integers: 1,
-        ...(modern ? { output_format_json_quote_denormals: 1 } : {}),
+        output_format_json_quote_denormals: 1,
       }),
     });
     let body = '';

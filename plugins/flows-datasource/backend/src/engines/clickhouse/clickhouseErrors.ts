@@ -20,7 +20,8 @@ export function toEngineError(error: unknown, context: ErrorContext): EngineErro
   }
   const err = error as { code?: string; message?: string; name?: string; cause?: { code?: string } };
   const message = (err.message ?? String(error)).trim();
-  const code = err.code ?? err.cause?.code;
+  // ClickHouse before 19.x formats errors as "Code: 60, e.displayText() = DB::Exception: ...", which the client does not parse.
+  const code = err.code ?? err.cause?.code ?? /^Code: (\d+)[,.]/.exec(message)?.[1];
   if (
     code === 'ECONNREFUSED' ||
     code === 'ENOTFOUND' ||
@@ -82,6 +83,7 @@ export function toEngineError(error: unknown, context: ErrorContext): EngineErro
 function firstLine(message: string): string {
   // ClickHouse appends stack traces and version footers; the first sentence is what users need.
   return message
+    .replace(/^Code: \d+, e\.displayText\(\) = DB::Exception: /, '')
     .replace(/\s*Stack trace:[\s\S]*$/, '')
     .replace(/, e\.what\(\) = DB::Exception$/, '')
     .split('\n')[0]!
