@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { clickhouseDialect } from '../src/sql/clickhouseDialect.ts';
+import { MacroError, type MacroContext } from '../src/sql/dialect.ts';
+import { expandMacros } from '../src/sql/macroExpander.ts';
+
+// 2014-11-12T11:45:26.371Z → 2015-11-12T11:45:26.371Z, interval 20 s (the official plugin's test range).
+const context: MacroContext = { timeRange: { fromMs: 1415792726371, toMs: 1447328726371 }, intervalMs: 20_000 };
+const expand = (sql: string) => expandMacros(sql, clickhouseDialect, context);
+
+describe('ClickHouse macros', () => {
+  it.each([
+    [
+      '$__timeFilter(flowEndSeconds)',
+      'flowEndSeconds >= toDateTime(1415792726) AND flowEndSeconds <= toDateTime(1447328726)',
+    ],
+    [
+      '$__timeFilter_ms(t)',
+      't >= fromUnixTimestamp64Milli(1415792726371) AND t <= fromUnixTimestamp64Milli(1447328726371)',
+    ],
+    ['$__dateFilter(d)', "d >= toDate('2014-11-12') AND d <= toDate('2015-11-12')"],
+    ['$__timeFrom()', 'toDateTime(1415792726)'],
+    ['$__timeTo()', 'toDateTime(1447328726)'],
+    ['$__fromTime', 'toDateTime(1415792726)'],
+    ['$__toTime', 'toDateTime(1447328726)'],
+    ['$__fromTime_ms', 'fromUnixTimestamp64Milli(1415792726371)'],
+    ['$__interval_s', '20'],
+    ['$__timeRange_s', '31536000'],
+    ['$__timeInterval(flowEndSeconds)', 'toStartOfInterval(toDateTime(flowEndSeconds), INTERVAL 20 second)'],
+    ["$__timeGroup(flowEndSeconds, '5m')", 'toStartOfInterval(toDateTime(flowEndSeconds), INTERVAL 300 second)'],
+    ['$__timeGroup(flowEndSeconds, 1h)', 'toStartOfInterval(toDateTime(flowEndSeconds), INTERVAL 3600 second)'],
+    [
+      "$__timeGroup(toDateTime(x, 'UTC'), $__interval_s)",
+      "toStartOfInterval(toDateTime(toDateTime(x, 'UTC')), INTERVAL 20 second)",
+    ],
+    ["$__conditionalAll(ns IN ('a','b'), 'a','b')", "(ns IN ('a','b'))"],
+    ["$__conditionalAll(ns IN ($ns), '$__all')", '1=1'],
+    ['$__conditionalAll(ns IN (), )', '1=1'],
+  ])('%s → %s', (input, output) => {
+    expect(expand(input)).toBe(output);
+  });
+
+  it('expands macros inside a whole query and leaves the rest alone', () => {
+    expect(expand('SELECT $__timeInterval(t) AS time, count() FROM flows WHERE $__timeFilter(t) GROUP BY time')).toBe(
+      'SELECT toStartOfInterval(toDateTime(t), INTERVAL 20 second) AS time, count() FROM flows WHERE t >= toDateTime(1415792726) AND t <= toDateTime(1447328726) GROUP BY time'
+    );
+  });
+
+  it('leaves string literals, quoted identifiers and comments untouched', () => {
+    const sql = "SELECT '$__nope(' AS a, `$__nope` AS b -- $__nope(\n/* $__nope( */ FROM t";
+    expect(expand(sql)).toBe(sql);
+  });
+
+  it('never expands interval seconds below 1', () => {
+    expect(expandMacros('$__interval_s', clickhouseDialect, { ...context, intervalMs: 10 })).toBe('1');
+  });
+
+  it.each([
+    ['$__timeFiltr(t)', /macro \$__timeFiltr: unknown macro; known: .*\$__timeFilter/],
+    ['$__timeFilter()', /macro \$__timeFilter: expects 1 argument \(column\), got none/],
+    ['$__timeFilter(a, b)', /expects 1 argument \(column\), got "a, b"/],
+    ['$__timeFrom(x)', /macro \$__timeFrom: expects 0 arguments/],
+    ['$__timeGroup(t)', /macro \$__timeGroup: expects 2 arguments \(column, '5m'\)/],
+    ["$__timeGroup(t, 'soon')", /"'soon'" is not a duration/],
+    ['$__timeFilter(t', /macro \$__timeFilter: unclosed "\("/],
+    ['$__conditionalAll(x)', /macro \$__conditionalAll: expects 2 arguments/],
+  ])('%s is a clear error', (input, message) => {
+    expect(() => expand(input)).toThrow(MacroError);
+    expect(() => expand(input)).toThrow(message);
+  });
+});
