@@ -1,0 +1,107 @@
+/**
+ * Builds the host page's script (page/main.ts with React, @grafana/* and SystemJS) with esbuild into
+ * node_modules/.cache/flowlens-panel-host/<mode>-<hash>/ (a cache every tool already ignores). The hash
+ * covers the page sources and package-lock.json, so the ~5 s build runs once per change and parallel
+ * test workers share the result.
+ */
+import { createHash } from 'node:crypto';
+import { access, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+
+/** `production` is what Grafana ships (and what benchmarks need); `development` adds React's warnings. */
+export type ReactMode = 'production' | 'development';
+
+const hostDir = dirname(fileURLToPath(import.meta.url));
+const repoRoot = join(hostDir, '..', '..');
+const buildRoot = join(repoRoot, 'node_modules', '.cache', 'flowlens-panel-host');
+const pageDir = join(hostDir, 'page');
+
+/** Files whose change must produce a new bundle. */
+async function bundleInputs(): Promise<string[]> {
+  const pageFiles = (await readdir(pageDir, { recursive: true }))
+    .filter((name) => /\.(ts|tsx|html)$/.test(name))
+    .map((name) => join(pageDir, name));
+  return [
+    ...pageFiles.sort(),
+    join(hostDir, 'panelSpec.ts'),
+    fileURLToPath(import.meta.url),
+    join(repoRoot, 'package-lock.json'),
+  ];
+}
+
+async function inputsHash(mode: ReactMode): Promise<string> {
+  const hash = createHash('sha256').update(mode);
+  for (const file of await bundleInputs()) {
+    hash.update(relative(repoRoot, file)).update(await readFile(file));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false
+  );
+}
+
+/**
+ * @grafana/ui's code editor pulls in Monaco (3 MB minified). Panels never render an editor, so the host
+ * leaves it out; a plugin that does would find an empty module.
+ */
+const leaveOutMonaco: Plugin = {
+  name: 'leave-out-monaco',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^monaco-editor(\/.*)?$/ }, (args) => ({ path: args.path, namespace: 'left-out' }));
+    esbuild.onLoad({ filter: /.*/, namespace: 'left-out' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
+/** Builds (or reuses) the bundle for `mode` and returns the folder holding main.js, main.css and assets. */
+export async function buildHostBundle(mode: ReactMode = 'production'): Promise<string> {
+  const outdir = join(buildRoot, `${mode}-${await inputsHash(mode)}`);
+  if (await exists(join(outdir, 'main.js'))) {
+    return outdir;
+  }
+  await mkdir(buildRoot, { recursive: true });
+  // Build beside the target and rename: a parallel worker never sees half a bundle.
+  const scratch = `${outdir}.${process.pid}.tmp`;
+  await build({
+    absWorkingDir: repoRoot,
+    entryPoints: { main: join(pageDir, 'main.ts') },
+    outdir: scratch,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    minify: mode === 'production',
+    sourcemap: 'linked',
+    define: { 'process.env.NODE_ENV': JSON.stringify(mode), global: 'globalThis' },
+    loader: { '.svg': 'file', '.png': 'file', '.gif': 'file', '.woff': 'file', '.woff2': 'file', '.ttf': 'file' },
+    publicPath: '/host/',
+    assetNames: '[name]-[hash]',
+    plugins: [leaveOutMonaco],
+    logLevel: 'error',
+  });
+  try {
+    await rename(scratch, outdir);
+  } catch (error) {
+    await rm(scratch, { recursive: true, force: true });
+    if (!(await exists(join(outdir, 'main.js')))) {
+      throw error;
+    }
+  }
+  await removeOtherBuilds(mode, outdir);
+  return outdir;
+}
+
+/** Keeps .build/ from growing: older bundles of the same mode are no longer used by anyone. */
+async function removeOtherBuilds(mode: ReactMode, keep: string) {
+  for (const name of await readdir(buildRoot)) {
+    const path = join(buildRoot, name);
+    if (name.startsWith(`${mode}-`) && !name.endsWith('.tmp') && path !== keep) {
+      await rm(path, { recursive: true, force: true });
+    }
+  }
+}
