@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { parseCommand, UsageError, type Command } from './cli/arguments.ts';
+import { usage } from './cli/help.ts';
+import { writeFlows, writeLiveFlows, type WriteResult } from './load.ts';
+import { applySchema, type SchemaTarget } from './schema.ts';
+import { chdbSchemaTarget, clickhouseSchemaTarget } from './schemaTargets.ts';
+import { ChdbSink } from './sinks/chdb.ts';
+import { ClickHouseHttpSink } from './sinks/clickhouseHttp.ts';
+import { FileSink, OutputClosedError } from './sinks/file.ts';
+import type { FlowSink } from './sinks/sink.ts';
+import { formatTime } from './time.ts';
+
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+async function main(argv: string[]): Promise<number> {
+  let command: Command;
+  try {
+    command = parseCommand(argv, process.env);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      log(`flowgen: ${error.message} (see flowgen --help)`);
+      return 2;
+    }
+    throw error;
+  }
+  if (command.help) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  if (command.version) {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    process.stdout.write(`${manifest.version}\n`);
+    return 0;
+  }
+
+  // The first SIGINT/SIGTERM stops generating and lets the last batch reach the sink; a second one quits.
+  const stop = new AbortController();
+  const onSignal = (): void => {
+    if (stop.signal.aborted) {
+      process.exit(130);
+    }
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const { sink, closeAll } = await openSink(command);
+  try {
+    const result =
+      command.mode.kind === 'live'
+        ? await writeLiveFlows(sink, { ...command.mode, batchRows: command.batchRows, signal: stop.signal })
+        : await writeFlows(sink, { ...command.mode, batchRows: command.batchRows, signal: stop.signal });
+    if (!command.quiet) {
+      log(summary(result, sink));
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof OutputClosedError) {
+      return 0;
+    }
+    throw error;
+  } finally {
+    await closeAll();
+  }
+}
+
+async function openSink(command: Command): Promise<{ sink: FlowSink; closeAll: () => Promise<void> }> {
+  const sinkOptions = command.sink;
+  const schemaOptions = { retentionHours: command.retentionHours, log };
+  const prepare = async (target: SchemaTarget): Promise<void> => {
+    if (command.applySchema) {
+      const report = await applySchema(target, schemaOptions);
+      if (!command.quiet) {
+        log(`flowgen: applied ${report.applied.map((file) => file.file).join(', ')} to ${target.description}`);
+      }
+    }
+  };
+  if (sinkOptions.kind === 'file') {
+    const sink = new FileSink({ format: sinkOptions.format, output: sinkOptions.output });
+    return { sink, closeAll: () => sink.close() };
+  }
+  if (sinkOptions.kind === 'clickhouse') {
+    const connection = { ...sinkOptions, log };
+    if (command.applySchema) {
+      const target = clickhouseSchemaTarget(connection);
+      try {
+        await prepare(target);
+      } finally {
+        target.close();
+      }
+    }
+    const sink = await ClickHouseHttpSink.open({ ...connection, format: sinkOptions.wireFormat });
+    return { sink, closeAll: () => sink.close() };
+  }
+  // chDB is a native library of ~150 MB: load it only when asked for.
+  const { Session } = await import('chdb');
+  const session = new Session(sinkOptions.path);
+  try {
+    await prepare(chdbSchemaTarget(session));
+    const sink = await ChdbSink.open(session, { table: sinkOptions.table });
+    return {
+      sink,
+      closeAll: async () => {
+        await sink.close();
+        session.close();
+      },
+    };
+  } catch (error) {
+    session.close();
+    throw error;
+  }
+}
+
+function summary(result: WriteResult, sink: FlowSink): string {
+  const range =
+    result.firstTimeInserted === undefined
+      ? ''
+      : ` (timeInserted ${formatTime(result.firstTimeInserted)} to ${formatTime(result.lastTimeInserted ?? result.firstTimeInserted)})`;
+  const rate = result.seconds > 0 ? Math.round(result.rows / result.seconds) : result.rows;
+  return (
+    `flowgen: wrote ${result.rows.toLocaleString('en-US')} records${range} to ${sink.description} ` +
+    `in ${result.seconds.toFixed(1)} s (${rate.toLocaleString('en-US')} records/s)`
+  );
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    log(`flowgen: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+);

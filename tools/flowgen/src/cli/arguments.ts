@@ -1,0 +1,241 @@
+import { parseArgs } from 'node:util';
+import type { FileFormat } from '../sinks/file.ts';
+import { defaultFrom } from '../options.ts';
+import { formatTime, parseTime } from '../time.ts';
+
+/** A command line turned into what to do; every option checked, so the run itself fails only on I/O. */
+export interface Command {
+  help: boolean;
+  version: boolean;
+  quiet: boolean;
+  mode:
+    | { kind: 'backfill'; from?: number; to?: number; count?: number; scale?: number; seed?: number }
+    | { kind: 'live'; rate: number; count?: number; seed?: number };
+  sink:
+    | { kind: 'file'; format: FileFormat; output: string }
+    | {
+        kind: 'clickhouse';
+        url: string;
+        user?: string;
+        password?: string;
+        database?: string;
+        table?: string;
+        wireFormat: 'RowBinary' | 'TabSeparated';
+        waitSeconds: number;
+        retrySeconds: number;
+      }
+    | { kind: 'chdb'; path: string; table?: string };
+  batchRows?: number;
+  applySchema: boolean;
+  retentionHours?: number;
+}
+
+/** A mistake on the command line: flowgen prints it with a pointer to --help and exits 2. */
+export class UsageError extends Error {}
+
+const options = {
+  count: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  scale: { type: 'string' },
+  rate: { type: 'string' },
+  seed: { type: 'string' },
+  sink: { type: 'string' },
+  output: { type: 'string' },
+  url: { type: 'string' },
+  user: { type: 'string' },
+  password: { type: 'string' },
+  database: { type: 'string' },
+  table: { type: 'string' },
+  'wire-format': { type: 'string' },
+  'chdb-path': { type: 'string' },
+  'batch-rows': { type: 'string' },
+  'apply-schema': { type: 'boolean' },
+  'retention-hours': { type: 'string' },
+  'wait-seconds': { type: 'string' },
+  'retry-seconds': { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+const sinkOnlyOptions: Record<string, string[]> = {
+  file: ['output'],
+  clickhouse: ['url', 'user', 'password', 'database', 'wire-format', 'wait-seconds', 'retry-seconds'],
+  chdb: ['chdb-path'],
+};
+
+export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): Command {
+  let values: Partial<Record<keyof typeof options, string | boolean>>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: joinNegativeValues(argv),
+      options,
+      strict: true,
+      allowPositionals: true,
+    }));
+  } catch (error) {
+    throw new UsageError(describeParseError(error as Error & { code?: string }));
+  }
+  if (positionals.length > 0) {
+    throw new UsageError(`unexpected argument "${positionals[0]}"; every option starts with --`);
+  }
+  const text = (name: keyof typeof options): string | undefined => values[name] as string | undefined;
+  const help = values.help === true;
+  const version = values.version === true;
+
+  const rate = number(text('rate'), 'rate', 'positive');
+  const count = number(text('count'), 'count', 'whole');
+  const seed = number(text('seed'), 'seed', 'seed');
+  const live = rate !== undefined;
+  for (const backfillOnly of ['from', 'to', 'scale'] as const) {
+    if (live && text(backfillOnly) !== undefined) {
+      throw new UsageError(`--${backfillOnly} is for backfills and --rate for live mode; give one or the other`);
+    }
+  }
+  if (!help && !version && !live && count === undefined && text('to') === undefined) {
+    throw new UsageError('say what to generate: --count <n>, --from/--to <time>, or a live --rate <records/s>');
+  }
+  const from = time(text('from'), 'from');
+  const to = time(text('to'), 'to');
+  if (to !== undefined && to <= (from ?? defaultFrom)) {
+    throw new UsageError(`--to ${text('to')} must be after --from ${text('from') ?? formatTime(defaultFrom)}`);
+  }
+  const mode: Command['mode'] = live
+    ? { kind: 'live', rate, count, seed }
+    : {
+        kind: 'backfill',
+        from,
+        to,
+        count,
+        scale: number(text('scale'), 'scale', 'positive'),
+        seed,
+      };
+
+  const sinkName = text('sink') ?? 'ndjson';
+  const sinkKind = sinkName === 'ndjson' || sinkName === 'csv' ? 'file' : sinkName;
+  if (!(sinkKind in sinkOnlyOptions)) {
+    throw new UsageError(`--sink ${sinkName} is not a sink; choose ndjson, csv, clickhouse or chdb`);
+  }
+  for (const [kind, names] of Object.entries(sinkOnlyOptions)) {
+    const misplaced =
+      kind === sinkKind ? undefined : names.find((name) => values[name as keyof typeof options] !== undefined);
+    if (misplaced) {
+      throw new UsageError(`--${misplaced} does not apply to --sink ${sinkName}`);
+    }
+  }
+  let sink: Command['sink'];
+  if (sinkKind === 'file') {
+    sink = { kind: 'file', format: sinkName as FileFormat, output: text('output') ?? '-' };
+  } else if (sinkKind === 'clickhouse') {
+    const wireFormat = text('wire-format') ?? 'RowBinary';
+    if (wireFormat !== 'RowBinary' && wireFormat !== 'TabSeparated') {
+      throw new UsageError(`--wire-format ${wireFormat} is not supported; choose RowBinary or TabSeparated`);
+    }
+    sink = {
+      kind: 'clickhouse',
+      url: text('url') ?? env.CLICKHOUSE_URL ?? 'http://127.0.0.1:8123',
+      user: text('user') ?? env.CLICKHOUSE_USER,
+      password: text('password') ?? env.CLICKHOUSE_PASSWORD,
+      database: text('database') ?? env.CLICKHOUSE_DATABASE,
+      table: text('table'),
+      wireFormat,
+      waitSeconds: number(text('wait-seconds'), 'wait-seconds', 'zeroOrMore') ?? 0,
+      retrySeconds: number(text('retry-seconds'), 'retry-seconds', 'zeroOrMore') ?? 300,
+    };
+  } else {
+    const path = text('chdb-path');
+    if (!path && !help && !version) {
+      throw new UsageError('--sink chdb needs --chdb-path <dir>, the folder chDB keeps its data in');
+    }
+    sink = { kind: 'chdb', path: path ?? '', table: text('table') };
+  }
+  if (sinkKind === 'file' && text('table') !== undefined) {
+    throw new UsageError(`--table does not apply to --sink ${sinkName}`);
+  }
+
+  const applySchema = values['apply-schema'] === true;
+  if (applySchema && sinkKind === 'file') {
+    throw new UsageError(`--apply-schema needs a database sink (clickhouse or chdb), not ${sinkName}`);
+  }
+  const retentionHours = number(text('retention-hours'), 'retention-hours', 'whole');
+  if (retentionHours !== undefined && !applySchema) {
+    throw new UsageError('--retention-hours changes the schema, so it needs --apply-schema');
+  }
+  return {
+    help,
+    version,
+    quiet: values.quiet === true,
+    mode,
+    sink,
+    batchRows: number(text('batch-rows'), 'batch-rows', 'whole'),
+    applySchema,
+    retentionHours,
+  };
+}
+
+function time(input: string | undefined, option: string): number | undefined {
+  if (input === undefined) {
+    return undefined;
+  }
+  try {
+    return parseTime(input, `--${option}`);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+type NumberRule = 'positive' | 'whole' | 'zeroOrMore' | 'seed';
+
+function number(input: string | undefined, option: string, rule: NumberRule): number | undefined {
+  if (input === undefined) {
+    return undefined;
+  }
+  const value = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(input.trim()) ? Number(input) : Number.NaN;
+  const wholeNeeded = rule === 'whole' || rule === 'seed';
+  const ok =
+    Number.isFinite(value) &&
+    (rule === 'zeroOrMore' ? value >= 0 : rule === 'seed' ? value >= 0 && value < 2 ** 32 : value > 0) &&
+    (!wholeNeeded || Number.isSafeInteger(value));
+  if (!ok) {
+    const expected = {
+      positive: 'a number above 0',
+      whole: 'a whole number above 0',
+      zeroOrMore: 'a number of seconds, 0 or more',
+      seed: 'a whole number from 0 to 4294967295',
+    }[rule];
+    throw new UsageError(`--${option} ${input}: expected ${expected}`);
+  }
+  return value;
+}
+
+/** `--rate -5` would read as a missing value; joined as `--rate=-5` it reaches the number check instead. */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    if (arg.startsWith('--') && !arg.includes('=') && next !== undefined && /^-[\d.]/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
+}
+
+function describeParseError(error: Error & { code?: string }): string {
+  const option = /'(-[^' ]*)/.exec(error.message)?.[1] ?? 'an option';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    return `unknown option ${option}`;
+  }
+  if (error.message.includes('does not take an argument')) {
+    return `option ${option} takes no value`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return `option ${option} needs a value`;
+  }
+  return error.message;
+}

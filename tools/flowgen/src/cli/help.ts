@@ -1,0 +1,40 @@
+export const usage = `flowgen: deterministic Antrea-style Kubernetes flow records, and a loader.
+
+Usage:
+  flowgen --count <n> | --from <time> --to <time>   [sink options]   backfill
+  flowgen --rate <records/s>                          [sink options]   live, until Ctrl-C / SIGTERM
+
+What to generate:
+  --count <n>            stop after n records
+  --from <time>          start of the time range (default 2025-01-06T00:00:00Z, so output is reproducible)
+  --to <time>            end of the time range (exclusive)
+  --scale <x>            multiply the cluster's traffic (default 1: about 100 records/s by day)
+  --rate <records/s>     live mode: records for the current second, every second; aims for this rate now
+  --seed <n>             cluster names, addresses and traffic (default 1); same seed and options, same bytes
+  Times: ISO 8601 (2025-01-06T12:00:00Z; no offset means UTC), unix seconds, now, now-2h (s, m, h, d).
+
+Where the records go:
+  --sink <name>          ndjson (default) | csv | clickhouse | chdb
+  --output <path>        ndjson/csv file, or - for stdout (default)
+  --url <url>            ClickHouse HTTP interface (env CLICKHOUSE_URL, default http://127.0.0.1:8123)
+  --user <name>          ClickHouse user (env CLICKHOUSE_USER, default: the server's default user)
+  --password <secret>    ClickHouse password (env CLICKHOUSE_PASSWORD; prefer the variable: flags show in ps)
+  --database <name>      ClickHouse database (env CLICKHOUSE_DATABASE, default default)
+  --table <name>         table to load (default flows)
+  --wire-format <name>   RowBinary (default) | TabSeparated, for --sink clickhouse
+  --chdb-path <dir>      chDB data folder, for --sink chdb
+  --batch-rows <n>       records per insert (default 100000 for databases, 8192 for files)
+  --apply-schema         create the flows table first from provisioning/clickhouse/*.sql (files needing a
+                         newer server are skipped, with a note)
+  --retention-hours <h>  with --apply-schema: keep records this long instead of 12 hours
+  --wait-seconds <s>     wait this long for ClickHouse to come up at the start (default 0)
+  --retry-seconds <s>    keep retrying a batch this long while ClickHouse is down (default 300)
+  --quiet                no summary on stderr
+  --help, --version
+
+Examples:
+  flowgen --count 1000 | head -1
+  flowgen --from now-1d --to now --sink clickhouse --url http://localhost:8123 --apply-schema
+  CLICKHOUSE_PASSWORD=secret flowgen --rate 500 --sink clickhouse --user flowlens_writer
+  flowgen --from 2025-01-06 --to 2025-01-07 --scale 0.1 --sink csv --output day.csv
+`;

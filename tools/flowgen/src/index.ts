@@ -1,0 +1,34 @@
+// @flowlens/flowgen: deterministic Antrea-style flow records for demos and tests, and loaders.
+// Start with loadIntoChdb / loadIntoClickHouse; generateFlows gives the records as objects.
+
+export { FlowEndReason, FlowType, PolicyType, Protocol, RuleAction } from './codes.ts';
+export { flowColumns, type FlowColumn, type FlowRecord } from './columns.ts';
+export { generateFlows } from './generate.ts';
+export { writeFlows, writeLiveFlows, type WriteOptions, type WriteResult } from './load.ts';
+export {
+  loadIntoChdb,
+  loadIntoClickHouse,
+  type ChdbLoadOptions,
+  type ClickHouseLoadOptions,
+  type ClickHouseLoadResult,
+  type LoadResult,
+} from './loaders.ts';
+export { Cluster, type Endpoint, type Pod, type Service } from './model/cluster.ts';
+export { anomalies, buildConversations, type Conversation } from './model/conversations.ts';
+export { daylightFactor } from './model/daylight.ts';
+export { policyRules, type PolicyRule } from './model/policies.ts';
+export { defaultFrom, type GenerateOptions, type LiveOptions } from './options.ts';
+export {
+  applySchema,
+  defaultSchemaDir,
+  type ApplySchemaOptions,
+  type SchemaReport,
+  type SchemaTarget,
+} from './schema.ts';
+export { chdbSchemaTarget, clickhouseSchemaTarget } from './schemaTargets.ts';
+export { ChdbSink, type ChdbSinkOptions } from './sinks/chdb.ts';
+export { ClickHouseHttpSink, type ClickHouseSinkOptions, type DuplicateGuard } from './sinks/clickhouseHttp.ts';
+export { FileSink, OutputClosedError, type FileFormat, type FileSinkOptions } from './sinks/file.ts';
+export type { FlowBatch, FlowSink } from './sinks/sink.ts';
+export { ClickHouseError, type ClickHouseConnectionOptions } from './clickhouse/http.ts';
+export { parseTime, formatTime, type TimeInput } from './time.ts';

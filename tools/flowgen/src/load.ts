@@ -1,0 +1,181 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { ByteWriter } from './encoding/byteWriter.ts';
+import {
+  resolveBackfill,
+  resolveLive,
+  type Backfill,
+  type GenerateOptions,
+  type Live,
+  type LiveOptions,
+} from './options.ts';
+import type { FlowRecordCursor } from './record.ts';
+import { expectedRecordsPerSecond, FlowSimulation } from './simulation.ts';
+import type { FlowBatch, FlowSink } from './sinks/sink.ts';
+
+export interface WriteOptions {
+  /** Rows per batch (default: what the sink prefers). Batches also end at each hour of timeInserted. */
+  batchRows?: number;
+  /** Stops generating; what was generated is still written out. */
+  signal?: AbortSignal;
+}
+
+export interface WriteResult {
+  rows: number;
+  batches: number;
+  /** timeInserted of the first and last row (unix seconds); undefined when no row was written. */
+  firstTimeInserted: number | undefined;
+  lastTimeInserted: number | undefined;
+  seconds: number;
+}
+
+// Bumped whenever the model changes what a seed generates, so dedup tokens of older runs never match.
+const modelVersion = 1;
+// Yield to the event loop this often, so sockets keep sending the previous batch while we generate.
+const rowsBetweenYields = 4096;
+
+/** Generates a time range or a count of records (a backfill) into the sink, batch by batch. */
+export async function writeFlows(sink: FlowSink, options: GenerateOptions & WriteOptions): Promise<WriteResult> {
+  const backfill = resolveBackfill(options);
+  return run(sink, backfill, options);
+}
+
+/** Generates records for the current second, every second, until the signal aborts or `count` is reached. */
+export async function writeLiveFlows(sink: FlowSink, options: LiveOptions & WriteOptions): Promise<WriteResult> {
+  return run(sink, resolveLive(options), options);
+}
+
+async function run(sink: FlowSink, plan: Backfill | Live, options: WriteOptions): Promise<WriteResult> {
+  const started = performance.now();
+  const batchRows = options.batchRows ?? sink.preferredBatchRows;
+  if (!Number.isSafeInteger(batchRows) || batchRows <= 0) {
+    throw new Error(`batchRows: ${batchRows} is not a positive whole number`);
+  }
+  const signal = options.signal;
+  const live = plan.kind === 'live';
+  const start = live ? Math.floor(Date.now() / 1000) : plan.from;
+  const scale = live ? plan.rate / expectedRecordsPerSecond(plan.seed, start) : plan.scale;
+  const simulation = new FlowSimulation({ seed: plan.seed, start, scale });
+  const clusterUUID = simulation.cluster.uuid;
+  const to = live ? undefined : plan.to;
+  const limit = plan.count ?? Number.POSITIVE_INFINITY;
+  const runKey = live ? randomUUID() : backfillKey(plan, batchRows);
+
+  const encoder = sink.encoder;
+  // Sized for a whole batch up front: growing a buffer means copying it and touching fresh pages.
+  const initialBytes = Math.min(batchRows * 600, 256 * 1024 * 1024);
+  let writer = new ByteWriter(initialBytes);
+  let spare = new ByteWriter(initialBytes);
+  let rows = 0;
+  let batchCount = 0;
+  let batchFirst = 0;
+  let batchLast = 0;
+  let sequence = 0;
+  let firstTimeInserted: number | undefined;
+  let rowsSinceYield = 0;
+  let inFlight: Promise<void> = Promise.resolve();
+  let failure: unknown;
+
+  const onRecord = (record: FlowRecordCursor): boolean => {
+    encoder.write(record, writer);
+    const timeInserted = record.timeInserted;
+    if (batchCount === 0) {
+      batchFirst = timeInserted;
+    }
+    batchLast = timeInserted;
+    batchCount++;
+    rows++;
+    rowsSinceYield++;
+    return rows < limit;
+  };
+
+  const flush = async (): Promise<void> => {
+    await inFlight;
+    if (failure !== undefined || batchCount === 0) {
+      return;
+    }
+    const batch: FlowBatch = {
+      sequence,
+      bytes: writer.view(),
+      rows: batchCount,
+      firstTimeInserted: batchFirst,
+      lastTimeInserted: batchLast,
+      clusterUUID,
+      token: `${runKey}-${sequence}`,
+    };
+    firstTimeInserted ??= batchFirst;
+    // The batch's memory stays untouched until its write settles: the next batch fills the other buffer.
+    inFlight = sink.write(batch).then(
+      () => undefined,
+      (error: unknown) => {
+        failure = error;
+      }
+    );
+    [writer, spare] = [spare, writer];
+    writer.reset();
+    sequence++;
+    batchCount = 0;
+  };
+
+  for (;;) {
+    if (failure !== undefined || signal?.aborted) {
+      break;
+    }
+    const second = simulation.second;
+    if (to !== undefined && second >= to) {
+      break;
+    }
+    if (live && second * 1000 > Date.now()) {
+      await flush();
+      await sleepUntil(second * 1000, signal);
+      continue;
+    }
+    // Whole seconds per batch, never two hours: ClickHouse then stores a batch as one part, whole or not at all.
+    if (batchCount > 0 && (batchCount >= batchRows || hourOf(second) !== hourOf(batchFirst))) {
+      await flush();
+    }
+    if (!simulation.step(onRecord)) {
+      break;
+    }
+    if (rowsSinceYield >= rowsBetweenYields) {
+      rowsSinceYield = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  await flush();
+  await inFlight;
+  if (failure !== undefined) {
+    throw failure;
+  }
+  return {
+    rows,
+    batches: sequence,
+    firstTimeInserted,
+    lastTimeInserted: rows > 0 ? batchLast : undefined,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+function backfillKey(plan: Backfill, batchRows: number): string {
+  const identity = JSON.stringify({ modelVersion, ...plan, batchRows });
+  return createHash('sha256').update(identity).digest('hex').slice(0, 16);
+}
+
+function hourOf(second: number): number {
+  return Math.floor(second / 3600);
+}
+
+async function sleepUntil(milliseconds: number, signal: AbortSignal | undefined): Promise<void> {
+  const delay = milliseconds - Date.now();
+  if (delay <= 0 || signal?.aborted) {
+    return;
+  }
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, delay);
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done);
+  });
+}

@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { atLeast, parseVersion, type Version } from './clickhouse/version.ts';
+import { splitStatements } from './sqlStatements.ts';
+
+/** Somewhere to run DDL: ClickHouse over HTTP or a chDB session (see schemaTargets.ts). */
+export interface SchemaTarget {
+  /** Where the schema goes, for messages; never contains credentials. */
+  readonly description: string;
+  serverVersion(): Promise<string>;
+  execute(statement: string): Promise<void>;
+}
+
+export interface ApplySchemaOptions {
+  /** Folder of *.sql files, applied in name order; default: the repository's provisioning/clickhouse. */
+  schemaDir?: string;
+  /** Replaces the 12 hours of the retention statement (the one with MODIFY TTL). */
+  retentionHours?: number;
+  /** Receives one line per skipped file; default stderr. Skips are never silent. */
+  log?: (line: string) => void;
+}
+
+export interface SchemaReport {
+  serverVersion: string;
+  applied: { file: string; statements: number }[];
+  /** Files whose `-- requires: X.Y` header asks for a newer server, and why each was skipped. */
+  skipped: { file: string; requires: string; reason: string }[];
+}
+
+export const defaultSchemaDir = resolve(import.meta.dirname, '../../../provisioning/clickhouse');
+
+const requiresHeader = /^--\s*requires:\s*(\d+\.\d+)\s*$/m;
+const retentionInterval = /INTERVAL\s+\d+\s+HOUR/i;
+
+/**
+ * Applies provisioning/clickhouse/*.sql in name order. A file starting with `-- requires: X.Y` is
+ * skipped on an older server (Debian's 18.16 has no TTL and no deduplication setting), and the
+ * skip is reported in the result and through `log`.
+ */
+export async function applySchema(target: SchemaTarget, options: ApplySchemaOptions = {}): Promise<SchemaReport> {
+  const dir = options.schemaDir ?? defaultSchemaDir;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  if (
+    options.retentionHours !== undefined &&
+    !(Number.isSafeInteger(options.retentionHours) && options.retentionHours > 0)
+  ) {
+    throw new Error(`retentionHours: ${options.retentionHours} is not a positive whole number of hours`);
+  }
+  let files: string[];
+  try {
+    files = readdirSync(dir)
+      .filter((file) => file.endsWith('.sql'))
+      .sort();
+  } catch (error) {
+    throw new Error(`cannot read the schema folder ${dir}: ${(error as Error).message}`);
+  }
+  if (files.length === 0) {
+    throw new Error(`the schema folder ${dir} has no .sql files`);
+  }
+
+  const serverVersion = (await target.serverVersion()).trim();
+  const version = parseVersion(serverVersion);
+  const report: SchemaReport = { serverVersion, applied: [], skipped: [] };
+  let retentionSeen = false;
+  for (const file of files) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    const requires = requiresHeader.exec(text)?.[1];
+    const statements = splitStatements(text).map((statement) => {
+      if (/MODIFY\s+TTL/i.test(statement)) {
+        retentionSeen = true;
+        if (options.retentionHours !== undefined) {
+          return statement.replace(retentionInterval, `INTERVAL ${options.retentionHours} HOUR`);
+        }
+      }
+      return statement;
+    });
+    if (requires && !atLeast(version, parseVersion(requires))) {
+      const reason = `needs ClickHouse ${requires} or newer; ${target.description} runs ${serverVersion}`;
+      report.skipped.push({ file, requires, reason });
+      log(`flowgen: skipped ${file}: ${reason}`);
+      continue;
+    }
+    for (const statement of statements) {
+      try {
+        await target.execute(statement);
+      } catch (error) {
+        throw new Error(`applying ${file} to ${target.description} failed: ${(error as Error).message}`);
+      }
+    }
+    report.applied.push({ file, statements: statements.length });
+  }
+  if (options.retentionHours !== undefined && !retentionSeen) {
+    throw new Error(`retentionHours was given but no .sql file in ${dir} has a MODIFY TTL statement to change`);
+  }
+  return report;
+}
+
+export type { Version };
