@@ -15,30 +15,45 @@ import { type PanelHostServer, startPanelHostServer } from './host/server.ts';
 
 export interface PanelHostFixtures {
   panelHost: PanelHostPage;
+  /** React build for the host page; `test.use({ panelHostMode: 'development' })` adds React's warnings. */
+  panelHostMode: ReactMode;
 }
 
 export interface PanelHostWorkerFixtures {
-  /** React build for this worker's host; override with `test.use({ panelHostMode: 'development' })` in a file. */
-  panelHostMode: ReactMode;
-  panelHostServer: PanelHostServer;
+  /** This worker's host servers, started on first use, one per React build. */
+  panelHostServers: { forMode(mode: ReactMode): Promise<PanelHostServer> };
 }
 
 export const test = base.extend<PanelHostFixtures, PanelHostWorkerFixtures>({
-  panelHostMode: ['production', { scope: 'worker', option: true }],
-  panelHostServer: [
-    async ({ panelHostMode }, provide) => {
-      const server = await startPanelHostServer({ mode: panelHostMode });
-      await provide(server);
-      await server.close();
+  panelHostMode: ['production', { option: true }],
+  panelHostServers: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring even without dependencies
+    async ({}, provide) => {
+      const servers = new Map<ReactMode, Promise<PanelHostServer>>();
+      await provide({
+        forMode(mode) {
+          let server = servers.get(mode);
+          if (!server) {
+            server = startPanelHostServer({ mode });
+            servers.set(mode, server);
+          }
+          return server;
+        },
+      });
+      await Promise.all([...servers.values()].map(async (server) => (await server).close()));
     },
-    // The first run builds the host bundle (seconds); later runs reuse it.
-    { scope: 'worker', timeout: 120_000 },
+    { scope: 'worker' },
   ],
-  panelHost: async ({ page, panelHostServer }, provide) => {
-    const host = await openPanelHost(page, panelHostServer.url);
-    await provide(host);
-    await host.assertNoProblems();
-  },
+  panelHost: [
+    async ({ page, panelHostMode, panelHostServers }, provide) => {
+      const server = await panelHostServers.forMode(panelHostMode);
+      const host = await openPanelHost(page, server.url);
+      await provide(host);
+      await host.assertNoProblems();
+    },
+    // The first use of a React build may build the host bundle (seconds); later runs reuse it.
+    { timeout: 120_000 },
+  ],
 });
 
 export { expect } from '@playwright/test';

@@ -112,6 +112,17 @@ test.describe('what a panel receives', () => {
     );
   });
 
+  test('@grafana/ui icons load from the public folder and portals land in the portal container', async ({
+    panelHost,
+  }) => {
+    await panelHost.render({ pluginId: probe, frames: flows });
+    await expect(panelHost.page.locator('#grafana-portal-container').getByTestId('probe-portal')).toHaveText(
+      'in the portal'
+    );
+    // The icon's SVG is fetched (a 404 would fail the test) and inlined.
+    await expect(panelHost.panel().locator('svg[data-testid="probe-icon"] path')).not.toHaveCount(0);
+  });
+
   test('frames in Grafana DataFrameJSON form', async ({ panelHost }) => {
     await panelHost.render({ pluginId: probe, frames: flowsAsJSON });
     await expect(panelHost.panel().getByTestId('probe-value')).toHaveText('2 KiB');
@@ -278,6 +289,18 @@ test.describe('re-rendering and timing', () => {
     expect(await panelHost.heapUsedBytes()).toBeGreaterThan(1_000_000);
   });
 
+  test('the host keeps the heap flat over 50 re-renders', async ({ panelHost }) => {
+    const render = (width: number) => panelHost.render({ pluginId: probe, frames: flows, width });
+    for (let i = 0; i < 10; i++) {
+      await render(400 + i);
+    }
+    const before = await panelHost.heapUsedBytes();
+    for (let i = 0; i < 50; i++) {
+      await render(500 + i);
+    }
+    expect((await panelHost.heapUsedBytes()) - before).toBeLessThan(1_000_000);
+  });
+
   test('renderMs includes the time React spends rendering the panel', async ({ panelHost }) => {
     const quick = await panelHost.render({ pluginId: probe, frames: flows });
     const slow = await panelHost.render({ pluginId: probe, frames: flows, options: { busyMs: 200 } });
@@ -285,5 +308,21 @@ test.describe('re-rendering and timing', () => {
     expect(slow.loadMs).toBe(0);
     expect(slow.renderMs).toBeGreaterThanOrEqual(200);
     expect(slow.renderMs).toBeGreaterThan(slow.prepareMs);
+  });
+});
+
+test.describe('development React', () => {
+  test.use({ panelHostMode: 'development' });
+
+  test('renders the probe and a built panel', async ({ panelHost }) => {
+    await panelHost.render({ pluginId: probe, frames: flows });
+    await panelHost.render({ pluginId: 'flowlens-sankey-panel', frames: flows, slot: 'sankey' });
+    await expect(panelHost.panel().getByTestId('probe')).toBeVisible();
+    await expect(panelHost.panel('sankey').getByTestId('panel-content')).toBeVisible();
+  });
+
+  test("fails a test on React's warnings", async ({ panelHost }) => {
+    test.fail();
+    await panelHost.render({ pluginId: probe, options: { keylessList: true } });
   });
 });

@@ -4,7 +4,15 @@
  * component, and a probe that tells the host when React committed this render.
  */
 import { type GrafanaTheme2, type PanelProps, ThemeContext } from '@grafana/data';
-import { Component, type ComponentType, type ErrorInfo, type ReactNode, useContext, useLayoutEffect } from 'react';
+import {
+  Component,
+  type ComponentType,
+  type ErrorInfo,
+  type ReactNode,
+  Suspense,
+  useContext,
+  useLayoutEffect,
+} from 'react';
 
 export interface PanelFrameProps {
   slot: string;
@@ -32,7 +40,10 @@ export function PanelFrame({ slot, Panel, panelProps, theme, onCommit, onPanelEr
       >
         <div data-testid="panel-content" style={{ position: 'relative', width, height, overflow: 'hidden' }}>
           <PanelErrorBoundary resetKey={renderCounter} onError={onPanelError}>
-            <Panel {...panelProps} />
+            {/* A panel that suspends (React.lazy) commits this empty fallback first, as under Grafana's boundary. */}
+            <Suspense fallback={null}>
+              <Panel {...panelProps} />
+            </Suspense>
           </PanelErrorBoundary>
         </div>
       </section>

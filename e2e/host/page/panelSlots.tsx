@@ -12,12 +12,13 @@ import {
   type TypedVariableModel,
 } from '@grafana/data';
 import { config, setTemplateSrv } from '@grafana/runtime';
+import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { PanelSpec, RenderResult } from '../panelSpec.ts';
 import { toDataFrames } from './frames.ts';
 import { recordedEvents, recordEvent } from './hostEvents.ts';
 import { PanelFrame } from './PanelFrame.tsx';
-import { PageStyles } from './PageStyles.tsx';
+import { PageChrome } from './PageChrome.tsx';
 import { preparePanelData } from './panelData.ts';
 import { fieldConfigWithDefaults, optionsWithDefaults } from './panelOptions.ts';
 import { loadPanelPlugin } from './pluginLoader.ts';
@@ -66,13 +67,14 @@ function afterNextPaint(): Promise<void> {
 export class PanelSlots {
   private readonly slots = new Map<string, Slot>();
   private readonly plugins = new Map<string, Promise<PanelPlugin>>();
-  private readonly pageStyles: Root;
+  private readonly pageChrome: Root;
+  private pageTheme?: GrafanaTheme2;
   private slotsCreated = 0;
 
   constructor(private readonly container: HTMLElement) {
-    const stylesElement = document.createElement('div');
-    document.body.prepend(stylesElement);
-    this.pageStyles = createRoot(stylesElement);
+    const chromeElement = document.createElement('div');
+    document.body.append(chromeElement);
+    this.pageChrome = createRoot(chromeElement);
   }
 
   async render(spec: PanelSpec): Promise<RenderResult> {
@@ -87,7 +89,11 @@ export class PanelSlots {
     // Some @grafana/ui code reads the theme from config rather than context, as in Grafana.
     config.theme2 = theme;
     config.theme = theme.v1;
-    this.pageStyles.render(<PageStyles theme={theme} />);
+    if (theme !== this.pageTheme) {
+      // Synchronously, so the portal container exists before a panel's first tooltip looks for it.
+      flushSync(() => this.pageChrome.render(<PageChrome theme={theme} />));
+      this.pageTheme = theme;
+    }
 
     const timeZone = spec.timeZone ?? 'browser';
     const timeRange = toTimeRange(spec.timeRange, timeZone);

@@ -53,6 +53,11 @@ define(['@grafana/data', '@grafana/runtime', '@grafana/ui', 'react'], function (
       text('probe-render-counter', String(props.renderCounter)),
       text('probe-variable', props.replaceVariables('$namespace')),
       link ? h('a', { 'data-testid': 'probe-link', href: link.href, target: link.target }, link.title) : null,
+      // An icon is fetched from Grafana's public folder; a portal lands in Grafana's portal container.
+      h(grafanaUi.Icon, { name: 'arrow-right', 'data-testid': 'probe-icon' }),
+      h(grafanaUi.Portal, null, h('span', { 'data-testid': 'probe-portal' }, 'in the portal')),
+      // A list without keys: development React warns about it, production React does not.
+      props.options.keylessList ? h('ul', null, [h('li', null, 'a'), h('li', null, 'b')]) : null,
       button('push location', function () {
         grafanaRuntime.locationService.push('/d/probe?push=' + pushes[0]);
         pushes[1](pushes[0] + 1);
