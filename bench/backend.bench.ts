@@ -1,0 +1,150 @@
+// npm run bench -- backend
+// QueryData through the real plugin executable (gRPC over its unix socket) for 10k / 100k / 1M rows
+// × 10 columns, against the named baseline "plain @clickhouse/client JSONEachRow fetch" of the same
+// rows in the same run; both against ClickHouse 26 (chDB behind the HTTP fixture: our Arrow path)
+// and Debian's ClickHouse 18.16 (our row path). Also: start-to-handshake time and idle RSS.
+import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { createClient } from '@clickhouse/client';
+import { tableFromIPC } from 'apache-arrow';
+import {
+  startLegacyClickHouse,
+  startModernClickHouse,
+} from '../plugins/flows-datasource/backend/test/support/engines.ts';
+import {
+  launchPlugin,
+  pluginExecutable,
+  queryDataRequest,
+  responsesOf,
+} from '../plugins/flows-datasource/backend/test/support/pluginProcess.ts';
+
+const sizes = [10_000, 100_000, 1_000_000];
+const repeats = 3;
+
+const benchTable = `CREATE TABLE bench_flows (
+  flowEndSeconds DateTime, sourcePodNamespace String, sourcePodName String, destinationPodNamespace String,
+  destinationPodName String, destinationServicePortName String, protocolIdentifier UInt8,
+  octetDeltaCount UInt64, packetDeltaCount UInt64, throughput UInt64
+) ENGINE = MergeTree ORDER BY flowEndSeconds`;
+
+const fill = (rows: number) => `INSERT INTO bench_flows SELECT
+  toDateTime(1763700000 + intDiv(number, 50)), ['default', 'kube-system', 'bookinfo', 'three-tier'][number % 4 + 1],
+  concat('pod-', toString(number % 997), '-', toString(number % 13)), ['default', 'bookinfo', 'monitoring'][number % 3 + 1],
+  concat('svc-pod-', toString(number % 311)), concat('bookinfo/reviews:', toString(9000 + number % 5)), [6, 17][number % 2 + 1],
+  number * 1543 % 1000000, number % 900 + 1, number * 7919 % 100000000
+FROM numbers(${rows})`;
+
+const columns =
+  'flowEndSeconds, sourcePodNamespace, sourcePodName, destinationPodNamespace, destinationPodName, destinationServicePortName, protocolIdentifier, octetDeltaCount, packetDeltaCount, throughput';
+
+function rssKiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(field));
+  return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function handshakeTimes(): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    const child = spawn(pluginExecutable, [], {
+      env: { PATH: process.env.PATH ?? '', grafana_plugin_type: 'datasource' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    await new Promise<void>((resolve) => createInterface({ input: child.stdout }).once('line', () => resolve()));
+    times.push(performance.now() - started);
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+  return times;
+}
+
+async function measure(label: string, url: string): Promise<void> {
+  console.log(`\n${label}`);
+  console.log(
+    'rows        plain JSONEachRow   FlowLens QueryData   ratio   frame bytes   peak RSS over idle (× frame)'
+  );
+  const plain = createClient({ url, request_timeout: 600_000 });
+  for (const rows of sizes) {
+    const sql = `SELECT ${columns} FROM bench_flows ORDER BY flowEndSeconds LIMIT ${rows}`;
+    const plainTimes: number[] = [];
+    for (let i = 0; i < repeats; i++) {
+      const started = performance.now();
+      const result = await plain.query({ query: sql, format: 'JSONEachRow' });
+      const data = await result.json();
+      if (data.length !== rows) throw new Error(`plain fetch returned ${data.length} rows`);
+      plainTimes.push(performance.now() - started);
+    }
+    // A fresh plugin per size, so its peak RSS (VmHWM) belongs to this size alone.
+    const plugin = await launchPlugin();
+    const datasource = { url, rowLimit: 2_000_000, updatedMs: 1 };
+    await plugin.call('Data', 'QueryData', queryDataRequest(datasource, [{ refId: 'warm', rawSql: 'SELECT 1' }]));
+    const idle = rssKiB(plugin.process.pid!, 'VmRSS');
+    const ourTimes: number[] = [];
+    let frameBytes = 0;
+    for (let i = 0; i < repeats; i++) {
+      const started = performance.now();
+      const response = responsesOf(
+        await plugin.call('Data', 'QueryData', queryDataRequest(datasource, [{ refId: 'A', rawSql: sql }]))
+      );
+      ourTimes.push(performance.now() - started);
+      const answer = response.A!;
+      if (answer.error) throw new Error(answer.error);
+      frameBytes = answer.frames[0]!.length;
+      if (i === 0 && tableFromIPC(answer.frames[0]!).numRows !== rows) throw new Error('row count mismatch');
+    }
+    const peak = rssKiB(plugin.process.pid!, 'VmHWM');
+    await plugin.stop();
+    const plainMs = median(plainTimes);
+    const ourMs = median(ourTimes);
+    const overIdle = (peak - idle) * 1024;
+    console.log(
+      `${String(rows).padEnd(11)} ${`${plainMs.toFixed(0)} ms`.padEnd(19)} ${`${ourMs.toFixed(0)} ms`.padEnd(20)} ${(ourMs / plainMs).toFixed(2).padEnd(7)} ${mb(frameBytes).padEnd(13)} ${mb(overIdle)} (${(overIdle / frameBytes).toFixed(2)}×)`
+    );
+  }
+  await plain.close();
+}
+
+export async function run(): Promise<void> {
+  const handshakes = await handshakeTimes();
+  console.log(
+    `start to handshake: median ${median(handshakes).toFixed(0)} ms (runs: ${handshakes.map((t) => t.toFixed(0)).join(', ')}; target ≤ 500 ms)`
+  );
+
+  const modern = await startModernClickHouse();
+  modern.session.query(benchTable);
+  modern.session.query(fill(Math.max(...sizes)));
+  const idlePlugin = await launchPlugin();
+  await idlePlugin.call('Diagnostics', 'CheckHealth', {
+    pluginContext: (await import('../plugins/flows-datasource/backend/test/support/pluginProcess.ts')).pluginContext({
+      url: modern.url,
+    }),
+  });
+  console.log(
+    `idle RSS after a health check: ${(rssKiB(idlePlugin.process.pid!, 'VmRSS') / 1024).toFixed(0)} MB (target ≤ 100 MB)`
+  );
+  await idlePlugin.stop();
+  try {
+    await measure('ClickHouse 26 (chDB + HTTP fixture) — Arrow path', modern.url);
+  } finally {
+    await modern.close();
+  }
+
+  const legacy = await startLegacyClickHouse();
+  try {
+    await legacy.query(benchTable);
+    await legacy.query(fill(Math.max(...sizes)));
+    await measure('ClickHouse 18.16 (Debian server) — row path', legacy.url);
+  } finally {
+    await legacy.close();
+  }
+}
