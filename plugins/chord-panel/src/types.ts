@@ -1,6 +1,44 @@
-/** Panel options saved in the dashboard JSON; field names refer to display names in the query result. */
+/**
+ * Panel options as saved in the dashboard JSON. Field options hold display names as the field pickers
+ * store them; an empty or missing name means "use the default" described in options.ts.
+ */
 export interface ChordOptions {
   sourceField?: string;
   targetField?: string;
   valueField?: string;
+  colorField?: string;
+  detailFields?: string[];
+
+  ribbons: RibbonMode;
+  arrowHeads: boolean;
+  arcSize: ArcSize;
+  groupSort: GroupSort;
+  topGroups: number;
+  minValue: number;
+  selfFlows: boolean;
+  showLabels: boolean;
+
+  colorBy: ColorBy;
+  colorPick: ColorPick;
+  ribbonOpacity: number;
+  showLegend: boolean;
 }
+
+/** Directed: one ribbon per source → target with an arrow; undirected: one ribbon per pair of groups. */
+export type RibbonMode = 'directed' | 'undirected';
+
+/** What an arc's length stands for: traffic leaving the group, entering it, or both. */
+export type ArcSize = 'both' | 'outgoing' | 'incoming';
+
+/** Order of arcs around the circle, clockwise from 12 o'clock; "Other" always comes last. */
+export type GroupSort = 'name' | 'value' | 'data';
+
+/** Ribbon colour: the source group's palette colour, the colour field's colour, or the value's colour. */
+export type ColorBy = 'group' | 'field' | 'value';
+
+/**
+ * Which colour-field value a ribbon shows when its rows disagree (one pair, some rows allowed and some
+ * dropped): the highest (rule action: reject 3 > drop 2 > allow 1), the lowest, or the one carrying
+ * most of the value.
+ */
+export type ColorPick = 'highest' | 'lowest' | 'dominant';
