@@ -1,6 +1,10 @@
 import type { TableSchema } from '../engines/engine.ts';
 import { EngineError } from '../engines/engineError.ts';
+import type { Dialect } from '../sql/dialect.ts';
+import { compileFlowsQuery } from '../sql/flowsBuilder.ts';
 import type { DatasourceInstances } from './datasourceInstances.ts';
+import { toSql } from './queryData.ts';
+import { parseQueryModel } from './queryModel.ts';
 import type { QueryMetrics } from './queryMetrics.ts';
 import type { ResourceRequest, ResourceResponse } from './types.ts';
 
@@ -20,7 +24,7 @@ export async function callResource(
 ): Promise<ResourceResponse> {
   const path = request.path.replace(/^\/+|\/+$/g, '');
   const response = await route(path, request, instances);
-  metrics.recordResourceCall(['schema', 'values'].includes(path) ? path : 'other', response.status);
+  metrics.recordResourceCall(['schema', 'values', 'compile'].includes(path) ? path : 'other', response.status);
   return response;
 }
 
@@ -72,6 +76,56 @@ async function route(
     const status = error instanceof EngineError ? error.status : 500;
     return json(status, { error: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/**
+ * `POST compile` with `{ query, timeRange?: { from, to } (ms), intervalMs? }`: the SQL a query would run,
+ * so the query editor can show what the builder does. Without a time range macros stay unexpanded.
+ */
+async function compile(request: ResourceRequest, instances: DatasourceInstances): Promise<ResourceResponse> {
+  if (request.method.toUpperCase() !== 'POST') {
+    return json(405, { error: 'compile answers POST only' });
+  }
+  if (!request.context.dataSource) {
+    return json(400, { error: 'the request carries no datasource settings' });
+  }
+  let body: { query?: unknown; timeRange?: { from?: unknown; to?: unknown }; intervalMs?: unknown };
+  try {
+    body = JSON.parse(request.body.toString('utf8') || '{}') as typeof body;
+  } catch {
+    return json(400, { error: 'the body is not JSON; send { "query": <query model> }' });
+  }
+  try {
+    const dialect = instances.get(request.context.dataSource).engine.dialect;
+    const model = parseQueryModel(body.query, '');
+    const from = Number(body.timeRange?.from);
+    const to = Number(body.timeRange?.to);
+    if (!Number.isFinite(from) || !Number.isFinite(to)) {
+      const plan = toSql(model, { timeRange: { fromMs: 0, toMs: 0 }, intervalMs: 0 }, identityMacros(dialect), {
+        compileFlows: compileFlowsQuery,
+      });
+      return json(200, { sql: plan.sql });
+    }
+    const intervalMs = Number(body.intervalMs ?? 60_000);
+    const plan = toSql(model, { timeRange: { fromMs: from, toMs: to }, intervalMs }, dialect, {
+      compileFlows: compileFlowsQuery,
+    });
+    return json(200, { sql: plan.sql });
+  } catch (error) {
+    const status = error instanceof EngineError ? error.status : 400;
+    return json(status, { error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** A dialect whose macros print themselves, for showing a query before a time range is known. */
+function identityMacros(dialect: Dialect): Dialect {
+  const macros = Object.fromEntries(
+    Object.keys(dialect.macros).map((name) => [
+      name,
+      (args: string[]) => `$__${name}${args.length > 0 ? `(${args.join(', ')})` : ''}`,
+    ])
+  );
+  return { ...dialect, macros };
 }
 
 function flowsTable(tables: TableSchema[]): TableSchema | undefined {

@@ -1,10 +1,11 @@
 import { EngineError } from '../engines/engineError.ts';
-import type { Frame } from '../frames/frame.ts';
+import type { Frame, FrameNotice } from '../frames/frame.ts';
 import { longToWide, TimeSeriesShapeError } from '../frames/longToWide.ts';
 import type { Logger } from '../protocol/logger.ts';
 import { MacroError, type Dialect } from '../sql/dialect.ts';
 import { BuilderError, type CompiledFlowsQuery } from '../sql/flowsBuilder.ts';
-import { FilterError } from '../sql/conditions.ts';
+import { FilterError, type Filter } from '../sql/conditions.ts';
+import { applyAdHocFilters } from '../sql/adHocFilters.ts';
 import { expandMacros } from '../sql/macroExpander.ts';
 import type { DatasourceInstance, DatasourceInstances } from './datasourceInstances.ts';
 import { parseQueryModel, QueryModelError, type ParsedQuery, type QueryFormat } from './queryModel.ts';
@@ -16,7 +17,12 @@ export interface QueryDataDeps {
   metrics: QueryMetrics;
   logger: Logger;
   /** Compiles builder queries to SQL for a dialect; provided by sql/flowsBuilder. */
-  compileFlows?: (flows: Record<string, unknown>, dialect: Dialect, format: QueryFormat) => CompiledFlowsQuery;
+  compileFlows?: (
+    flows: Record<string, unknown>,
+    dialect: Dialect,
+    format: QueryFormat,
+    adHocFilters: Filter[]
+  ) => CompiledFlowsQuery;
 }
 
 /**
@@ -62,7 +68,7 @@ async function answer(
   let sql: string | undefined;
   try {
     const model = parseQueryModel(query.json, query.queryType);
-    const compiled = toSql(model, query, instance, deps);
+    const compiled = toSql(model, query, instance.engine.dialect, deps);
     sql = compiled.sql;
     const statement = sql;
     const result = await instance.limit.run(signal, () =>
@@ -83,13 +89,15 @@ async function answer(
       fields,
       meta: { executedQueryString: sql, typeVersion: [0, 0] },
     };
+    const notices = [...compiled.notices];
     if (result.truncated) {
-      frame.meta!.notices = [
-        {
-          severity: 'warning',
-          text: `Showing the first ${instance.settings.rowLimit.toLocaleString('en-US')} rows: the result has more. Narrow the time range, aggregate, or raise the datasource's row limit.`,
-        },
-      ];
+      notices.push({
+        severity: 'warning',
+        text: `Showing the first ${instance.settings.rowLimit.toLocaleString('en-US')} rows: the result has more. Narrow the time range, aggregate, or raise the datasource's row limit.`,
+      });
+    }
+    if (notices.length > 0) {
+      frame.meta!.notices = notices;
     }
     frame =
       model.format === 'timeseries'
@@ -113,22 +121,35 @@ async function answer(
   }
 }
 
-function toSql(
+interface StatementPlan {
+  sql: string;
+  unit?: string;
+  metric?: string;
+  notices: FrameNotice[];
+}
+
+/** The SQL a query runs: macros expanded, builder compiled, ad-hoc filters applied. */
+export function toSql(
   model: ParsedQuery,
-  query: DataQuery,
-  instance: DatasourceInstance,
-  deps: QueryDataDeps
-): { sql: string; unit?: string; metric?: string } {
-  const dialect = instance.engine.dialect;
+  query: Pick<DataQuery, 'timeRange' | 'intervalMs'>,
+  dialect: Dialect,
+  deps: Pick<QueryDataDeps, 'compileFlows'>
+): StatementPlan {
   const context = { timeRange: query.timeRange, intervalMs: query.intervalMs };
   if (model.queryType === 'sql') {
-    return { sql: expandMacros(model.rawSql, dialect, context) };
+    const expanded = expandMacros(model.rawSql, dialect, context);
+    const filtered = applyAdHocFilters(expanded, model.adHocFilters, dialect);
+    const notices: FrameNotice[] =
+      model.adHocFilters.length > 0 && !filtered.applied
+        ? [{ severity: 'info', text: 'Ad-hoc filters were not applied: this query does not read the flows table.' }]
+        : [];
+    return { sql: filtered.sql, notices };
   }
   if (!deps.compileFlows) {
     throw new QueryModelError('this build has no Flows builder; use a SQL query');
   }
-  const compiled = deps.compileFlows(model.flows, dialect, model.format);
-  return { ...compiled, sql: expandMacros(compiled.sql, dialect, context) };
+  const compiled = deps.compileFlows(model.flows, dialect, model.format, model.adHocFilters);
+  return { ...compiled, sql: expandMacros(compiled.sql, dialect, context), notices: [] };
 }
 
 function describeFailure(error: unknown): DataResponse {

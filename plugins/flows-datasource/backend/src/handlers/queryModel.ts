@@ -1,3 +1,5 @@
+import { FilterError, parseFilters, type Filter } from '../sql/conditions.ts';
+
 /**
  * The dashboard query model of DESIGN.md: `{ refId, queryType: "sql" | "flows", format: "table" |
  * "timeseries", rawSql?, flows? }`. Anything else is a per-query error naming what is wrong.
@@ -5,8 +7,8 @@
 export type QueryFormat = 'table' | 'timeseries';
 
 export type ParsedQuery =
-  | { queryType: 'sql'; format: QueryFormat; rawSql: string }
-  | { queryType: 'flows'; format: QueryFormat; flows: Record<string, unknown> };
+  | { queryType: 'sql'; format: QueryFormat; rawSql: string; adHocFilters: Filter[] }
+  | { queryType: 'flows'; format: QueryFormat; flows: Record<string, unknown>; adHocFilters: Filter[] };
 
 export class QueryModelError extends Error {}
 
@@ -20,13 +22,19 @@ export function parseQueryModel(json: unknown, queryTypeFromRequest: string): Pa
   if (format !== 'table' && format !== 'timeseries') {
     throw new QueryModelError(`unknown format "${format}"; use "table" or "timeseries"`);
   }
+  let adHocFilters: Filter[];
+  try {
+    adHocFilters = parseFilters(model.adHocFilters, 'adHocFilters');
+  } catch (error) {
+    throw new QueryModelError(error instanceof FilterError ? error.message : String(error));
+  }
   if (queryType === 'sql') {
     if (typeof model.rawSql !== 'string' || model.rawSql.trim() === '') {
       throw new QueryModelError(
         'the SQL query is empty: write a query in the SQL editor or switch to the Flows builder'
       );
     }
-    return { queryType, format, rawSql: model.rawSql };
+    return { queryType, format, rawSql: model.rawSql, adHocFilters };
   }
   if (queryType === 'flows') {
     const flows = model.flows;
@@ -39,7 +47,7 @@ export function parseQueryModel(json: unknown, queryTypeFromRequest: string): Pa
         `Flows builder query version ${JSON.stringify(version)} is not supported by this plugin version (it reads version 1); update the plugin`
       );
     }
-    return { queryType, format, flows: flows as Record<string, unknown> };
+    return { queryType, format, flows: flows as Record<string, unknown>, adHocFilters };
   }
   throw new QueryModelError(`unknown queryType "${queryType}"; this datasource answers "sql" and "flows"`);
 }

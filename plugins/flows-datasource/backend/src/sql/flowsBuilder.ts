@@ -1,4 +1,4 @@
-import { conditionSql, parseFilters, type ResolvedKey } from './conditions.ts';
+import { conditionSql, parseFilters, type Filter, type ResolvedKey } from './conditions.ts';
 import type { Dialect } from './dialect.ts';
 import { flowsColumns } from './flowsColumns.ts';
 
@@ -88,7 +88,8 @@ export interface CompiledFlowsQuery {
 export function compileFlowsQuery(
   flows: Record<string, unknown>,
   dialect: Dialect,
-  format: 'table' | 'timeseries'
+  format: 'table' | 'timeseries',
+  adHocFilters: Filter[] = []
 ): CompiledFlowsQuery {
   const view = (flows.view ?? 'all') as string;
   if (!(view in flowViews)) {
@@ -124,6 +125,15 @@ export function compileFlowsQuery(
   if (viewCondition) conditions.push(viewCondition);
   for (const filter of parseFilters(flows.filters, 'filters')) {
     conditions.push(conditionSql(filter, dialect, resolve));
+  }
+  // Ad-hoc filter keys come from the flows schema, so they resolve to columns only.
+  for (const filter of adHocFilters) {
+    conditions.push(
+      conditionSql(filter, dialect, (key) => {
+        const kind = flowsColumns.get(key);
+        return kind ? { expression: key, kind } : undefined;
+      })
+    );
   }
   const where = conditions.join('\n  AND ');
   const groupSelect = groups.map((key) => `${groupFields[key]!.expression} AS ${dialect.quoteIdentifier(key)}`);

@@ -1,0 +1,69 @@
+import { conditionSql, FilterError, type Filter } from './conditions.ts';
+import type { Dialect } from './dialect.ts';
+import { flowsColumns } from './flowsColumns.ts';
+import { skipLiteralOrComment } from './sqlText.ts';
+
+/**
+ * Grafana's ad-hoc filters on a SQL query: every place the query reads the flows table
+ * (`FROM flows`, `JOIN default.flows f`, …) reads a filtered subquery instead, so the filters apply
+ * whatever the query selects or aggregates. Keys must be flows columns; values go through the
+ * dialect's quoting. Returns the query unchanged with `applied: false` when it never reads flows.
+ */
+export function applyAdHocFilters(sql: string, filters: Filter[], dialect: Dialect): { sql: string; applied: boolean } {
+  if (filters.length === 0) {
+    return { sql, applied: false };
+  }
+  const conditions = filters.map((filter) =>
+    conditionSql(filter, dialect, (key) => {
+      const kind = flowsColumns.get(key);
+      return kind ? { expression: key, kind } : undefined;
+    })
+  );
+  const where = conditions.join(' AND ');
+  let output = '';
+  let applied = false;
+  let i = 0;
+  while (i < sql.length) {
+    const skipped = skipLiteralOrComment(sql, i);
+    if (skipped > i) {
+      output += sql.slice(i, skipped);
+      i = skipped;
+      continue;
+    }
+    const reference = tableReferenceAt(sql, i);
+    if (reference) {
+      const after = sql.slice(reference.end);
+      if (/^\s+(FINAL|SAMPLE)\b/i.test(after)) {
+        throw new FilterError(
+          'ad-hoc filters cannot be applied to "FROM flows FINAL" or "SAMPLE"; remove the modifier or the filters'
+        );
+      }
+      const hasAlias =
+        /^\s+(AS\s+)?(?!(WHERE|PREWHERE|GROUP|ORDER|LIMIT|HAVING|JOIN|INNER|LEFT|RIGHT|FULL|CROSS|ANY|ALL|ARRAY|GLOBAL|UNION|SETTINGS|FORMAT|ON|USING|WINDOW|QUALIFY|INTO)\b)[A-Za-z_"`]/i.test(
+          after
+        );
+      output += `${reference.keyword}(SELECT * FROM ${reference.table} WHERE ${where})${hasAlias ? '' : ' AS flows'}`;
+      applied = true;
+      i = reference.end;
+      continue;
+    }
+    output += sql[i];
+    i++;
+  }
+  return { sql: output, applied };
+}
+
+/** `FROM flows` / `JOIN db.flows` (any case, quoted or not) at position `i`, with where the table name ends. */
+function tableReferenceAt(sql: string, i: number): { keyword: string; table: string; end: number } | undefined {
+  if (i > 0 && /[\w$]/.test(sql[i - 1]!)) {
+    return undefined;
+  }
+  const match =
+    /^(FROM|JOIN)(\s+)((?:(?:[A-Za-z_][\w$]*|"[^"]+"|`[^`]+`)\.)?(?:flows|"flows"|"FLOWS"|`flows`))(?![\w$.])/i.exec(
+      sql.slice(i)
+    );
+  if (!match) {
+    return undefined;
+  }
+  return { keyword: `${match[1]}${match[2]}`, table: match[3]!, end: i + match[0].length };
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { applyAdHocFilters } from '../src/sql/adHocFilters.ts';
+import { clickhouseDialect } from '../src/sql/clickhouseDialect.ts';
+import { FilterError } from '../src/sql/conditions.ts';
+import { BuilderError, compileFlowsQuery } from '../src/sql/flowsBuilder.ts';
+
+const filters = [{ key: 'sourcePodNamespace', operator: '=', value: "it's" }];
+const subquery = "(SELECT * FROM flows WHERE sourcePodNamespace = 'it\\'s')";
+
+describe('ad-hoc filters on SQL queries', () => {
+  it.each([
+    ['SELECT count() FROM flows', `SELECT count() FROM ${subquery} AS flows`],
+    ['SELECT count() FROM flows WHERE x = 1', `SELECT count() FROM ${subquery} AS flows WHERE x = 1`],
+    ['SELECT count() FROM flows f WHERE f.x = 1', `SELECT count() FROM ${subquery} f WHERE f.x = 1`],
+    ['SELECT count() FROM flows AS f', `SELECT count() FROM ${subquery} AS f`],
+    [
+      'select * from default.flows limit 1',
+      "select * from (SELECT * FROM default.flows WHERE sourcePodNamespace = 'it\\'s') AS flows limit 1",
+    ],
+    ['SELECT 1 FROM flows GROUP BY a', `SELECT 1 FROM ${subquery} AS flows GROUP BY a`],
+    [
+      'SELECT * FROM (SELECT * FROM flows) JOIN flows USING (a)',
+      `SELECT * FROM (SELECT * FROM ${subquery} AS flows) JOIN ${subquery} AS flows USING (a)`,
+    ],
+  ])('%s', (input, output) => {
+    expect(applyAdHocFilters(input, filters, clickhouseDialect)).toEqual({ sql: output, applied: true });
+  });
+
+  it.each([
+    "SELECT 'FROM flows' AS text FROM system.one",
+    'SELECT * FROM flows_local',
+    'SELECT * FROM myflows',
+    'SELECT 1 -- FROM flows',
+  ])('leaves %s alone', (sql) => {
+    expect(applyAdHocFilters(sql, filters, clickhouseDialect)).toEqual({ sql, applied: false });
+  });
+
+  it('refuses keys that are not flows columns and FINAL/SAMPLE tables', () => {
+    expect(() =>
+      applyAdHocFilters('SELECT 1 FROM flows', [{ key: 'bogus', operator: '=', value: 'x' }], clickhouseDialect)
+    ).toThrow(FilterError);
+    expect(() => applyAdHocFilters('SELECT 1 FROM flows FINAL', filters, clickhouseDialect)).toThrow(/FINAL/);
+  });
+});
+
+describe('Flows builder', () => {
+  it('compiles a table question with view, groups, filters, top N and ad-hoc filters', () => {
+    const compiled = compileFlowsQuery(
+      {
+        version: 1,
+        view: 'pod-to-pod',
+        metric: 'bytes',
+        groupBy: ['sourcePod', 'destinationPod'],
+        filters: [{ key: 'sourceNamespace', operator: 'in', value: ['bookinfo', 'three-tier'] }],
+        topN: 50,
+      },
+      clickhouseDialect,
+      'table',
+      [{ key: 'flowType', operator: '!=', value: '3' }]
+    );
+    expect(compiled.unit).toBe('bytes');
+    expect(compiled.sql).toBe(
+      [
+        "SELECT CASE WHEN sourcePodName = '' THEN sourceIP ELSE sourcePodNamespace || '/' || sourcePodName END AS `sourcePod`, CASE WHEN destinationPodName = '' THEN destinationIP ELSE destinationPodNamespace || '/' || destinationPodName END AS `destinationPod`, sum(octetDeltaCount) AS `bytes`",
+        'FROM flows',
+        "WHERE $__timeFilter(flowEndSeconds)\n  AND flowType IN (1, 2) AND sourcePodName != '' AND destinationPodName != '' AND destinationServicePortName = ''\n  AND sourcePodNamespace IN ('bookinfo', 'three-tier')\n  AND flowType != 3",
+        "GROUP BY CASE WHEN sourcePodName = '' THEN sourceIP ELSE sourcePodNamespace || '/' || sourcePodName END, CASE WHEN destinationPodName = '' THEN destinationIP ELSE destinationPodNamespace || '/' || destinationPodName END",
+        'ORDER BY `bytes` DESC',
+        'LIMIT 50',
+      ].join('\n')
+    );
+  });
+
+  it('compiles throughput in bits/s over the interval for time series, with top N series', () => {
+    const compiled = compileFlowsQuery(
+      { version: 1, view: 'all', metric: 'throughput', groupBy: ['sourceNamespace'], topN: 5 },
+      clickhouseDialect,
+      'timeseries'
+    );
+    expect(compiled.unit).toBe('bps');
+    expect(compiled.sql).toContain('sum(octetDeltaCount) * 8 / $__interval_s AS `throughput`');
+    expect(compiled.sql).toContain('SELECT $__timeInterval(flowEndSeconds) AS `time`');
+    expect(compiled.sql).toContain(
+      'AND sourcePodNamespace IN (SELECT sourcePodNamespace FROM flows WHERE $__timeFilter(flowEndSeconds) GROUP BY sourcePodNamespace ORDER BY sum(octetDeltaCount) * 8 / 1 DESC LIMIT 5)'
+    );
+    expect(compiled.sql).toMatch(/ORDER BY `time`$/);
+  });
+
+  it.each([
+    [{ version: 1, view: 'planet' }, /unknown view "planet"/],
+    [{ version: 1, metric: 'joules' }, /unknown metric "joules"/],
+    [{ version: 1, groupBy: ['sourcePodz'] }, /unknown group-by field "sourcePodz"/],
+    [{ version: 1, topN: 0 }, /top N must be a whole number/],
+    [{ version: 1, filters: [{ key: 'destinationPort', operator: '=', value: '53; DROP' }] }, /holds numbers/],
+  ])('rejects %j', (flows, message) => {
+    expect(() => compileFlowsQuery(flows, clickhouseDialect, 'table')).toThrow(message);
+  });
+
+  it('throws BuilderError for model mistakes', () => {
+    expect(() => compileFlowsQuery({ version: 1, view: 'x' }, clickhouseDialect, 'table')).toThrow(BuilderError);
+  });
+});
