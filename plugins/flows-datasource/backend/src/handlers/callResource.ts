@@ -33,8 +33,11 @@ async function route(
   request: ResourceRequest,
   instances: DatasourceInstances
 ): Promise<ResourceResponse> {
+  if (path === 'compile') {
+    return compile(request, instances);
+  }
   if (path !== 'schema' && path !== 'values') {
-    return json(404, { error: `no resource "${path}"; available: schema, values` });
+    return json(404, { error: `no resource "${path}"; available: schema, values, compile` });
   }
   if (request.method.toUpperCase() !== 'GET') {
     return json(405, { error: `${path} answers GET only` });
