@@ -10,12 +10,13 @@ export default defineConfig({
   testDir: './specs',
   // Specs against a real Grafana (GRAFANA_URL) live in specs/grafana and are not part of this run.
   testIgnore: 'grafana/**',
-  outputDir: './test-results',
+  // At the repository root, where git, ESLint and Prettier already ignore test-results/.
+  outputDir: '../test-results/e2e',
   fullyParallel: true,
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: './playwright-report' }]] : 'list',
+  reporter: 'list',
   use: {
     ...hostPageContext,
     headless: true,

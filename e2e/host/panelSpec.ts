@@ -44,6 +44,11 @@ export interface FrameJSON {
   };
 }
 
+/** A `/api/ds/query` response body: what Grafana's frontend receives from a backend datasource, per refId. */
+export interface QueryResponseJSON {
+  results: Record<string, { status?: number; frames?: FrameJSON[]; error?: string; errorSource?: string }>;
+}
+
 export interface FieldConfigSourceJSON {
   defaults?: FieldConfigJSON;
   overrides?: Array<{
@@ -56,7 +61,13 @@ export interface FieldConfigSourceJSON {
 export interface PanelSpec {
   /** Plugin id from plugin.json, e.g. `flowlens-sankey-panel`; served from that plugin's dist/. */
   pluginId: string;
+  /** The query result the panel gets (state Done). */
   frames?: Array<FrameJSON | SimpleFrame>;
+  /**
+   * Instead of `frames`: a whole backend response, read by @grafana/runtime's toDataQueryResponse as in
+   * Grafana; a result with `error` gives the panel state Error and `data.errors`.
+   */
+  queryResponse?: QueryResponseJSON;
   /** Panel options; merged over the plugin's option defaults as Grafana does. */
   options?: Record<string, unknown>;
   /** Merged over the plugin's field config defaults as Grafana does. */

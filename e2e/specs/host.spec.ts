@@ -3,7 +3,7 @@
  * PanelProps, records what panels do, and fails tests on errors. The probe panel
  * (host/probe-plugins/probe-panel) shows what it received and offers buttons for each callback.
  */
-import { expect, launchPanelHost, type PanelSpec, test } from '../fixtures.ts';
+import { expect, type FrameJSON, launchPanelHost, type PanelSpec, test } from '../fixtures.ts';
 
 const probe = 'flowlens-hostprobe-panel';
 
@@ -110,6 +110,57 @@ test.describe('what a panel receives', () => {
       'href',
       '/d/flowlens-pod-to-pod?var-pod=web-1&bytes=1536&from=now-6h&to=now'
     );
+  });
+
+  test('field config as a saved dashboard has it: overrides, null threshold base, unknown properties', async ({
+    panelHost,
+  }) => {
+    await panelHost.render({
+      pluginId: probe,
+      frames: flows,
+      fieldConfig: {
+        defaults: {
+          thresholds: {
+            mode: 'absolute',
+            steps: [
+              { value: null, color: 'green' },
+              { value: 1000, color: 'red' },
+            ],
+          },
+          custom: { notAnOption: 1 },
+        },
+        overrides: [
+          {
+            matcher: { id: 'byName', options: 'octetDeltaCount' },
+            properties: [
+              { id: 'unit', value: 'decbytes' },
+              { id: 'notAnOption', value: 1 },
+            ],
+          },
+        ],
+      },
+    });
+    await expect(panelHost.panel().getByTestId('probe-value')).toHaveText('1.54 kB');
+    // No saved colour mode: a new panel gets the one its plugin prefers (thresholds for standard options);
+    // the probe declares no custom options, so the saved one is dropped.
+    await expect(panelHost.panel().getByTestId('probe-field-config')).toHaveText(
+      'unit=decbytes color=thresholds base=-Infinity custom={}'
+    );
+    await expect(panelHost.panel().getByTestId('probe-state')).toHaveText('Done');
+  });
+
+  test('a backend query response, a failed query included', async ({ panelHost }) => {
+    await panelHost.render({
+      pluginId: probe,
+      queryResponse: {
+        results: {
+          A: { status: 200, frames: flowsAsJSON as FrameJSON[] },
+          B: { status: 500, error: 'table flows does not exist' },
+        },
+      },
+    });
+    await expect(panelHost.panel().getByTestId('probe-value')).toHaveText('2 KiB');
+    await expect(panelHost.panel().getByTestId('probe-state')).toHaveText('Error: table flows does not exist');
   });
 
   test('@grafana/ui icons load from the public folder and portals land in the portal container', async ({

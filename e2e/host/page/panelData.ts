@@ -1,5 +1,5 @@
 /**
- * PanelData as Grafana's panel query runner hands it to a panel once a query is done: the frames run
+ * PanelData as Grafana's panel query runner hands it to a panel once a query has finished: the frames run
  * through applyFieldOverrides with the plugin's field config registry, so every field has its merged
  * config, display() and getLinks(). No transformations, annotations or request: the host runs no query.
  */
@@ -7,6 +7,7 @@ import {
   applyFieldOverrides,
   compareDataFrameStructures,
   type DataFrame,
+  type DataQueryError,
   type FieldConfigSource,
   type GrafanaTheme2,
   type InterpolateFunction,
@@ -19,6 +20,8 @@ import {
 export interface PanelDataInput {
   plugin: PanelPlugin;
   frames: DataFrame[];
+  /** Per-query errors; any makes the state Error, as Grafana's query runner does. */
+  errors: DataQueryError[];
   fieldConfig: FieldConfigSource;
   theme: GrafanaTheme2;
   replaceVariables: InterpolateFunction;
@@ -37,11 +40,13 @@ export function preparePanelData(input: PanelDataInput): PanelData {
     theme: input.theme,
     timeZone: input.timeZone,
   });
+  const { errors } = input;
   return {
-    state: LoadingState.Done,
+    state: errors.length > 0 ? LoadingState.Error : LoadingState.Done,
     series,
     timeRange: input.timeRange,
     structureRev: nextStructureRev(input.previous, series),
+    ...(errors.length > 0 ? { errors, error: errors[0] } : {}),
   };
 }
 

@@ -15,7 +15,6 @@ import { config, setTemplateSrv } from '@grafana/runtime';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { PanelSpec, RenderResult } from '../panelSpec.ts';
-import { toDataFrames } from './frames.ts';
 import { recordedEvents, recordEvent } from './hostEvents.ts';
 import { PanelFrame } from './PanelFrame.tsx';
 import { PageChrome } from './PageChrome.tsx';
@@ -23,6 +22,7 @@ import { preparePanelData } from './panelData.ts';
 import { fieldConfigWithDefaults, optionsWithDefaults } from './panelOptions.ts';
 import { loadPanelPlugin } from './pluginLoader.ts';
 import { containsVariable, createReplaceVariables } from './templating.ts';
+import { toQueryResult } from './queryResult.ts';
 import { toTimeRange } from './timeRange.ts';
 
 const defaultSize = { width: 800, height: 450 };
@@ -110,9 +110,11 @@ export class PanelSlots {
       updateTimeRange: () => undefined,
     });
     const fieldConfig = fieldConfigWithDefaults(plugin, spec.fieldConfig);
+    const { frames, errors } = toQueryResult(spec);
     const data = preparePanelData({
       plugin,
-      frames: toDataFrames(spec.frames),
+      frames,
+      errors,
       fieldConfig,
       theme,
       replaceVariables,

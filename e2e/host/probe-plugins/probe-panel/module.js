@@ -13,6 +13,16 @@ define(['@grafana/data', '@grafana/runtime', '@grafana/ui', 'react'], function (
   window.flowlensProbe = { React: React, grafanaData: grafanaData };
   var h = React.createElement;
 
+  function describeConfig(config) {
+    var base = config.thresholds && config.thresholds.steps[0];
+    return [
+      'unit=' + config.unit,
+      'color=' + (config.color && config.color.mode),
+      'base=' + (base && String(base.value)),
+      'custom=' + JSON.stringify(config.custom || {}),
+    ].join(' ');
+  }
+
   function ProbePanel(props) {
     // Hooks from the plugin's React and a theme read through @grafana/ui's context: both fail unless the
     // plugin shares React and @grafana/data with the host's renderer.
@@ -49,6 +59,16 @@ define(['@grafana/data', '@grafana/runtime', '@grafana/ui', 'react'], function (
       text('probe-theme', theme.name),
       text('probe-size', props.width + 'x' + props.height),
       text('probe-value', field ? grafanaData.formattedValueToString(field.display(field.values[0])) : ''),
+      text('probe-field-config', field ? describeConfig(field.config) : ''),
+      text(
+        'probe-state',
+        props.data.state +
+          (props.data.errors || [])
+            .map(function (error) {
+              return ': ' + error.message;
+            })
+            .join('')
+      ),
       text('probe-options', JSON.stringify(props.options)),
       text('probe-render-counter', String(props.renderCounter)),
       text('probe-variable', props.replaceVariables('$namespace')),
