@@ -22,7 +22,7 @@ const flows: PanelSpec['frames'] = [
           links: [
             {
               title: 'Pod in $namespace',
-              url: '/d/flowlens-pod-to-pod?var-pod=${__data.fields.sourcePodName}&bytes=${__value.raw}&${__url_time_range}',
+              url: '/d/flowlens-pod-to-pod?var-pod=${__data.fields.sourcePodName}&bytes=${__value.raw}&by=${__field.name}&in=${__series.name}&${__url_time_range}',
             },
           ],
         },
@@ -108,7 +108,7 @@ test.describe('what a panel receives', () => {
     await expect(panel.getByTestId('probe-link')).toHaveText('Pod in prod');
     await expect(panel.getByTestId('probe-link')).toHaveAttribute(
       'href',
-      '/d/flowlens-pod-to-pod?var-pod=web-1&bytes=1536&from=now-6h&to=now'
+      '/d/flowlens-pod-to-pod?var-pod=web-1&bytes=1536&by=octetDeltaCount&in=flows&from=now-6h&to=now'
     );
   });
 
@@ -205,6 +205,41 @@ test.describe('what a panel receives', () => {
   }
 });
 
+test('replaceVariables interpolates as Grafana does', async ({ panelHost }) => {
+  await panelHost.render({
+    pluginId: probe,
+    variables: { namespace: 'prod', pods: ['web-1', 'db 0'] },
+    timeRange: { from: 1735689600000, to: 1735693200000 },
+  });
+  // [text, format given by the caller, expected]
+  const cases: Array<[string, string | undefined, string]> = [
+    ['$namespace', undefined, 'prod'],
+    ['${namespace}/[[namespace]]', undefined, 'prod/prod'],
+    ['${pods}', undefined, '{web-1,db 0}'],
+    ['${pods:csv}', undefined, 'web-1,db 0'],
+    ['${pods:pipe}', undefined, 'web-1|db 0'],
+    ['${pods:json}', undefined, '["web-1","db 0"]'],
+    ['${pods:sqlstring}', undefined, "'web-1','db 0'"],
+    ['${pods:queryparam}', undefined, 'var-pods=web-1&var-pods=db%200'],
+    ['${pods:percentencode}', undefined, '%7Bweb-1%2Cdb%200%7D'],
+    ['/d/x/$pods', 'uriencode', '/d/x/%7Bweb-1,db%200%7D'],
+    ['$notAVariable', undefined, '$notAVariable'],
+    ['${__from}-${__to}', undefined, '1735689600000-1735693200000'],
+    ['${__url_time_range}', undefined, 'from=1735689600000&to=1735693200000'],
+    ['${__all_variables}', undefined, 'var-namespace=prod&var-pods=web-1&var-pods=db%200'],
+  ];
+  const results = await panelHost.page.evaluate(
+    (texts) =>
+      texts.map(([text, format]) =>
+        (
+          window as unknown as { flowlensProbe: { replaceVariables: (t: string, s?: object, f?: string) => string } }
+        ).flowlensProbe.replaceVariables(text, undefined, format)
+      ),
+    cases.map(([text, format]) => [text, format] as const)
+  );
+  expect(results).toEqual(cases.map(([, , expected]) => expected));
+});
+
 test.describe('what the host records', () => {
   test('links, locationService, time range and options changes', async ({ panelHost }) => {
     await panelHost.render({ pluginId: probe, frames: flows, variables: { namespace: 'prod' } });
@@ -221,7 +256,7 @@ test.describe('what the host records', () => {
       {
         type: 'navigation',
         via: 'link',
-        url: '/d/flowlens-pod-to-pod?var-pod=web-1&bytes=1536&from=now-6h&to=now',
+        url: '/d/flowlens-pod-to-pod?var-pod=web-1&bytes=1536&by=octetDeltaCount&in=flows&from=now-6h&to=now',
         slot: 'main',
       },
       { type: 'navigation', via: 'locationService', url: '/d/probe?push=0', action: 'PUSH' },

@@ -27,6 +27,8 @@ define(['@grafana/data', '@grafana/runtime', '@grafana/ui', 'react'], function (
     // Hooks from the plugin's React and a theme read through @grafana/ui's context: both fail unless the
     // plugin shares React and @grafana/data with the host's renderer.
     var theme = grafanaUi.useTheme2();
+    // Lets a test run a table of interpolations through exactly what the panel was given.
+    window.flowlensProbe.replaceVariables = props.replaceVariables;
     var pushes = React.useState(0);
     var broken = React.useState(false);
     if (props.options.throwMessage) {
