@@ -7,7 +7,11 @@ import { ChdbSink, type ChdbSinkOptions } from './sinks/chdb.ts';
 import { ClickHouseHttpSink, type ClickHouseSinkOptions, type DuplicateGuard } from './sinks/clickhouseHttp.ts';
 
 export interface SchemaChoice {
-  /** Apply provisioning/clickhouse/*.sql before loading: true (default for chDB), false, or its options. */
+  /**
+   * Apply provisioning/clickhouse/*.sql before loading: true, false, or its options. Unless options
+   * say otherwise, the retention TTL is left out (reported as skipped): backfills have fixed past
+   * dates by default, and a 12-hour TTL would delete them as they land.
+   */
   applySchema?: boolean | ApplySchemaOptions;
 }
 
@@ -18,7 +22,8 @@ export interface LoadResult extends WriteResult {
 }
 
 /**
- * Loads a backfill into a chDB session, creating the flows table first unless told not to.
+ * Loads a backfill into a chDB session, creating the flows table first (without retention) unless
+ * told not to.
  * E.g. `await loadIntoChdb(session, { count: 1_000_000 })` or `{ from: '2025-01-06', to: '2025-01-07' }`.
  */
 export async function loadIntoChdb(session: Session, options: ChdbLoadOptions): Promise<LoadResult> {
@@ -72,5 +77,5 @@ export async function loadIntoClickHouse(options: ClickHouseLoadOptions): Promis
 
 function schemaOptions(options: SchemaChoice & { log?: (line: string) => void }): ApplySchemaOptions {
   const given = typeof options.applySchema === 'object' ? options.applySchema : {};
-  return { log: options.log, ...given };
+  return { log: options.log, retentionHours: 0, ...given };
 }

@@ -1,4 +1,4 @@
-import { Field, recordNumberColumns, routeColumns, type FlowRecord, type RouteFields } from './columns.ts';
+import { Field, recordNumberColumns, type FlowRecord, type RouteFields } from './columns.ts';
 
 /**
  * The fixed part of a connection's records: who talks to whom through which service, which policies
@@ -28,14 +28,33 @@ export class FlowRecordCursor {
   }
 }
 
+/** A copy of the record as a plain object; written out key by key so every copy shares one shape. */
 export function toFlowRecord(cursor: FlowRecordCursor): FlowRecord {
-  const record: Record<string, number | string> = {};
-  recordNumberColumns.forEach((column, index) => {
-    record[column.name] = cursor.values[index] as number;
-  });
-  record.tcpState = cursor.tcpState;
-  for (const column of routeColumns) {
-    record[column.name] = cursor.route.fields[column.name];
-  }
-  return record as FlowRecord;
+  const v = cursor.values;
+  const route = cursor.route.fields;
+  return {
+    timeInserted: v[Field.timeInserted] as number,
+    flowStartSeconds: v[Field.flowStartSeconds] as number,
+    flowEndSeconds: v[Field.flowEndSeconds] as number,
+    flowEndSecondsFromSourceNode: v[Field.flowEndSecondsFromSourceNode] as number,
+    flowEndSecondsFromDestinationNode: v[Field.flowEndSecondsFromDestinationNode] as number,
+    flowEndReason: v[Field.flowEndReason] as number,
+    sourceTransportPort: v[Field.sourceTransportPort] as number,
+    packetTotalCount: v[Field.packetTotalCount] as number,
+    octetTotalCount: v[Field.octetTotalCount] as number,
+    packetDeltaCount: v[Field.packetDeltaCount] as number,
+    octetDeltaCount: v[Field.octetDeltaCount] as number,
+    reversePacketTotalCount: v[Field.reversePacketTotalCount] as number,
+    reverseOctetTotalCount: v[Field.reverseOctetTotalCount] as number,
+    reversePacketDeltaCount: v[Field.reversePacketDeltaCount] as number,
+    reverseOctetDeltaCount: v[Field.reverseOctetDeltaCount] as number,
+    throughput: v[Field.throughput] as number,
+    reverseThroughput: v[Field.reverseThroughput] as number,
+    throughputFromSourceNode: v[Field.throughputFromSourceNode] as number,
+    throughputFromDestinationNode: v[Field.throughputFromDestinationNode] as number,
+    reverseThroughputFromSourceNode: v[Field.reverseThroughputFromSourceNode] as number,
+    reverseThroughputFromDestinationNode: v[Field.reverseThroughputFromDestinationNode] as number,
+    tcpState: cursor.tcpState,
+    ...route,
+  };
 }

@@ -14,7 +14,11 @@ export interface SchemaTarget {
 export interface ApplySchemaOptions {
   /** Folder of *.sql files, applied in name order; default: the repository's provisioning/clickhouse. */
   schemaDir?: string;
-  /** Replaces the 12 hours of the retention statement (the one with MODIFY TTL). */
+  /**
+   * Replaces the 12 hours of the retention statement (the one with MODIFY TTL). 0 keeps records
+   * forever: the file with the TTL is skipped, and reported. Backfills of past days need that (or a
+   * long enough retention), or the TTL deletes them as soon as they land.
+   */
   retentionHours?: number;
   /** Receives one line per skipped file; default stderr. Skips are never silent. */
   log?: (line: string) => void;
@@ -23,7 +27,7 @@ export interface ApplySchemaOptions {
 export interface SchemaReport {
   serverVersion: string;
   applied: { file: string; statements: number }[];
-  /** Files whose `-- requires: X.Y` header asks for a newer server, and why each was skipped. */
+  /** Files skipped, and why: a `-- requires: X.Y` header asking for a newer server, or retention 0. */
   skipped: { file: string; requires: string; reason: string }[];
 }
 
@@ -42,9 +46,11 @@ export async function applySchema(target: SchemaTarget, options: ApplySchemaOpti
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   if (
     options.retentionHours !== undefined &&
-    !(Number.isSafeInteger(options.retentionHours) && options.retentionHours > 0)
+    !(Number.isSafeInteger(options.retentionHours) && options.retentionHours >= 0)
   ) {
-    throw new Error(`retentionHours: ${options.retentionHours} is not a positive whole number of hours`);
+    throw new Error(
+      `retentionHours: ${options.retentionHours} is not a whole number of hours (0 keeps records forever)`
+    );
   }
   let files: string[];
   try {
@@ -65,19 +71,30 @@ export async function applySchema(target: SchemaTarget, options: ApplySchemaOpti
   for (const file of files) {
     const text = readFileSync(join(dir, file), 'utf8');
     const requires = requiresHeader.exec(text)?.[1];
+    let setsRetention = false;
     const statements = splitStatements(text).map((statement) => {
       if (/MODIFY\s+TTL/i.test(statement)) {
-        retentionSeen = true;
-        if (options.retentionHours !== undefined) {
+        setsRetention = true;
+        if (options.retentionHours) {
           return statement.replace(retentionInterval, `INTERVAL ${options.retentionHours} HOUR`);
         }
       }
       return statement;
     });
+    retentionSeen ||= setsRetention;
     if (requires && !atLeast(version, parseVersion(requires))) {
       const reason = `needs ClickHouse ${requires} or newer; ${target.description} runs ${serverVersion}`;
       report.skipped.push({ file, requires, reason });
       log(`flowgen: skipped ${file}: ${reason}`);
+      continue;
+    }
+    if (setsRetention && options.retentionHours === 0) {
+      // Asked for by the caller, so only reported, not logged.
+      report.skipped.push({
+        file,
+        requires: requires ?? '',
+        reason: 'retention 0 hours asked for: records are kept forever',
+      });
       continue;
     }
     for (const statement of statements) {

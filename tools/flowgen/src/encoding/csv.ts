@@ -1,11 +1,18 @@
 import { flowColumns, routeColumns } from '../columns.ts';
 import type { FlowRecordCursor, Route } from '../record.ts';
 import type { ByteWriter } from './byteWriter.ts';
-import { maxRecordNumberBytes, RouteBytesCache, TextBytesCache, type FlowEncoder } from './encoder.ts';
+import {
+  Kind,
+  maxRecordNumberBytes,
+  recordNumberKinds,
+  RouteBytesCache,
+  TextBytesCache,
+  type FlowEncoder,
+} from './encoder.ts';
 
 const comma = 44;
 
-/** RFC 4180 CSV with a header line naming the columns; times are unix seconds. */
+/** RFC 4180 CSV with a header line naming the columns; times are unix seconds, zero-padded to ten digits. */
 export class CsvEncoder implements FlowEncoder {
   readonly clickhouseFormat = 'CSV';
   readonly header = Buffer.from(flowColumns.map((column) => column.name).join(',') + '\n');
@@ -17,7 +24,12 @@ export class CsvEncoder implements FlowEncoder {
     out.reserve(maxRecordNumberBytes + 32 + tail.length);
     const values = record.values;
     for (let i = 0; i < values.length; i++) {
-      out.decimal(values[i] as number);
+      // Ten-digit times, as for TabSeparated: newer ClickHouse reads only those as unix seconds.
+      if (recordNumberKinds[i] === Kind.DateTime) {
+        out.tenDigits(values[i] as number);
+      } else {
+        out.decimal(values[i] as number);
+      }
       out.byte(comma);
     }
     out.smallBytes(this.tcpStates.get(record.tcpState));
