@@ -5,7 +5,7 @@
  * test workers share the result.
  */
 import { createHash } from 'node:crypto';
-import { access, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -83,6 +83,9 @@ export async function buildHostBundle(mode: ReactMode = 'production'): Promise<s
     assetNames: '[name]-[hash]',
     plugins: [leaveOutMonaco],
     logLevel: 'error',
+  }).catch(async (error: unknown) => {
+    await rm(scratch, { recursive: true, force: true });
+    throw error;
   });
   try {
     await rename(scratch, outdir);
@@ -96,11 +99,16 @@ export async function buildHostBundle(mode: ReactMode = 'production'): Promise<s
   return outdir;
 }
 
-/** Keeps .build/ from growing: older bundles of the same mode are no longer used by anyone. */
+/**
+ * Keeps the cache from growing: older bundles of the same mode are no longer used by anyone, and a
+ * scratch folder older than any build is what a killed build left behind.
+ */
 async function removeOtherBuilds(mode: ReactMode, keep: string) {
+  const abandonedBefore = Date.now() - 10 * 60_000;
   for (const name of await readdir(buildRoot)) {
     const path = join(buildRoot, name);
-    if (name.startsWith(`${mode}-`) && !name.endsWith('.tmp') && path !== keep) {
+    const abandoned = name.endsWith('.tmp') && (await stat(path)).mtimeMs < abandonedBefore;
+    if (abandoned || (name.startsWith(`${mode}-`) && !name.endsWith('.tmp') && path !== keep)) {
       await rm(path, { recursive: true, force: true });
     }
   }

@@ -34,7 +34,9 @@ export async function openPanelHost(page: Page, hostUrl: string): Promise<PanelH
   await page.waitForFunction(() => 'flowlensHost' in window);
 
   const events = () => page.evaluate(() => window.flowlensHost.events());
-  const unexpectedProblems = async () => problems.unexpected(page.isClosed() ? [] : await events());
+  // After a navigation away the page may hold no host at all; its problems are reported all the same.
+  const eventsIfAny = () => page.evaluate(() => window.flowlensHost?.events() ?? []).catch(() => []);
+  const unexpectedProblems = async () => problems.unexpected(page.isClosed() ? [] : await eventsIfAny());
 
   return {
     page,

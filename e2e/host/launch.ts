@@ -2,7 +2,7 @@
  * The panel host outside Playwright's test runner, for benchmarks and scripts: starts the server,
  * launches Debian's Chromium with the project's flags and opens the host page.
  */
-import { type Browser, chromium } from '@playwright/test';
+import { type Browser, type BrowserContextOptions, chromium } from '@playwright/test';
 import type { ReactMode } from './buildHostBundle.ts';
 import { chromiumArgs, chromiumExecutablePath, hostPageContext } from './chromium.ts';
 import { openPanelHost, type PanelHostPage } from './hostPage.ts';
@@ -19,7 +19,8 @@ export interface LaunchedPanelHost extends PanelHostPage {
 export interface LaunchOptions {
   /** React build to run; `production` (default) is what Grafana ships and what timings should use. */
   mode?: ReactMode;
-  viewport?: { width: number; height: number };
+  /** Over the project's defaults (1280×800, scale 1, UTC, en-US), e.g. `{ deviceScaleFactor: 2 }` for crisp images. */
+  context?: BrowserContextOptions;
 }
 
 export async function launchPanelHost(options: LaunchOptions = {}): Promise<LaunchedPanelHost> {
@@ -27,10 +28,7 @@ export async function launchPanelHost(options: LaunchOptions = {}): Promise<Laun
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: chromiumExecutablePath, args: chromiumArgs });
-    const context = await browser.newContext({
-      ...hostPageContext,
-      viewport: options.viewport ?? hostPageContext.viewport,
-    });
+    const context = await browser.newContext({ ...hostPageContext, ...options.context });
     const host = await openPanelHost(await context.newPage(), server.url);
     const launchedBrowser = browser;
     return {
