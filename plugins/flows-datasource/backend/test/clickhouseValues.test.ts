@@ -111,6 +111,14 @@ describe.each([
     expectProbeValues(firstRow(result));
   });
 
+  it('reads scalar results the same way (TabSeparated stream on 18.16), escapes included', async () => {
+    const scalarProbe = commonProbe.replace(/,\s*\[1, 2, 3\] AS arr, tuple\(1, 'x'\) AS tup/, '');
+    const result = await engine.query(`${scalarProbe}, 'tab\\there\\nnew\\\\line' AS escaped`, options);
+    const row = firstRow(result);
+    expectProbeValues({ ...row, arr: new TextEncoder().encode('[1,2,3]'), tup: new TextEncoder().encode('[1,"x"]') });
+    expect(row.escaped).toBe('tab\there\nnew\\line');
+  });
+
   it('encodes frames Grafana decodes: Timestamp(ns), Uint64, Utf8 and tstype metadata', async () => {
     const result = await engine.query(
       'SELECT toDateTime(1763772000) AS t, toUInt64(18446744073709551615) AS bytes, toString(number) AS pod FROM system.numbers LIMIT 3',

@@ -66,13 +66,13 @@ function runGoSuite(clickhouseUrl: string): Promise<GoRun> {
 }
 
 function expectPassed(run: GoRun): void {
-  if (run.exitCode !== 0) {
+  if (run.exitCode !== 0 || !/^ok\s/m.test(run.output) || /--- SKIP/.test(run.output)) {
     // The whole Go output, so a CI log shows which check failed and why.
-    console.error(run.output);
+    console.error(`go test ./... in ${conformanceDir} (exit code ${run.exitCode}):\n${run.output}`);
   }
-  expect(run.exitCode, `go test failed:\n${run.output}`).toBe(0);
-  expect(run.output).toMatch(/^ok\s+\S+/m);
-  expect(run.output).not.toMatch(/--- SKIP/);
+  expect(run.exitCode, 'go test failed; its output is printed above').toBe(0);
+  expect(run.output, 'go test printed no "ok" line').toMatch(/^ok\s+\S+/m);
+  expect(run.output, 'a Go test was skipped; inputs must never be optional').not.toMatch(/--- SKIP/);
 }
 
 function requireExecutable(): void {
@@ -90,7 +90,12 @@ describe('Go conformance suite (go-plugin + grafana-plugin-sdk-go) against Click
     requireExecutable();
     dir = mkdtempSync(join(tmpdir(), 'flowlens-conformance-chdb-'));
     session = new Session(dir);
-    await loadIntoChdb(session, { seed: 11, from: 'now-2h', count: 4000, applySchema: { retentionHours: 0, ...quiet } });
+    await loadIntoChdb(session, {
+      seed: 11,
+      from: 'now-2h',
+      count: 4000,
+      applySchema: { retentionHours: 0, ...quiet },
+    });
     session.query(bigCounterFlow(Math.floor(Date.now() / 1000) - 60));
     http = await startChdbHttpServer({ session, username: reader.user, password: reader.password });
   });

@@ -13,6 +13,7 @@ import { convertArrowChunk } from './arrowColumns.ts';
 import { arrowConvertible, kindOf, parseClickHouseType, type ClickHouseColumnType } from './clickhouseTypes.ts';
 import { toEngineError } from './clickhouseErrors.ts';
 import { fieldsFromJsonCompact, type JsonCompactResult } from './rowColumns.ts';
+import { fieldsFromTabSeparated, tabSeparatedReadable } from './tabSeparatedColumns.ts';
 import { vectorsFromDescribe } from './emptyColumns.ts';
 
 export interface ClickHouseConnection {
@@ -86,11 +87,12 @@ export class ClickHouseEngine implements FlowsEngine {
     const queryId = randomUUID();
     try {
       const server = await this.server(signal);
-      if (server.arrowOutput) {
-        const columns = await this.describe(statement, signal);
-        if (columns && columns.every((column) => arrowConvertible(column.type))) {
-          return await this.queryArrow(statement, queryId, columns, server, options, signal);
-        }
+      const columns = await this.describe(statement, signal);
+      if (columns && server.arrowOutput && columns.every((column) => arrowConvertible(column.type))) {
+        return await this.queryArrow(statement, queryId, columns, server, options, signal);
+      }
+      if (columns && columns.every((column) => tabSeparatedReadable(column.type))) {
+        return await this.queryTabSeparated(statement, queryId, columns, server, options, signal);
       }
       return await this.queryRows(statement, queryId, server, options, signal);
     } catch (error) {
@@ -264,7 +266,7 @@ export class ClickHouseEngine implements FlowsEngine {
     };
   }
 
-  /** Result column names and types without running the query; undefined when it is not a SELECT. */
+  /** Result column names and types without running the query (every server since 18.x); undefined when it is not a SELECT. */
   private async describe(statement: string, signal: AbortSignal): Promise<DescribedColumn[] | undefined> {
     try {
       const rows = await this.rows<{ name: string; type: string }>(
@@ -365,6 +367,28 @@ export class ClickHouseEngine implements FlowsEngine {
     } finally {
       signal.removeEventListener('abort', onAbort);
     }
+  }
+
+  private async queryTabSeparated(
+    statement: string,
+    queryId: string,
+    columns: DescribedColumn[],
+    server: ServerInfo,
+    options: QueryOptions,
+    signal: AbortSignal
+  ): Promise<QueryResult> {
+    const result = await this.client.exec({
+      query: statement,
+      query_id: queryId,
+      abort_signal: signal,
+      clickhouse_settings: settings({ ...this.limits(server, options), default_format: 'TabSeparated' }),
+    });
+    const read = await fieldsFromTabSeparated(result.stream, columns, options.rowLimit, server.timeZone);
+    if (read.truncated) {
+      result.stream.destroy();
+      this.kill(queryId);
+    }
+    return read;
   }
 
   private async queryRows(
