@@ -33,10 +33,29 @@ export async function openPanelHost(page: Page, hostUrl: string): Promise<PanelH
   await page.goto(hostUrl);
   await page.waitForFunction(() => 'flowlensHost' in window);
 
+  // A mark on this document: locationService's pushState keeps it, leaving or reloading the page does not.
+  const documentMark = await page.evaluate(() => {
+    const mark = crypto.randomUUID();
+    document.documentElement.dataset.hostDocument = mark;
+    return mark;
+  });
+
   const events = () => page.evaluate(() => window.flowlensHost.events());
-  // After a navigation away the page may hold no host at all; its problems are reported all the same.
-  const eventsIfAny = () => page.evaluate(() => window.flowlensHost?.events() ?? []).catch(() => []);
-  const unexpectedProblems = async () => problems.unexpected(page.isClosed() ? [] : await eventsIfAny());
+  const unexpectedProblems = async () => {
+    // After a navigation the page may hold no host, or be between documents; that is reported too.
+    const state = page.isClosed()
+      ? { hostEvents: [], sameDocument: true }
+      : await page
+          .evaluate(
+            (mark) => ({
+              hostEvents: window.flowlensHost?.events() ?? [],
+              sameDocument: document.documentElement.dataset.hostDocument === mark,
+            }),
+            documentMark
+          )
+          .catch(() => ({ hostEvents: [], sameDocument: false }));
+    return problems.unexpected({ ...state, url: page.url() });
+  };
 
   return {
     page,

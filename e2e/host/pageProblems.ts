@@ -1,6 +1,6 @@
 /**
  * Everything on the host page that should fail a test: console errors (React's warnings and failed
- * requests among them), uncaught page errors, a crashed tab, the page being navigated away from, and
+ * requests among them), uncaught page errors, a crashed tab, the page being left or reloaded, and
  * errors a panel threw (recorded by the page's error boundary). Tests may allow a problem by pattern.
  */
 import type { Page } from '@playwright/test';
@@ -14,7 +14,6 @@ export interface PageProblem {
 export class PageProblems {
   private readonly seen: PageProblem[] = [];
   private readonly allowed: RegExp[] = [];
-  private loads = 0;
 
   constructor(page: Page) {
     page.on('console', (message) => {
@@ -25,13 +24,6 @@ export class PageProblems {
     });
     page.on('pageerror', (error) => this.seen.push({ kind: 'pageerror', message: error.stack ?? error.message }));
     page.on('crash', () => this.seen.push({ kind: 'crash', message: 'The page crashed' }));
-    // pushState (locationService) keeps the document; only leaving or reloading it loads a new one.
-    page.on('load', () => {
-      this.loads += 1;
-      if (this.loads > 1) {
-        this.seen.push({ kind: 'navigation', message: `The page left the host or reloaded: now at ${page.url()}` });
-      }
-    });
   }
 
   /** Problems whose message matches `pattern` no longer fail the test (e.g. a panel error it provokes). */
@@ -43,14 +35,20 @@ export class PageProblems {
     return this.allowed.some((pattern) => pattern.test(message));
   }
 
-  /** The problems so far, the page's recorded panel errors included, less the allowed ones. */
-  unexpected(hostEvents: HostEvent[] = []): PageProblem[] {
-    const panelErrors: PageProblem[] = hostEvents.flatMap((event) =>
+  /**
+   * The problems so far less the allowed ones, with what only the page knows: the panel errors it
+   * recorded, and whether it is still the document the test opened.
+   */
+  unexpected(page: { hostEvents: HostEvent[]; sameDocument: boolean; url: string }): PageProblem[] {
+    const panelErrors: PageProblem[] = page.hostEvents.flatMap((event) =>
       event.type === 'panelError'
         ? [{ kind: 'panelError' as const, message: `Panel in slot "${event.slot}" threw: ${event.message}` }]
         : []
     );
-    return [...this.seen, ...panelErrors].filter((problem) => !this.isAllowed(problem.message));
+    const leftPage: PageProblem[] = page.sameDocument
+      ? []
+      : [{ kind: 'navigation', message: `The host page was left or reloaded: now at ${page.url}` }];
+    return [...this.seen, ...panelErrors, ...leftPage].filter((problem) => !this.isAllowed(problem.message));
   }
 }
 
