@@ -127,7 +127,7 @@ export interface RenderResult {
   renderMs: number;
   /** The part of renderMs spent turning frames into PanelData (applyFieldOverrides and defaults). */
   prepareMs: number;
-  /** Milliseconds spent loading the plugin's module.js on this call; 0 once it is loaded. */
+  /** Milliseconds this call waited for the plugin's module.js (and plugin.json); about 0 once loaded. */
   loadMs: number;
   /** The renderCounter the panel received; grows by one per render of the slot. */
   renderCounter: number;

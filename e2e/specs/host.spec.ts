@@ -390,8 +390,9 @@ test.describe('re-rendering and timing', () => {
   test('renderMs includes the time React spends rendering the panel', async ({ panelHost }) => {
     const quick = await panelHost.render({ pluginId: probe, frames: flows });
     const slow = await panelHost.render({ pluginId: probe, frames: flows, options: { busyMs: 200 } });
-    expect(quick.loadMs).toBeGreaterThan(0);
-    expect(slow.loadMs).toBe(0);
+    // The first call loaded module.js over the network; the second found it loaded.
+    expect(slow.loadMs).toBeLessThan(quick.loadMs);
+    expect(slow.loadMs).toBeLessThan(5);
     expect(slow.renderMs).toBeGreaterThanOrEqual(200);
     expect(slow.renderMs).toBeGreaterThan(slow.prepareMs);
   });

@@ -79,71 +79,18 @@ export class PanelSlots {
 
   async render(spec: PanelSpec): Promise<RenderResult> {
     const loadStart = performance.now();
-    const alreadyLoading = this.plugins.has(spec.pluginId);
     const plugin = await this.plugin(spec.pluginId);
-    const loadMs = alreadyLoading ? 0 : performance.now() - loadStart;
-
-    const start = performance.now();
+    const loadMs = performance.now() - loadStart;
     const slot = this.slot(spec.slot ?? 'main');
     const theme = themeFor(spec.theme ?? 'dark');
-    // Some @grafana/ui code reads the theme from config rather than context, as in Grafana.
-    config.theme2 = theme;
-    config.theme = theme.v1;
-    if (theme !== this.pageTheme) {
-      // Synchronously, so the portal container exists before a panel's first tooltip looks for it.
-      flushSync(() => this.pageChrome.render(<PageChrome theme={theme} />));
-      this.pageTheme = theme;
-    }
+    // Outside the timing: a theme change restyles the whole page in Grafana too, not just this panel.
+    this.applyPageTheme(theme);
 
-    const timeZone = spec.timeZone ?? 'browser';
-    const timeRange = toTimeRange(spec.timeRange, timeZone);
-    const variables = spec.variables ?? {};
-    const replaceVariables = createReplaceVariables({ variables, timeRange });
-    setTemplateSrv({
-      getVariables: () =>
-        Object.entries(variables).map(
-          ([name, value]) =>
-            ({ name, type: 'custom', current: { text: value, value } }) as unknown as TypedVariableModel
-        ),
-      replace: (target, scopedVars, format) => replaceVariables(target ?? '', scopedVars, format),
-      containsTemplate: containsVariable,
-      updateTimeRange: () => undefined,
-    });
-    const fieldConfig = fieldConfigWithDefaults(plugin, spec.fieldConfig);
-    const { frames, errors } = toQueryResult(spec);
-    const data = preparePanelData({
-      plugin,
-      frames,
-      errors,
-      fieldConfig,
-      theme,
-      replaceVariables,
-      timeRange,
-      timeZone,
-      previous: slot.lastData,
-    });
+    const start = performance.now();
+    const panelProps = this.panelProps(spec, slot, plugin, theme);
     const prepareMs = performance.now() - start;
 
-    const renderCounter = ++slot.renderCounter;
-    const panelProps: PanelProps = {
-      id: spec.id ?? slot.position,
-      title: spec.title ?? '',
-      data,
-      timeRange,
-      timeZone,
-      options: optionsWithDefaults(plugin, spec.options),
-      fieldConfig,
-      transparent: spec.transparent ?? false,
-      width: spec.width ?? defaultSize.width,
-      height: spec.height ?? defaultSize.height,
-      renderCounter,
-      eventBus: slot.eventBus,
-      replaceVariables,
-      ...slot.callbacks,
-    };
-    slot.lastSpec = spec;
-    slot.lastData = data;
-
+    const { renderCounter } = panelProps;
     const committed = new Promise<void>((resolve) => slot.commitWaiters.set(renderCounter, resolve));
     slot.root.render(
       <PanelFrame
@@ -178,6 +125,67 @@ export class PanelSlots {
       renderCounter,
       ...(panelError?.type === 'panelError' ? { panelError: panelError.message } : {}),
     };
+  }
+
+  /** What Grafana's panel renderer computes before it renders: PanelData, merged options, callbacks. */
+  private panelProps(spec: PanelSpec, slot: Slot, plugin: PanelPlugin, theme: GrafanaTheme2): PanelProps {
+    const timeZone = spec.timeZone ?? 'browser';
+    const timeRange = toTimeRange(spec.timeRange, timeZone);
+    const variables = spec.variables ?? {};
+    const replaceVariables = createReplaceVariables({ variables, timeRange });
+    // Panels that ask getTemplateSrv() see the same variables (the last render's, as on one dashboard).
+    setTemplateSrv({
+      getVariables: () =>
+        Object.entries(variables).map(
+          ([name, value]) =>
+            ({ name, type: 'custom', current: { text: value, value } }) as unknown as TypedVariableModel
+        ),
+      replace: (target, scopedVars, format) => replaceVariables(target ?? '', scopedVars, format),
+      containsTemplate: containsVariable,
+      updateTimeRange: () => undefined,
+    });
+    const fieldConfig = fieldConfigWithDefaults(plugin, spec.fieldConfig);
+    const { frames, errors } = toQueryResult(spec);
+    const data = preparePanelData({
+      plugin,
+      frames,
+      errors,
+      fieldConfig,
+      theme,
+      replaceVariables,
+      timeRange,
+      timeZone,
+      previous: slot.lastData,
+    });
+    slot.lastSpec = spec;
+    slot.lastData = data;
+    return {
+      id: spec.id ?? slot.position,
+      title: spec.title ?? '',
+      data,
+      timeRange,
+      timeZone,
+      options: optionsWithDefaults(plugin, spec.options),
+      fieldConfig,
+      transparent: spec.transparent ?? false,
+      width: spec.width ?? defaultSize.width,
+      height: spec.height ?? defaultSize.height,
+      renderCounter: ++slot.renderCounter,
+      eventBus: slot.eventBus,
+      replaceVariables,
+      ...slot.callbacks,
+    };
+  }
+
+  private applyPageTheme(theme: GrafanaTheme2) {
+    // Some @grafana/ui code reads the theme from config rather than context, as in Grafana.
+    config.theme2 = theme;
+    config.theme = theme.v1;
+    if (theme !== this.pageTheme) {
+      // Synchronously, so the portal container exists before a panel's first tooltip looks for it.
+      flushSync(() => this.pageChrome.render(<PageChrome theme={theme} />));
+      this.pageTheme = theme;
+    }
   }
 
   async unmount(name = 'main'): Promise<void> {
