@@ -1,4 +1,14 @@
-import { Field, makeData, RecordBatch, Schema, Struct, Table, tableToIPC, type Data } from 'apache-arrow';
+import {
+  AsyncByteQueue,
+  Field,
+  makeData,
+  RecordBatch,
+  RecordBatchFileWriter,
+  Schema,
+  Struct,
+  Table,
+  type Data,
+} from 'apache-arrow';
 import type { Frame, FrameField } from '../frames/frame.ts';
 
 /**
@@ -7,6 +17,15 @@ import type { Frame, FrameField } from '../frames/frame.ts';
  * Column data is passed through untouched, so a result that arrived as Arrow is never copied.
  */
 export function encodeFrame(frame: Frame): Uint8Array {
+  return Buffer.concat(encodeFrameChunks(frame));
+}
+
+/**
+ * The same bytes as a list of chunks: Arrow's writer emits headers and column buffers one by one,
+ * and the column buffers are views of the query result. Keeping them as chunks lets the response
+ * serializer copy each byte once, straight into the gRPC message.
+ */
+export function encodeFrameChunks(frame: Frame): Uint8Array[] {
   const fields = frame.fields.map(arrowField);
   const schemaMetadata = new Map<string, string>([
     ['name', frame.name ?? ''],
@@ -21,7 +40,23 @@ export function encodeFrame(frame: Frame): Uint8Array {
     const data = makeData({ type: new Struct(fields), length, nullCount: 0, children });
     return new RecordBatch(schema, data);
   });
-  return tableToIPC(new Table(schema, batches), 'file');
+  const sink = new ChunkCollector();
+  const writer = new RecordBatchFileWriter();
+  writer.reset(sink);
+  writer.write(new Table(schema, batches));
+  writer.finish();
+  return sink.chunks;
+}
+
+/** A sink that keeps the writer's chunks as they are instead of joining them. */
+class ChunkCollector extends AsyncByteQueue {
+  readonly chunks: Uint8Array[] = [];
+
+  override write(value: Uint8Array): void {
+    if (value.byteLength > 0) {
+      this.chunks.push(value);
+    }
+  }
 }
 
 function arrowField(field: FrameField): Field {

@@ -10,7 +10,8 @@ import {
   type ServiceClientConstructor,
 } from '@grpc/grpc-js';
 import type { DataResponse } from '../handlers/types.ts';
-import { encodeFrame } from './arrowFrames.ts';
+import { encodeFrameChunks } from './arrowFrames.ts';
+import { serializeQueryDataResponse, type EncodedDataResponse } from './queryDataResponseWire.ts';
 import type { Logger } from './logger.ts';
 import type { PluginHandlers } from './pluginHandlers.ts';
 import { loadProtocol } from './protoDefinitions.ts';
@@ -68,22 +69,30 @@ export async function startPluginServer(
   });
   const openStreams = new Set<{ end(): void }>();
 
-  server.addService(service(root, 'pluginv2.Data'), {
-    QueryData: unary(
-      logger,
-      'QueryData',
-      async (request: { pluginContext?: WirePluginContext; queries: WireDataQuery[] }, signal) => {
-        const context = pluginContextFromWire(request.pluginContext);
-        const queries = (request.queries ?? []).map(dataQueryFromWire);
-        const responses = await handlers.queryData({ context, queries, signal });
-        const wire: Record<string, unknown> = {};
-        for (const [refId, response] of responses) {
-          wire[refId] = dataResponseToWire(response);
+  // QueryData answers go through our own serializer, which copies each frame's bytes only once.
+  const dataService = service(root, 'pluginv2.Data');
+  server.addService(
+    {
+      ...dataService,
+      QueryData: { ...dataService.QueryData!, responseSerialize: serializeQueryDataResponse as never },
+    },
+    {
+      QueryData: unary(
+        logger,
+        'QueryData',
+        async (request: { pluginContext?: WirePluginContext; queries: WireDataQuery[] }, signal) => {
+          const context = pluginContextFromWire(request.pluginContext);
+          const queries = (request.queries ?? []).map(dataQueryFromWire);
+          const responses = await handlers.queryData({ context, queries, signal });
+          const encoded = new Map<string, EncodedDataResponse>();
+          for (const [refId, response] of responses) {
+            encoded.set(refId, encodeDataResponse(response));
+          }
+          return encoded;
         }
-        return { responses: wire };
-      }
-    ),
-  });
+      ),
+    }
+  );
 
   server.addService(service(root, 'pluginv2.Diagnostics'), {
     CheckHealth: unary(logger, 'CheckHealth', async (request: { pluginContext?: WirePluginContext }, signal) => {
@@ -204,15 +213,13 @@ export async function startPluginServer(
   };
 }
 
-function dataResponseToWire(response: DataResponse): Record<string, unknown> {
-  const frames: Uint8Array[] = [];
+function encodeDataResponse(response: DataResponse): EncodedDataResponse {
+  const frames: Uint8Array[][] = [];
   for (const frame of response.frames) {
-    frames.push(encodeFrame(frame));
-    // Drop the decoded columns now: the encoded bytes are all that is left to send.
-    frame.fields = [];
+    frames.push(encodeFrameChunks(frame));
   }
   return {
-    frames: frames.map((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+    frames,
     error: response.error ?? '',
     status: response.status ?? (response.error ? 500 : 200),
     errorSource: response.errorSource ?? '',

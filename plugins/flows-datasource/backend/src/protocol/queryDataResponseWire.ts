@@ -1,0 +1,110 @@
+/**
+ * Hand-written protobuf encoding of pluginv2.QueryDataResponse, used as the gRPC serializer for
+ * QueryData. The generic encoder would first materialize every frame as one buffer and then copy it
+ * again into the message; here each frame's Arrow chunks are copied once, into a buffer allocated at
+ * its final size. Field numbers are those of proto/pluginv2.proto.
+ */
+export interface EncodedDataResponse {
+  /** Arrow IPC file bytes of each frame, as chunks. */
+  frames: Uint8Array[][];
+  error: string;
+  status: number;
+  errorSource: string;
+}
+
+const lengthDelimited = 2;
+const varintType = 0;
+
+function varintSize(value: number): number {
+  let size = 1;
+  while (value >= 0x80) {
+    value = Math.floor(value / 128);
+    size++;
+  }
+  return size;
+}
+
+function tagSize(field: number): number {
+  return varintSize(field << 3);
+}
+
+function bytesFieldSize(field: number, length: number): number {
+  return tagSize(field) + varintSize(length) + length;
+}
+
+function chunksLength(chunks: Uint8Array[]): number {
+  let length = 0;
+  for (const chunk of chunks) length += chunk.byteLength;
+  return length;
+}
+
+function dataResponseSize(response: EncodedDataResponse): number {
+  let size = 0;
+  for (const frame of response.frames) size += bytesFieldSize(1, chunksLength(frame));
+  if (response.error) size += bytesFieldSize(2, Buffer.byteLength(response.error));
+  if (response.status) size += tagSize(4) + varintSize(response.status);
+  if (response.errorSource) size += bytesFieldSize(5, Buffer.byteLength(response.errorSource));
+  return size;
+}
+
+class Writer {
+  offset = 0;
+  constructor(readonly buffer: Buffer) {}
+
+  varint(value: number): void {
+    while (value >= 0x80) {
+      this.buffer[this.offset++] = (value & 0x7f) | 0x80;
+      value = Math.floor(value / 128);
+    }
+    this.buffer[this.offset++] = value;
+  }
+
+  tag(field: number, wireType: number): void {
+    this.varint((field << 3) | wireType);
+  }
+
+  string(field: number, text: string): void {
+    this.tag(field, lengthDelimited);
+    this.varint(Buffer.byteLength(text));
+    this.offset += this.buffer.write(text, this.offset, 'utf8');
+  }
+
+  chunks(field: number, chunks: Uint8Array[]): void {
+    this.tag(field, lengthDelimited);
+    this.varint(chunksLength(chunks));
+    for (const chunk of chunks) {
+      this.buffer.set(chunk, this.offset);
+      this.offset += chunk.byteLength;
+    }
+  }
+}
+
+export function serializeQueryDataResponse(responses: Map<string, EncodedDataResponse>): Buffer {
+  // responses is map<string, DataResponse> = 1: each entry a message {key = 1, value = 2}.
+  const entries = [...responses].map(([refId, response]) => {
+    const valueSize = dataResponseSize(response);
+    const entrySize = bytesFieldSize(1, Buffer.byteLength(refId)) + bytesFieldSize(2, valueSize);
+    return { refId, response, valueSize, entrySize };
+  });
+  let total = 0;
+  for (const entry of entries) total += bytesFieldSize(1, entry.entrySize);
+  const writer = new Writer(Buffer.allocUnsafe(total));
+  for (const { refId, response, valueSize, entrySize } of entries) {
+    writer.tag(1, lengthDelimited);
+    writer.varint(entrySize);
+    writer.string(1, refId);
+    writer.tag(2, lengthDelimited);
+    writer.varint(valueSize);
+    for (const frame of response.frames) writer.chunks(1, frame);
+    if (response.error) writer.string(2, response.error);
+    if (response.status) {
+      writer.tag(4, varintType);
+      writer.varint(response.status);
+    }
+    if (response.errorSource) writer.string(5, response.errorSource);
+  }
+  if (writer.offset !== total) {
+    throw new Error(`QueryDataResponse size mismatch: wrote ${writer.offset} of ${total} bytes`);
+  }
+  return writer.buffer;
+}

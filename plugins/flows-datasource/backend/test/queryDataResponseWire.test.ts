@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadProtocol } from '../src/protocol/protoDefinitions.ts';
+import { serializeQueryDataResponse, type EncodedDataResponse } from '../src/protocol/queryDataResponseWire.ts';
+
+/** The hand-written encoder must produce what the generic protobuf decoder (Grafana's side) reads. */
+describe('QueryDataResponse wire encoding', () => {
+  const root = loadProtocol() as unknown as {
+    pluginv2: { Data: { service: { QueryData: { responseDeserialize(bytes: Buffer): unknown } } } };
+  };
+  const decode = root.pluginv2.Data.service.QueryData.responseDeserialize;
+
+  const response = fc.record({
+    frames: fc.array(fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 4 }), { maxLength: 3 }),
+    error: fc.string({ maxLength: 200 }),
+    status: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 600 }), fc.constant(200)),
+    errorSource: fc.constantFrom('', 'plugin', 'downstream'),
+  });
+
+  it('round-trips through the proto-loader decoder', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 20 }), response, { maxKeys: 5 }), (input) => {
+        const responses = new Map<string, EncodedDataResponse>(Object.entries(input));
+        const decoded = decode(serializeQueryDataResponse(responses)) as {
+          responses: Record<string, { frames: Buffer[]; error: string; status: number; errorSource: string }>;
+        };
+        expect(Object.keys(decoded.responses).sort()).toEqual([...responses.keys()].sort());
+        for (const [refId, expected] of responses) {
+          const actual = decoded.responses[refId]!;
+          expect(actual.frames.map((frame) => [...frame])).toEqual(
+            expected.frames.map((chunks) => chunks.flatMap((chunk) => [...chunk]))
+          );
+          expect(actual.error).toBe(expected.error);
+          expect(actual.status).toBe(expected.status);
+          expect(actual.errorSource).toBe(expected.errorSource);
+        }
+      }),
+      { numRuns: 300 }
+    );
+  });
+
+  it('handles frames larger than a varint byte and multi-megabyte frames', () => {
+    const big = new Uint8Array(5 * 1024 * 1024).fill(7);
+    const decoded = decode(
+      serializeQueryDataResponse(
+        new Map([
+          ['A', { frames: [[big.subarray(0, 100), big.subarray(100)]], error: '', status: 200, errorSource: '' }],
+        ])
+      )
+    ) as {
+      responses: Record<string, { frames: Buffer[] }>;
+    };
+    expect(decoded.responses.A!.frames[0]!.length).toBe(big.length);
+  });
+});
