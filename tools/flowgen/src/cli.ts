@@ -8,6 +8,7 @@ import { ChdbSink } from './sinks/chdb.ts';
 import { ClickHouseHttpSink } from './sinks/clickhouseHttp.ts';
 import { FileSink, OutputClosedError } from './sinks/file.ts';
 import type { FlowSink } from './sinks/sink.ts';
+import { defaultFrom } from './options.ts';
 import { formatTime } from './time.ts';
 
 const log = (line: string): void => {
@@ -73,6 +74,7 @@ async function openSink(command: Command): Promise<{ sink: FlowSink; closeAll: (
   const schemaOptions = { retentionHours: command.retentionHours, log };
   const prepare = async (target: SchemaTarget): Promise<void> => {
     if (command.applySchema) {
+      warnIfRetentionDeletesBackfill(command);
       const report = await applySchema(target, schemaOptions);
       if (!command.quiet) {
         log(`flowgen: applied ${report.applied.map((file) => file.file).join(', ')} to ${target.description}`);
@@ -112,6 +114,21 @@ async function openSink(command: Command): Promise<{ sink: FlowSink; closeAll: (
   } catch (error) {
     session.close();
     throw error;
+  }
+}
+
+/** The schema's TTL counts from timeInserted, so a backfill of past days can be deleted as it lands. */
+function warnIfRetentionDeletesBackfill(command: Command): void {
+  const retentionHours = command.retentionHours ?? 12;
+  if (command.mode.kind !== 'backfill' || retentionHours === 0) {
+    return;
+  }
+  const from = command.mode.from ?? defaultFrom;
+  if (from < Date.now() / 1000 - retentionHours * 3600) {
+    log(
+      `flowgen: records from ${formatTime(from)} are older than the ${retentionHours}-hour retention, so servers with TTL ` +
+        'delete them soon after loading; pass --retention-hours 0 (keep forever) or a longer retention to keep them'
+    );
   }
 }
 

@@ -99,7 +99,13 @@ describe('the ClickHouse schema on chDB (ClickHouse 26.x engine)', () => {
 });
 
 describe('loading flowgen records into chDB', () => {
-  const options = { seed: 21, from: '2025-02-03T08:00:00Z', count: 8_000, batchRows: 1_000, applySchema: false } as const;
+  const options = {
+    seed: 21,
+    from: '2025-02-03T08:00:00Z',
+    count: 8_000,
+    batchRows: 1_000,
+    applySchema: false,
+  } as const;
   const where =
     "timeInserted >= toDateTime('2025-02-03 08:00:00') AND timeInserted < toDateTime('2025-02-04 00:00:00')";
 

@@ -135,10 +135,10 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
     }
     sink = {
       kind: 'clickhouse',
-      url: text('url') ?? env.CLICKHOUSE_URL ?? 'http://127.0.0.1:8123',
-      user: text('user') ?? env.CLICKHOUSE_USER,
-      password: text('password') ?? env.CLICKHOUSE_PASSWORD,
-      database: text('database') ?? env.CLICKHOUSE_DATABASE,
+      url: text('url') ?? (env.CLICKHOUSE_URL || 'http://127.0.0.1:8123'),
+      user: text('user') ?? (env.CLICKHOUSE_USER || undefined),
+      password: text('password') ?? (env.CLICKHOUSE_PASSWORD || undefined),
+      database: text('database') ?? (env.CLICKHOUSE_DATABASE || undefined),
       table: text('table'),
       wireFormat,
       waitSeconds: number(text('wait-seconds'), 'wait-seconds', 'zeroOrMore') ?? 0,
@@ -159,7 +159,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
   if (applySchema && sinkKind === 'file') {
     throw new UsageError(`--apply-schema needs a database sink (clickhouse or chdb), not ${sinkName}`);
   }
-  const retentionHours = number(text('retention-hours'), 'retention-hours', 'whole');
+  const retentionHours = number(text('retention-hours'), 'retention-hours', 'hours');
   if (retentionHours !== undefined && !applySchema) {
     throw new UsageError('--retention-hours changes the schema, so it needs --apply-schema');
   }
@@ -186,23 +186,28 @@ function time(input: string | undefined, option: string): number | undefined {
   }
 }
 
-type NumberRule = 'positive' | 'whole' | 'zeroOrMore' | 'seed';
+type NumberRule = 'positive' | 'whole' | 'zeroOrMore' | 'hours' | 'seed';
 
 function number(input: string | undefined, option: string, rule: NumberRule): number | undefined {
   if (input === undefined) {
     return undefined;
   }
   const value = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(input.trim()) ? Number(input) : Number.NaN;
-  const wholeNeeded = rule === 'whole' || rule === 'seed';
+  const wholeNeeded = rule === 'whole' || rule === 'hours' || rule === 'seed';
   const ok =
     Number.isFinite(value) &&
-    (rule === 'zeroOrMore' ? value >= 0 : rule === 'seed' ? value >= 0 && value < 2 ** 32 : value > 0) &&
+    (rule === 'zeroOrMore' || rule === 'hours'
+      ? value >= 0
+      : rule === 'seed'
+        ? value < 2 ** 32 && value >= 0
+        : value > 0) &&
     (!wholeNeeded || Number.isSafeInteger(value));
   if (!ok) {
     const expected = {
       positive: 'a number above 0',
       whole: 'a whole number above 0',
       zeroOrMore: 'a number of seconds, 0 or more',
+      hours: 'a whole number of hours (0 keeps records forever)',
       seed: 'a whole number from 0 to 4294967295',
     }[rule];
     throw new UsageError(`--${option} ${input}: expected ${expected}`);

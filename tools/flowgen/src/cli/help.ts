@@ -26,7 +26,8 @@ Where the records go:
   --batch-rows <n>       records per insert (default 100000 for databases, 8192 for files)
   --apply-schema         create the flows table first from provisioning/clickhouse/*.sql (files needing a
                          newer server are skipped, with a note)
-  --retention-hours <h>  with --apply-schema: keep records this long instead of 12 hours
+  --retention-hours <h>  with --apply-schema: keep records this long instead of 12 hours; 0 keeps them
+                         forever (backfills of past days need 0 or a long enough retention)
   --wait-seconds <s>     wait this long for ClickHouse to come up at the start (default 0)
   --retry-seconds <s>    keep retrying a batch this long while ClickHouse is down (default 300)
   --quiet                no summary on stderr
