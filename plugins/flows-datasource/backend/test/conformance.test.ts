@@ -13,7 +13,9 @@ import { startLegacyClickHouse } from './support/engines.ts';
 // against both ClickHouse paths of the backend: Arrow (ClickHouse 26 via chDB) and rows (18.16).
 
 const arch = process.arch === 'arm64' ? 'arm64' : 'amd64';
-const pluginBinary = resolve(import.meta.dirname, `../../dist/gpx_flowlens_flows_linux_${arch}`);
+// FLOWLENS_PLUGIN_BINARY points the suite at another build of the executable.
+const pluginBinary =
+  process.env.FLOWLENS_PLUGIN_BINARY ?? resolve(import.meta.dirname, `../../dist/gpx_flowlens_flows_linux_${arch}`);
 const conformanceDir = join(import.meta.dirname, 'conformance');
 const reader = { user: 'flowlens_reader', password: 'reader-secret' };
 const writer = { user: 'flowlens_writer', password: 'writer-secret' };

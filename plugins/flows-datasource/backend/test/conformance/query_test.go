@@ -1,10 +1,15 @@
 package conformance
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -49,19 +54,28 @@ func sqlQuery(t *testing.T, refID, format, rawSQL string) backend.DataQuery {
 // SDK (backend.FromProto, which decodes every frame with data.UnmarshalArrowFrames).
 func queryData(t *testing.T, p *pluginProcess, ds datasource, queries ...backend.DataQuery) backend.Responses {
 	t.Helper()
-	request := &backend.QueryDataRequest{PluginContext: ds.pluginContext(t), Headers: map[string]string{}, Queries: queries}
-	protoResponse, err := p.data.QueryData(callContext(t), backend.ToProto().QueryDataRequest(request))
+	responses, err := sendQueryData(callContext(t), p, ds.pluginContext(t), queries)
 	if err != nil {
-		t.Fatalf("QueryData: gRPC error %v", err)
+		t.Fatal(err)
+	}
+	return responses
+}
+
+// sendQueryData is queryData without testing.T, for use from other goroutines.
+func sendQueryData(ctx context.Context, p *pluginProcess, pluginContext backend.PluginContext, queries []backend.DataQuery) (backend.Responses, error) {
+	request := &backend.QueryDataRequest{PluginContext: pluginContext, Headers: map[string]string{}, Queries: queries}
+	protoResponse, err := p.data.QueryData(ctx, backend.ToProto().QueryDataRequest(request))
+	if err != nil {
+		return nil, fmt.Errorf("QueryData: gRPC error %w", err)
 	}
 	response, err := backend.FromProto().QueryDataResponse(protoResponse)
 	if err != nil {
-		t.Fatalf("QueryData: the SDK cannot decode the response: %v", err)
+		return nil, fmt.Errorf("QueryData: the SDK cannot decode the response: %w", err)
 	}
 	if len(response.Responses) != len(queries) {
-		t.Errorf("%d responses for %d queries", len(response.Responses), len(queries))
+		return nil, fmt.Errorf("%d responses for %d queries", len(response.Responses), len(queries))
 	}
-	return response.Responses
+	return response.Responses, nil
 }
 
 // oneFrame returns the single frame of a successful response, checking refId and name.
@@ -403,5 +417,59 @@ func checkNotice(t *testing.T, frame *data.Frame) {
 	notice := frame.Meta.Notices[0]
 	if notice.Severity != data.NoticeSeverityWarning || !strings.Contains(notice.Text, "first 5 rows") {
 		t.Errorf("%s: notice %+v should warn about the first 5 rows", frame.RefID, notice)
+	}
+}
+
+// TestLargeFrame: a frame well above gRPC's 4 MB default message size reaches Grafana intact
+// (go-plugin's client allows large messages; the plugin must send them).
+func TestLargeFrame(t *testing.T) {
+	p := launch(t)
+	const rows = 300_000
+	responses := queryData(t, p, defaultDatasource(), sqlQuery(t, "large", "table",
+		"SELECT number, concat('flow-', toString(number)) AS name FROM system.numbers LIMIT 300000"))
+	frame := oneFrame(t, responses, "large")
+	if got, _ := frame.RowLen(); got != rows {
+		t.Fatalf("%d rows, want %d", got, rows)
+	}
+	numbers := field(t, frame, "number", data.FieldTypeUint64)
+	names := field(t, frame, "name", data.FieldTypeString)
+	for _, i := range []int{0, 1, rows / 2, rows - 1} {
+		if numbers.At(i).(uint64) != uint64(i) || names.At(i).(string) != "flow-"+strconv.Itoa(i) {
+			t.Errorf("row %d: %v %v", i, numbers.At(i), names.At(i))
+		}
+	}
+}
+
+// TestConcurrentRequests: Grafana multiplexes every dashboard panel over one gRPC connection.
+func TestConcurrentRequests(t *testing.T) {
+	p := launch(t)
+	const requests = 24
+	ctx := callContext(t)
+	pluginContext := defaultDatasource().pluginContext(t)
+	queries := make([]backend.DataQuery, requests)
+	for i := range requests {
+		queries[i] = sqlQuery(t, "Q"+strconv.Itoa(i), "table", "SELECT "+strconv.Itoa(i)+" AS i, count() AS n FROM flows")
+	}
+	var wg sync.WaitGroup
+	results := make([]backend.Responses, requests)
+	errs := make([]error, requests)
+	for i := range requests {
+		wg.Go(func() {
+			results[i], errs[i] = sendQueryData(ctx, p, pluginContext, queries[i:i+1])
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		t.Fatal(err)
+	}
+	for i, responses := range results {
+		frame := oneFrame(t, responses, "Q"+strconv.Itoa(i))
+		got := frame.Fields[0].At(0)
+		if fmt.Sprint(got) != strconv.Itoa(i) {
+			t.Errorf("request %d got the answer of another: i = %v", i, got)
+		}
+		if n := frame.Fields[1].At(0).(uint64); n != facts.rows {
+			t.Errorf("request %d: count %d, ClickHouse says %d", i, n, facts.rows)
+		}
 	}
 }
