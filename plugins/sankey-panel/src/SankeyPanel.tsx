@@ -4,13 +4,15 @@ import { ErrorBoundaryAlert } from '@grafana/ui';
 import React, { useId, useMemo } from 'react';
 import { buildGraph } from './data/buildGraph';
 import { SankeyChart } from './render/SankeyChart';
-import type { SankeyOptions } from './types';
+import { defaultOptions, type SankeyOptions } from './types';
 
 /**
  * The panel: query result → graph (data/) → picture (render/, which calls layout/). No data and
  * unusable data get Grafana's standard no-data view, with a message saying what is missing.
  */
-export function SankeyPanel({ data, options, fieldConfig, id, width, height }: PanelProps<SankeyOptions>) {
+export function SankeyPanel({ data, options: saved, fieldConfig, id, width, height }: PanelProps<SankeyOptions>) {
+  // Grafana fills in option defaults; a dashboard saved by an older version may still lack some.
+  const options = { ...defaultOptions, ...saved };
   const instanceId = `flowlens-sankey-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const {
     sourceField,

@@ -31,7 +31,7 @@ export function regroupLinks(
       const origin = nodes[source]?.isOther || nodes[target]?.isOther ? undefined : link.origin;
       merged.push({ source, target, value: 0, origin });
     }
-    merged[into]!.value += link.value;
+    merged[into]!.value = Math.min(Number.MAX_VALUE, merged[into]!.value + link.value);
     linkMap[index] = into;
   });
 

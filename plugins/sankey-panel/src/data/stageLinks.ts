@@ -53,6 +53,7 @@ export function buildStageLinks(collected: CollectedPaths): { graph: StageGraph;
       zero++;
       return;
     }
+    value = Math.min(Number.MAX_VALUE, value);
     let previous = -1;
     for (let column = 0; column < columnCount; column++) {
       const name = names[path * columnCount + column];
@@ -74,7 +75,8 @@ export function buildStageLinks(collected: CollectedPaths): { graph: StageGraph;
             origin: origin && { field: origin.valueField, row: origin.row },
           });
         }
-        links[link]!.value += value;
+        // Sums of huge counters must stay finite numbers for the layout.
+        links[link]!.value = Math.min(Number.MAX_VALUE, links[link]!.value + value);
         pathLinks.push(link);
       }
       previous = node;

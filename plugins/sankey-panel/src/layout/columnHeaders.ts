@@ -3,7 +3,7 @@ import type { PlacedHeader, PlacedNode } from './types';
 
 /**
  * One header per layer, from the field whose nodes fill it (under d3's alignments a layer can mix
- * columns; the majority names it). Outer headers line up with their labels' outer edge.
+ * columns; the majority names it). Outer headers line up with the outer edge of their labels.
  */
 export function columnHeaders(
   nodes: PlacedNode[],
@@ -37,18 +37,27 @@ export function columnHeaders(
     const title = titles[column] ?? '';
     const isFirst = layer === 0 && layerCount > 1;
     const isLast = layer === layerCount - 1;
-    const maxWidth = isFirst
-      ? room.outerLeft + (edge.x1 - edge.x0)
-      : isLast
-        ? room.outerRight + (edge.x1 - edge.x0)
-        : room.between;
-    const text = fitLabel(title, maxWidth, fontSize).text;
+    const nodeWidth = edge.x1 - edge.x0;
+    // Outer headers sit over their labels and reach halfway to the next layer.
+    const outerRoom = (labels: number) => labels + nodeWidth + room.between / 2;
     if (isFirst) {
-      headers.push({ x: edge.x1, anchor: 'end', text });
+      headers.push({
+        x: edge.x0 - room.outerLeft,
+        anchor: 'start',
+        text: fitLabel(title, outerRoom(room.outerLeft), fontSize).text,
+      });
     } else if (isLast) {
-      headers.push({ x: edge.x0, anchor: 'start', text });
+      headers.push({
+        x: edge.x1 + room.outerRight,
+        anchor: 'end',
+        text: fitLabel(title, outerRoom(room.outerRight), fontSize).text,
+      });
     } else {
-      headers.push({ x: (edge.x0 + edge.x1) / 2, anchor: 'middle', text });
+      headers.push({
+        x: (edge.x0 + edge.x1) / 2,
+        anchor: 'middle',
+        text: fitLabel(title, room.between + nodeWidth, fontSize).text,
+      });
     }
   });
   return headers;

@@ -126,10 +126,12 @@ describe('layoutSankey: alignment', () => {
 
   it('headers name each layer after its field and line up with the outer edges', () => {
     const layout = layoutSankey(skipping, options());
+    expect(layout.headers[0]!.x).toBe(0);
+    expect(layout.headers[2]!.x).toBe(600);
     expect(layout.headers.map((header) => [header.text, header.anchor])).toEqual([
-      ['pod', 'end'],
-      ['service', 'middle'],
       ['pod', 'start'],
+      ['service', 'middle'],
+      ['pod', 'end'],
     ]);
   });
 });

@@ -79,9 +79,14 @@ export function layoutSankey(input: LayoutInput, options: LayoutOptions): Sankey
     generator.linkSort(null);
   }
 
+  // The layout only needs proportions; scaling values to at most 1 keeps d3's weighted sums finite
+  // even for counters near the largest double.
+  // Dividing (not multiplying by 1 / largest) keeps even denormal values in range.
+  const found = input.links.reduce((most, link) => Math.max(most, link.value), 0);
+  const largest = found > 0 && Number.isFinite(found) ? found : 1;
   const graph: SankeyGraph<D3NodeData, object> = generator({
     nodes: input.nodes.map((node) => ({ ...node, columnLayer: columnLayer.get(node.column) ?? 0 })),
-    links: input.links.map((link) => ({ source: link.source, target: link.target, value: link.value })),
+    links: input.links.map((link) => ({ source: link.source, target: link.target, value: link.value / largest })),
   });
   const d3Nodes = graph.nodes as D3Node[];
   if (!plan.sortLinksWhileRelaxing) {
@@ -99,9 +104,9 @@ export function layoutSankey(input: LayoutInput, options: LayoutOptions): Sankey
   const nodes: PlacedNode[] = d3Nodes.map((node) => {
     const layer = options.nodeAlign === 'columns' ? node.columnLayer : (node.layer ?? 0);
     const x0 = options.nodeAlign === 'columns' ? left + layer * step : node.x0!;
-    return { x0, x1: x0 + nodeWidth, y0: node.y0!, y1: node.y1!, value: node.value ?? 0, layer };
+    return { x0, x1: x0 + nodeWidth, y0: node.y0!, y1: node.y1!, value: (node.value ?? 0) * largest, layer };
   });
-  const links: PlacedLink[] = (graph.links as D3Link[]).map((link) => {
+  const links: PlacedLink[] = (graph.links as D3Link[]).map((link, index) => {
     const source = (link.source as D3Node).index!;
     const target = (link.target as D3Node).index!;
     return {
@@ -112,7 +117,7 @@ export function layoutSankey(input: LayoutInput, options: LayoutOptions): Sankey
       y0: link.y0!,
       y1: link.y1!,
       width: Math.max(0, link.width ?? 0),
-      value: link.value,
+      value: input.links[index]!.value,
     };
   });
   const drawOrder = Int32Array.from(

@@ -4,6 +4,7 @@ import {
   FieldType,
   getColorByStringHash,
   getDisplayProcessor,
+  getFieldColorMode,
   getFieldColorModeForField,
   type GrafanaTheme2,
 } from '@grafana/data';
@@ -46,7 +47,10 @@ export function neutralColor(theme: GrafanaTheme2): string {
  */
 export function nodeDisplays(graph: SankeyGraph, nodeValues: ArrayLike<number>, theme: GrafanaTheme2): NodeDisplay[] {
   const valueField = graph.valueField;
-  const mode = getFieldColorModeForField(valueField);
+  // No colour config at all (the plugin default not applied): the plugin's default, by name.
+  const mode = valueField.config.color
+    ? getFieldColorModeForField(valueField)
+    : getFieldColorMode(FieldColorModeId.PaletteClassicByName);
   const columnMappings = graph.columns.map((column) => mappingsFor(column.field ?? valueField, theme));
 
   let maxValue = 0;
