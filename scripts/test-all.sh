@@ -25,3 +25,6 @@ npm run build
 
 step "unit and integration tests (vitest)"
 npx vitest run
+
+step "browser tests (Playwright, Debian's Chromium)"
+npm run e2e

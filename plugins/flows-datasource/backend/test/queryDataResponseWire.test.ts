@@ -20,16 +20,23 @@ describe('QueryDataResponse wire encoding', () => {
   it('round-trips through the proto-loader decoder', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 20 }), response, { maxKeys: 5 }), (input) => {
-        const responses = new Map<string, EncodedDataResponse>(Object.entries(input));
+        // Copies: the serializer empties the chunk lists it is given, and fast-check may reuse its values.
+        const responses = new Map<string, EncodedDataResponse>(
+          Object.entries(input).map(([refId, r]) => [
+            refId,
+            { ...r, frames: r.frames.map((chunks) => chunks.map((chunk) => chunk.slice())) },
+          ])
+        );
+        const expectedFrames = new Map(
+          [...responses].map(([refId, r]) => [refId, r.frames.map((chunks) => chunks.flatMap((chunk) => [...chunk]))])
+        );
         const decoded = decode(serializeQueryDataResponse(responses)) as {
           responses: Record<string, { frames: Buffer[]; error: string; status: number; errorSource: string }>;
         };
         expect(Object.keys(decoded.responses).sort()).toEqual([...responses.keys()].sort());
         for (const [refId, expected] of responses) {
           const actual = decoded.responses[refId]!;
-          expect(actual.frames.map((frame) => [...frame])).toEqual(
-            expected.frames.map((chunks) => chunks.flatMap((chunk) => [...chunk]))
-          );
+          expect(actual.frames.map((frame) => [...frame])).toEqual(expectedFrames.get(refId));
           expect(actual.error).toBe(expected.error);
           expect(actual.status).toBe(expected.status);
           expect(actual.errorSource).toBe(expected.errorSource);

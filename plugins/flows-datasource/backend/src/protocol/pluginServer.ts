@@ -217,6 +217,8 @@ function encodeDataResponse(response: DataResponse): EncodedDataResponse {
   const frames: Uint8Array[][] = [];
   for (const frame of response.frames) {
     frames.push(encodeFrameChunks(frame));
+    // From here on only the chunks reference the column data; the serializer lets go of them too.
+    frame.fields = [];
   }
   return {
     frames,

@@ -69,6 +69,7 @@ class Writer {
     this.offset += this.buffer.write(text, this.offset, 'utf8');
   }
 
+  /** Copies the chunks in, then empties the list so the column data they view can be collected. */
   chunks(field: number, chunks: Uint8Array[]): void {
     this.tag(field, lengthDelimited);
     this.varint(chunksLength(chunks));
@@ -76,6 +77,7 @@ class Writer {
       this.buffer.set(chunk, this.offset);
       this.offset += chunk.byteLength;
     }
+    chunks.length = 0;
   }
 }
 
