@@ -56,6 +56,7 @@ export class FlowSimulation {
   private readonly scale: number;
   private readonly buckets: Connection[][] = Array.from({ length: bucketCount }, () => []);
   private readonly idleConnections: Connection[] = [];
+  private readonly ending: Connection[] = [];
   private readonly routes: Map<number, SimulatedRoute>[];
   private readonly logByteBounds: Float64Array[];
   private readonly nextSourcePort: number[] = [];
@@ -79,9 +80,44 @@ export class FlowSimulation {
   step(onRecord: RecordHandler): boolean {
     const second = this.second;
     const bucket = this.buckets[second % bucketCount] as Connection[];
+    // A second's records leave ordered by flowEndSeconds, the table's order after timeInserted, so
+    // ClickHouse finds each batch already sorted and skips sorting it: ended connections first, by
+    // their end, then the open ones, which all end now.
+    const ending = this.ending;
+    ending.length = 0;
     for (let i = 0; i < bucket.length; i++) {
-      if (!this.pollTick(bucket[i] as Connection, second, onRecord)) {
+      const connection = bucket[i] as Connection;
+      if (second >= connection.finalAt) {
+        ending.push(connection);
+      }
+    }
+    ending.sort(byEnd);
+    for (let i = 0; i < ending.length; i++) {
+      const connection = ending[i] as Connection;
+      const behaviour = connection.route.behaviour;
+      this.fillRecord(connection, second, connection.end, behaviour.finalReason, behaviour.finalTcpState);
+      this.idleConnections.push(connection);
+      if (!onRecord(this.cursor)) {
         return false;
+      }
+    }
+    for (let i = 0; i < bucket.length; i++) {
+      const connection = bucket[i] as Connection;
+      if (second < connection.end) {
+        this.fillRecord(
+          connection,
+          second,
+          second,
+          FlowEndReason.activeTimeout,
+          connection.route.behaviour.activeTcpState
+        );
+        this.schedule(connection, second + pollSeconds);
+        if (!onRecord(this.cursor)) {
+          return false;
+        }
+      } else if (second < connection.finalAt) {
+        // Ended, but conntrack keeps it until the idle timeout: nothing to report yet.
+        this.schedule(connection, second + pollSeconds);
       }
     }
     bucket.length = 0;
@@ -101,22 +137,6 @@ export class FlowSimulation {
 
   private connectionsPerSecond(index: number, second: number): number {
     return connectionsPerSecond(this.conversations[index] as Conversation, second) * this.scale;
-  }
-
-  private pollTick(connection: Connection, second: number, onRecord: RecordHandler): boolean {
-    const behaviour = connection.route.behaviour;
-    if (second < connection.end) {
-      this.fillRecord(connection, second, second, FlowEndReason.activeTimeout, behaviour.activeTcpState);
-      this.schedule(connection, second + pollSeconds);
-      return onRecord(this.cursor);
-    }
-    if (second < connection.finalAt) {
-      this.schedule(connection, second + pollSeconds);
-      return true;
-    }
-    this.fillRecord(connection, second, connection.end, behaviour.finalReason, behaviour.finalTcpState);
-    this.idleConnections.push(connection);
-    return onRecord(this.cursor);
   }
 
   private fillRecord(connection: Connection, now: number, flowEnd: number, reason: number, tcpState: string): void {
@@ -287,6 +307,10 @@ function connectionsPerSecond(conversation: Conversation, second: number): numbe
     return 0;
   }
   return conversation.connectionsPerSecond * (conversation.followsDaylight ? daylightFactor(second) : 1);
+}
+
+function byEnd(a: Connection, b: Connection): number {
+  return a.end - b.end;
 }
 
 function tickAtOrAfter(second: number, offset: number): number {

@@ -45,13 +45,18 @@ beforeAll(() => {
 });
 
 describe('a generated day', () => {
-  it('has a realistic volume, in time order, within the range', () => {
+  it('has a realistic volume, in the order of the table key (timeInserted, flowEndSeconds), within the range', () => {
     expect(records.length).toBeGreaterThan(150_000);
     let previous = 0;
+    let previousEnd = 0;
     for (const record of records) {
-      expect(record.timeInserted).toBeGreaterThanOrEqual(previous);
+      if (record.timeInserted < previous || (record.timeInserted === previous && record.flowEndSeconds < previousEnd)) {
+        complain(`record at ${record.timeInserted}/${record.flowEndSeconds} after ${previous}/${previousEnd}`);
+      }
       previous = record.timeInserted;
+      previousEnd = record.flowEndSeconds;
     }
+    expect(problems).toEqual([]);
     expect(records[0]?.timeInserted).toBeGreaterThanOrEqual(from);
     expect(previous).toBeLessThan(to);
   });
