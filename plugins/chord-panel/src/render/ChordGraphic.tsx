@@ -1,4 +1,4 @@
-import React, { useCallback, useMemo, useRef } from 'react';
+import React, { useCallback, useMemo } from 'react';
 import { css } from '@emotion/css';
 import { type GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2, VizTooltipContainer } from '@grafana/ui';
@@ -11,19 +11,12 @@ import { GroupTooltipView, RibbonTooltipView } from './ChordTooltip';
 import { IsolationChip } from './IsolationChip';
 import { connectedGroups, ribbonsOfGroup } from './isolation';
 import { LinksMenu } from './LinksMenu';
-import { canvasAvailable, RibbonCanvas, type RibbonHitTest } from './RibbonCanvas';
 import { type ChordColors, ribbonRows } from './ribbonColors';
 import { RibbonLayer } from './RibbonLayer';
 import { followLink, ribbonLinks } from './ribbonLinks';
 import { groupTooltip, ribbonTooltip } from './tooltipContent';
 import { type Hover, useChordInteraction } from './useChordInteraction';
 import { valueText } from './fieldDisplay';
-
-/**
- * Above this many ribbons they are painted on a canvas: SVG needs a DOM node per ribbon and its first
- * render grows past a frame budget, a canvas paints thousands of ribbons in a few milliseconds.
- */
-export const canvasRibbonThreshold = 1500;
 
 /** How much of its opacity the rest of the chord keeps while a group is isolated or a ribbon hovered. */
 const fadeWhenIsolated = 0.12;
@@ -39,34 +32,27 @@ interface Props {
 const sameHover = (a: Hover | undefined, b: Hover | undefined) =>
   a?.kind === b?.kind && (a?.kind === 'group' ? a.index : a?.id) === (b?.kind === 'group' ? b.index : b?.id);
 
-let canvasSupport: boolean | undefined;
-
 export function ChordGraphic({ layout, colors, model, options }: Props) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
-  const svgRef = useRef<SVGSVGElement>(null);
-  const hitTestRef = useRef<RibbonHitTest>();
   const interaction = useChordInteraction(layout);
   const { hover, setHover, pointer, setPointer, isolated, locked, toggleLock, reset, menu, setMenu } = interaction;
 
   const drawRibbon = useMemo(() => ribbonDrawer(layout), [layout]);
-  canvasSupport ??= canvasAvailable();
-  const onCanvas = layout.ribbons.length > canvasRibbonThreshold && canvasSupport;
-  const ribbonPaths = useMemo(
-    () => (onCanvas ? [] : layout.ribbons.map((ribbon) => drawRibbon(ribbon))),
-    [layout, drawRibbon, onCanvas]
-  );
   const arcPaths = useMemo(() => layout.arcs.map(arcDrawer(layout)), [layout]);
   const connected = useMemo(
     () => (isolated === undefined ? undefined : connectedGroups(layout, isolated)),
     [layout, isolated]
   );
   const highlighted = useMemo(() => {
-    if (isolated !== undefined) {
-      return ribbonsOfGroup(layout, isolated);
-    }
-    return interaction.hoveredRibbon ? [interaction.hoveredRibbon] : [];
-  }, [layout, isolated, interaction.hoveredRibbon]);
+    const ribbons =
+      isolated !== undefined
+        ? ribbonsOfGroup(layout, isolated)
+        : interaction.hoveredRibbon
+          ? [interaction.hoveredRibbon]
+          : [];
+    return ribbons.map((ribbon) => ({ ribbon, d: drawRibbon(ribbon) }));
+  }, [layout, isolated, interaction.hoveredRibbon, drawRibbon]);
   const baseOpacity = isolated !== undefined ? fadeWhenIsolated : interaction.hoveredRibbon ? fadeWhenRibbonHovered : 1;
 
   const changeHover = useCallback(
@@ -93,14 +79,7 @@ export function ChordGraphic({ layout, colors, model, options }: Props) {
 
   const ribbonAt = (event: React.PointerEvent | React.MouseEvent): number | undefined => {
     const marked = (event.target as Element).closest?.('[data-ribbon]');
-    if (marked) {
-      return Number(marked.getAttribute('data-ribbon'));
-    }
-    const box = svgRef.current?.getBoundingClientRect();
-    if (!onCanvas || !box) {
-      return undefined;
-    }
-    return hitTestRef.current?.(event.clientX - box.left - layout.centerX, event.clientY - box.top - layout.centerY);
+    return marked ? Number(marked.getAttribute('data-ribbon')) : undefined;
   };
 
   const onPointerMove = (event: React.PointerEvent) => {
@@ -158,19 +137,7 @@ export function ChordGraphic({ layout, colors, model, options }: Props) {
         }
       }}
     >
-      {onCanvas && (
-        <div style={{ opacity: baseOpacity }}>
-          <RibbonCanvas
-            layout={layout}
-            colors={colors.ribbons}
-            opacity={options.ribbonOpacity}
-            draw={drawRibbon}
-            hitTestRef={hitTestRef}
-          />
-        </div>
-      )}
       <svg
-        ref={svgRef}
         width={layout.width}
         height={layout.height}
         className={styles.svg}
@@ -184,16 +151,19 @@ export function ChordGraphic({ layout, colors, model, options }: Props) {
         onClick={onClick}
       >
         <g transform={`translate(${layout.centerX},${layout.centerY})`}>
-          {!onCanvas && (
-            <g opacity={baseOpacity}>
-              <RibbonLayer paths={ribbonPaths} colors={colors.ribbons} opacity={options.ribbonOpacity} />
-            </g>
-          )}
+          <g opacity={baseOpacity}>
+            <RibbonLayer
+              ribbons={layout.ribbons}
+              draw={drawRibbon}
+              colors={colors.ribbons}
+              opacity={options.ribbonOpacity}
+            />
+          </g>
           <g data-testid="chord-highlight" fillOpacity={Math.max(options.ribbonOpacity, 0.8)}>
-            {highlighted.map((ribbon) => (
+            {highlighted.map(({ ribbon, d }) => (
               <path
                 key={ribbon.id}
-                d={onCanvas ? drawRibbon(ribbon) : ribbonPaths[ribbon.id]}
+                d={d}
                 fill={colors.ribbons[ribbon.id]}
                 data-ribbon={ribbon.id}
                 className={hover?.kind === 'ribbon' && hover.id === ribbon.id ? styles.hovered : undefined}
