@@ -64,15 +64,19 @@ async function bundle(): Promise<string> {
   return outfile;
 }
 
-function seaBlob(mainFile: string): Buffer {
-  const blob = join(buildDir, 'sea-prep.blob');
+/**
+ * The single executable's payload. V8's code cache speeds up start (Grafana waits for the handshake)
+ * but is only valid for the CPU and V8 that made it, so only the host architecture's blob carries one;
+ * V8 falls back to compiling if a cache does not fit.
+ */
+function seaBlob(mainFile: string, withCodeCache: boolean): Buffer {
+  const blob = join(buildDir, withCodeCache ? 'sea-prep-cached.blob' : 'sea-prep.blob');
   const config = {
     main: mainFile,
     output: blob,
     disableExperimentalSEAWarning: true,
-    // Code cache and snapshots are CPU-specific; without them one blob serves amd64 and arm64.
     useSnapshot: false,
-    useCodeCache: false,
+    useCodeCache: withCodeCache,
     assets: Object.fromEntries(protos.map((name) => [name, join(backendDir, 'proto', name)])),
   };
   const configFile = join(buildDir, 'sea-config.json');
@@ -85,7 +89,7 @@ async function main(): Promise<void> {
   const wanted = (process.env.FLOWLENS_BACKEND_ARCHS ?? 'amd64,arm64').split(',').map((arch) => arch.trim());
   mkdirSync(buildDir, { recursive: true });
   mkdirSync(distDir, { recursive: true });
-  const blob = seaBlob(await bundle());
+  const mainFile = await bundle();
   for (const goArch of wanted) {
     const nodeArch = goArch === 'amd64' ? 'x64' : goArch === 'arm64' ? 'arm64' : undefined;
     if (!nodeArch) {
@@ -95,6 +99,7 @@ async function main(): Promise<void> {
     rmSync(target, { force: true });
     copyFileSync(nodeBinary(nodeArch), target);
     chmodSync(target, 0o755);
+    const blob = seaBlob(mainFile, nodeArch === process.arch);
     await inject(target, 'NODE_SEA_BLOB', blob, { sentinelFuse: 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2' });
     console.log(`built ${target} (Node ${nodeVersion}, ${goArch})`);
   }

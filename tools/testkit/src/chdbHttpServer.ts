@@ -41,7 +41,10 @@ const notSettings = new Set([
   'enable_http_compression',
 ]);
 
-const readStatement = /^\s*(\(\s*)*(SELECT|WITH|DESCRIBE|DESC|SHOW|EXISTS|EXPLAIN)\b/i;
+// Statements that change data or schema, which ClickHouse refuses in readonly mode; anything else runs
+// (so a misspelt SELECT still gets chDB's syntax error).
+const writeStatement =
+  /^\s*(INSERT|CREATE|DROP|ALTER|TRUNCATE|RENAME|OPTIMIZE|SYSTEM|GRANT|REVOKE|DETACH|ATTACH|DELETE|UPDATE|SET\s+ROLE|EXCHANGE|UNDROP|BACKUP|RESTORE)\b/i;
 
 export async function startChdbHttpServer(options: ChdbHttpServerOptions): Promise<ChdbHttpServer> {
   const username = options.username ?? 'default';
@@ -83,7 +86,7 @@ export async function startChdbHttpServer(options: ChdbHttpServerOptions): Promi
     }
     const sql = [params.get('query') ?? '', body].filter((part) => part.length > 0).join('\n');
     const readonly = Number(params.get('readonly') ?? '0');
-    if (readonly > 0 && !readStatement.test(sql)) {
+    if (readonly > 0 && writeStatement.test(sql)) {
       sendError(response, 164, 'READONLY', 'Cannot execute query in readonly mode.', version);
       return;
     }

@@ -25,12 +25,12 @@ describe('ClickHouse macros', () => {
     ['$__fromTime_ms', 'fromUnixTimestamp64Milli(1415792726371)'],
     ['$__interval_s', '20'],
     ['$__timeRange_s', '31536000'],
-    ['$__timeInterval(flowEndSeconds)', 'toStartOfInterval(toDateTime(flowEndSeconds), INTERVAL 20 second)'],
-    ["$__timeGroup(flowEndSeconds, '5m')", 'toStartOfInterval(toDateTime(flowEndSeconds), INTERVAL 300 second)'],
-    ['$__timeGroup(flowEndSeconds, 1h)', 'toStartOfInterval(toDateTime(flowEndSeconds), INTERVAL 3600 second)'],
+    ['$__timeInterval(flowEndSeconds)', 'toDateTime(intDiv(toUInt32(toDateTime(flowEndSeconds)), 20) * 20)'],
+    ["$__timeGroup(flowEndSeconds, '5m')", 'toDateTime(intDiv(toUInt32(toDateTime(flowEndSeconds)), 300) * 300)'],
+    ['$__timeGroup(flowEndSeconds, 1h)', 'toDateTime(intDiv(toUInt32(toDateTime(flowEndSeconds)), 3600) * 3600)'],
     [
       "$__timeGroup(toDateTime(x, 'UTC'), $__interval_s)",
-      "toStartOfInterval(toDateTime(toDateTime(x, 'UTC')), INTERVAL 20 second)",
+      "toDateTime(intDiv(toUInt32(toDateTime(toDateTime(x, 'UTC'))), 20) * 20)",
     ],
     ["$__conditionalAll(ns IN ('a','b'), 'a','b')", "(ns IN ('a','b'))"],
     ["$__conditionalAll(ns IN ($ns), '$__all')", '1=1'],
@@ -41,7 +41,7 @@ describe('ClickHouse macros', () => {
 
   it('expands macros inside a whole query and leaves the rest alone', () => {
     expect(expand('SELECT $__timeInterval(t) AS time, count() FROM flows WHERE $__timeFilter(t) GROUP BY time')).toBe(
-      'SELECT toStartOfInterval(toDateTime(t), INTERVAL 20 second) AS time, count() FROM flows WHERE t >= toDateTime(1415792726) AND t <= toDateTime(1447328726) GROUP BY time'
+      'SELECT toDateTime(intDiv(toUInt32(toDateTime(t)), 20) * 20) AS time, count() FROM flows WHERE t >= toDateTime(1415792726) AND t <= toDateTime(1447328726) GROUP BY time'
     );
   });
 

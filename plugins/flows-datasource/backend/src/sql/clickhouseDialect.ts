@@ -11,6 +11,12 @@ import {
 
 const dateTime = (ms: number) => `toDateTime(${epochSeconds(ms)})`;
 const dateTime64 = (ms: number) => `fromUnixTimestamp64Milli(${Math.floor(ms)})`;
+/**
+ * Buckets aligned on the Unix epoch (not on the server's time zone like toStartOfInterval), so they are
+ * the same instants Snowflake's TIME_SLICE gives; intDiv also works on servers older than 20.x.
+ */
+const epochBucket = (column: string, seconds: number) =>
+  `toDateTime(intDiv(toUInt32(toDateTime(${column})), ${seconds}) * ${seconds})`;
 const date = (ms: number) => `toDate('${new Date(ms).toISOString().slice(0, 10)}')`;
 
 /** ClickHouse expansions; names and meaning follow Grafana's official ClickHouse datasource. */
@@ -64,11 +70,11 @@ const macros: Record<string, MacroExpansion> = {
   },
   timeInterval: (args, context) => {
     expectArgs('timeInterval', args, 1, 'column');
-    return `toStartOfInterval(toDateTime(${args[0]}), INTERVAL ${intervalSeconds(context)} second)`;
+    return epochBucket(args[0]!, intervalSeconds(context));
   },
   timeGroup: (args) => {
     expectArgs('timeGroup', args, 2, "column, '5m'");
-    return `toStartOfInterval(toDateTime(${args[0]}), INTERVAL ${durationSeconds('timeGroup', args[1]!)} second)`;
+    return epochBucket(args[0]!, durationSeconds('timeGroup', args[1]!));
   },
   conditionalAll: (args) => {
     if (args.length < 2 || args[0] === '') {

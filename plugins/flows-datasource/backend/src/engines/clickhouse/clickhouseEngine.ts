@@ -12,6 +12,7 @@ import { EngineError } from '../engineError.ts';
 import { convertArrowChunk } from './arrowColumns.ts';
 import { arrowConvertible, kindOf, parseClickHouseType, type ClickHouseColumnType } from './clickhouseTypes.ts';
 import { toEngineError } from './clickhouseErrors.ts';
+import { clientLoggerClass } from './clientLogger.ts';
 import { fieldsFromJsonCompact, type JsonCompactResult } from './rowColumns.ts';
 import { fieldsFromTabSeparated, tabSeparatedReadable } from './tabSeparatedColumns.ts';
 import { vectorsFromDescribe } from './emptyColumns.ts';
@@ -75,6 +76,7 @@ export class ClickHouseEngine implements FlowsEngine {
       max_open_connections: 20,
       ...(httpsAgent ? { http_agent: httpsAgent, set_basic_auth_header: true } : {}),
       application: 'flowlens-flows-datasource',
+      log: { LoggerClass: clientLoggerClass(logger) },
     });
   }
 
@@ -320,7 +322,8 @@ export class ClickHouseEngine implements FlowsEngine {
       const chunks: Array<Array<Data<DataType>>> = columns.map(() => []);
       let rowCount = 0;
       let truncated = false;
-      const reader = await RecordBatchReader.from(result.stream as Readable);
+      const body = responseChunks(result.stream as Readable);
+      const reader = await RecordBatchReader.from(body.chunks);
       for await (const batch of reader) {
         let batchRows = batch.numRows;
         if (rowCount + batchRows > options.rowLimit) {
@@ -347,6 +350,9 @@ export class ClickHouseEngine implements FlowsEngine {
         // Enough rows: stop downloading and stop the server's work.
         result.stream.destroy();
         this.kill(queryId);
+      } else {
+        // Arrow stops at its end-of-stream marker; read the body to its end so the connection is reused.
+        await body.drain();
       }
       const fields: FrameField[] = columns.map((column, index) => ({
         name: column.name,
@@ -450,4 +456,27 @@ export class ClickHouseEngine implements FlowsEngine {
 /** Settings are sent as URL parameters; some exist only in newer servers, so they are typed loosely here. */
 function settings(values: Record<string, string | number>): ClickHouseSettings {
   return values as ClickHouseSettings;
+}
+
+/**
+ * The response body as an async iterable Arrow can read without owning the stream: Arrow destroys
+ * a Node stream it is given as soon as it has read its end-of-stream marker, before the HTTP
+ * response has ended, which makes the client drop the keep-alive connection.
+ */
+function responseChunks(stream: Readable): { chunks: AsyncIterable<Uint8Array>; drain(): Promise<void> } {
+  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
+  return {
+    chunks: {
+      [Symbol.asyncIterator]: () => ({
+        next: () => iterator.next(),
+        // Arrow calls return() when it is done; the stream stays open for drain().
+        return: async () => ({ done: true, value: undefined }),
+      }),
+    },
+    drain: async () => {
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        // Bytes after Arrow's end marker: none in practice, read only to finish the response.
+      }
+    },
+  };
 }
