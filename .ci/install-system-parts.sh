@@ -3,6 +3,9 @@
 set -euo pipefail
 
 packages=(clickhouse-server chromium docker-compose zip unzip)
+# Go runs the conformance harness (Grafana's own plugin client libraries). Any Go works: go.mod asks
+# for its toolchain and Go fetches it from the module proxy (GOTOOLCHAIN=auto).
+command -v go >/dev/null || packages+=(golang-go)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

@@ -16,6 +16,9 @@ if [ "$(cat node_modules/.flowlens-lock-hash 2>/dev/null)" != "$lock_hash" ]; th
   echo "$lock_hash" > node_modules/.flowlens-lock-hash
 fi
 
+step "Go modules for the conformance harness"
+(cd plugins/flows-datasource/backend/test/conformance && go mod download)
+
 step "typecheck, lint, format"
 npm run typecheck
 npm run lint
