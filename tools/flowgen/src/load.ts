@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ByteWriter } from './encoding/byteWriter.ts';
+import { Batcher } from './batcher.ts';
 import {
   resolveBackfill,
   resolveLive,
@@ -10,7 +10,7 @@ import {
 } from './options.ts';
 import type { FlowRecordCursor } from './record.ts';
 import { expectedRecordsPerSecond, FlowSimulation } from './simulation.ts';
-import type { FlowBatch, FlowSink } from './sinks/sink.ts';
+import type { FlowSink } from './sinks/sink.ts';
 
 export interface WriteOptions {
   /** Rows per batch (default: what the sink prefers). Batches also end at each hour of timeInserted. */
@@ -55,102 +55,44 @@ async function run(sink: FlowSink, plan: Backfill | Live, options: WriteOptions)
   const start = live ? Math.floor(Date.now() / 1000) : plan.from;
   const scale = live ? plan.rate / expectedRecordsPerSecond(plan.seed, start) : plan.scale;
   const simulation = new FlowSimulation({ seed: plan.seed, start, scale });
-  const clusterUUID = simulation.cluster.uuid;
   const to = live ? undefined : plan.to;
   const limit = plan.count ?? Number.POSITIVE_INFINITY;
   const runKey = live ? randomUUID() : backfillKey(plan, batchRows);
 
-  const encoder = sink.encoder;
-  // Sized for a whole batch up front: growing a buffer means copying it and touching fresh pages.
-  const initialBytes = Math.min(batchRows * 600, 256 * 1024 * 1024);
-  let writer = new ByteWriter(initialBytes);
-  let spare = new ByteWriter(initialBytes);
-  let rows = 0;
-  let batchCount = 0;
-  let batchFirst = 0;
-  let batchLast = 0;
-  let sequence = 0;
-  let firstTimeInserted: number | undefined;
-  let rowsSinceYield = 0;
-  let inFlight: Promise<void> = Promise.resolve();
-  let failure: unknown;
-
+  const batcher = new Batcher(sink, { batchRows, runKey, clusterUUID: simulation.cluster.uuid });
   const onRecord = (record: FlowRecordCursor): boolean => {
-    encoder.write(record, writer);
-    const timeInserted = record.timeInserted;
-    if (batchCount === 0) {
-      batchFirst = timeInserted;
-    }
-    batchLast = timeInserted;
-    batchCount++;
-    rows++;
-    rowsSinceYield++;
-    return rows < limit;
+    batcher.add(record);
+    return batcher.rows < limit;
   };
 
-  const flush = async (): Promise<void> => {
-    await inFlight;
-    if (failure !== undefined || batchCount === 0) {
-      return;
-    }
-    const batch: FlowBatch = {
-      sequence,
-      bytes: writer.view(),
-      rows: batchCount,
-      firstTimeInserted: batchFirst,
-      lastTimeInserted: batchLast,
-      clusterUUID,
-      token: `${runKey}-${sequence}`,
-    };
-    firstTimeInserted ??= batchFirst;
-    // The batch's memory stays untouched until its write settles: the next batch fills the other buffer.
-    inFlight = sink.write(batch).then(
-      () => undefined,
-      (error: unknown) => {
-        failure = error;
-      }
-    );
-    [writer, spare] = [spare, writer];
-    writer.reset();
-    sequence++;
-    batchCount = 0;
-  };
-
-  for (;;) {
-    if (failure !== undefined || signal?.aborted) {
-      break;
-    }
+  let rowsAtLastYield = 0;
+  while (!batcher.failed && !signal?.aborted) {
     const second = simulation.second;
     if (to !== undefined && second >= to) {
       break;
     }
     if (live && second * 1000 > Date.now()) {
-      await flush();
+      await batcher.flush();
       await sleepUntil(second * 1000, signal);
       continue;
     }
-    // Whole seconds per batch, never two hours: ClickHouse then stores a batch as one part, whole or not at all.
-    if (batchCount > 0 && (batchCount >= batchRows || hourOf(second) !== hourOf(batchFirst))) {
-      await flush();
+    if (batcher.endsBefore(second)) {
+      await batcher.flush();
     }
     if (!simulation.step(onRecord)) {
       break;
     }
-    if (rowsSinceYield >= rowsBetweenYields) {
-      rowsSinceYield = 0;
+    if (batcher.rows - rowsAtLastYield >= rowsBetweenYields) {
+      rowsAtLastYield = batcher.rows;
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  await flush();
-  await inFlight;
-  if (failure !== undefined) {
-    throw failure;
-  }
+  await batcher.finish();
   return {
-    rows,
-    batches: sequence,
-    firstTimeInserted,
-    lastTimeInserted: rows > 0 ? batchLast : undefined,
+    rows: batcher.rows,
+    batches: batcher.batches,
+    firstTimeInserted: batcher.firstTimeInserted,
+    lastTimeInserted: batcher.lastTimeInserted,
     seconds: (performance.now() - started) / 1000,
   };
 }
@@ -158,10 +100,6 @@ async function run(sink: FlowSink, plan: Backfill | Live, options: WriteOptions)
 function backfillKey(plan: Backfill, batchRows: number): string {
   const identity = JSON.stringify({ modelVersion, ...plan, batchRows });
   return createHash('sha256').update(identity).digest('hex').slice(0, 16);
-}
-
-function hourOf(second: number): number {
-  return Math.floor(second / 3600);
 }
 
 async function sleepUntil(milliseconds: number, signal: AbortSignal | undefined): Promise<void> {
