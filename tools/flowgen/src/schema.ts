@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { atLeast, parseVersion, type Version } from './clickhouse/version.ts';
+import { atLeast, parseVersion } from './clickhouse/version.ts';
 import { splitStatements } from './sqlStatements.ts';
 
 /** Somewhere to run DDL: ClickHouse over HTTP or a chDB session (see schemaTargets.ts). */
@@ -111,5 +111,3 @@ export async function applySchema(target: SchemaTarget, options: ApplySchemaOpti
   }
   return report;
 }
-
-export type { Version };

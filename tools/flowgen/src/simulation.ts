@@ -55,7 +55,8 @@ export class FlowSimulation {
   private readonly random: Random;
   private readonly scale: number;
   private readonly buckets: Connection[][] = Array.from({ length: bucketCount }, () => []);
-  private readonly idleConnections: Connection[] = [];
+  /** Ended connections, kept to be reused for new ones instead of allocating. */
+  private readonly reusableConnections: Connection[] = [];
   private readonly ending: Connection[] = [];
   private readonly routes: Map<number, SimulatedRoute>[];
   private readonly logByteBounds: Float64Array[];
@@ -96,7 +97,7 @@ export class FlowSimulation {
       const connection = ending[i] as Connection;
       const behaviour = connection.route.behaviour;
       this.fillRecord(connection, second, connection.end, behaviour.finalReason, behaviour.finalTcpState);
-      this.idleConnections.push(connection);
+      this.reusableConnections.push(connection);
       if (!onRecord(this.cursor)) {
         return false;
       }
@@ -202,7 +203,7 @@ export class FlowSimulation {
       routes.set(key, route);
     }
 
-    const connection = this.idleConnections.pop() ?? new Connection();
+    const connection = this.reusableConnections.pop() ?? new Connection();
     const behaviour = route.behaviour;
     const tcp = behaviour.protocol === Protocol.tcp;
     let duration = 0;
@@ -252,7 +253,7 @@ export class FlowSimulation {
             break;
           }
           if (!this.catchUp(connection, start)) {
-            this.idleConnections.push(connection);
+            this.reusableConnections.push(connection);
           }
         }
       }

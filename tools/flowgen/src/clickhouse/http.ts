@@ -87,12 +87,16 @@ export class ClickHouseHttp {
 
   /**
    * Runs one statement. With `body`, the statement goes in the URL and the body is its data (an
-   * INSERT's rows); otherwise the statement is the body. Resolves with the response text.
+   * INSERT's rows); otherwise the statement is the body. `parameters` go in the URL too: settings
+   * and query_id. Resolves with the response text.
    */
-  query(sql: string, options: { body?: Uint8Array; settings?: Record<string, string | number> } = {}): Promise<string> {
+  query(
+    sql: string,
+    options: { body?: Uint8Array; parameters?: Record<string, string | number> } = {}
+  ): Promise<string> {
     const url = new URL(this.endpoint);
     url.searchParams.set('database', this.database);
-    for (const [name, value] of Object.entries(options.settings ?? {})) {
+    for (const [name, value] of Object.entries(options.parameters ?? {})) {
       url.searchParams.set(name, String(value));
     }
     if (options.body) {

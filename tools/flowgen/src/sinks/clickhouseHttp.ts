@@ -108,20 +108,20 @@ export class ClickHouseHttpSink implements FlowSink {
   async write(batch: FlowBatch): Promise<void> {
     const deadline = Date.now() + this.retryMs;
     const queryId = `flowgen-${this.runId}-${batch.sequence}`;
-    const settings: Record<string, string | number> = {
+    const parameters: Record<string, string | number> = {
       query_id: queryId,
       // One block per batch, however large, so the server stores it as one part.
       max_insert_block_size: Math.max(batch.rows, 1_048_576),
     };
     if (this.guard === 'deduplication-token') {
-      settings.insert_deduplication_token = batch.token;
+      parameters.insert_deduplication_token = batch.token;
     }
     const rowsBefore =
       this.guard === 'verify-before-resend' ? await this.retrying(batch, deadline, () => this.rowsInRange(batch)) : 0;
 
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.http.query(this.insertSql, { body: batch.bytes, settings });
+        await this.http.query(this.insertSql, { body: batch.bytes, parameters });
         if (this.outage) {
           this.outage = false;
           this.log(`flowgen: ClickHouse at ${this.http.description} answers again; loading continues`);
