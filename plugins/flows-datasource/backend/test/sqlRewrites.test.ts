@@ -96,6 +96,26 @@ describe('Flows builder', () => {
     expect(() => compileFlowsQuery(flows, clickhouseDialect, 'table')).toThrow(message);
   });
 
+  it('matches either end of a flow with namespace, pod and node filters', () => {
+    const sql = compileFlowsQuery(
+      {
+        version: 1,
+        filters: [
+          { key: 'namespace', operator: 'in', value: ['bookinfo'] },
+          { key: 'namespace', operator: 'not in', value: ['kube-system', 'flow-visibility'] },
+          { key: 'node', operator: '=', value: 'node-1' },
+        ],
+      },
+      clickhouseDialect,
+      'table'
+    ).sql;
+    expect(sql).toContain("(sourcePodNamespace IN ('bookinfo') OR destinationPodNamespace IN ('bookinfo'))");
+    expect(sql).toContain(
+      "(sourcePodNamespace NOT IN ('kube-system', 'flow-visibility') AND destinationPodNamespace NOT IN ('kube-system', 'flow-visibility'))"
+    );
+    expect(sql).toContain("(sourceNodeName = 'node-1' OR destinationNodeName = 'node-1')");
+  });
+
   it('throws BuilderError for model mistakes', () => {
     expect(() => compileFlowsQuery({ version: 1, view: 'x' }, clickhouseDialect, 'table')).toThrow(BuilderError);
   });

@@ -13,9 +13,15 @@ export interface Filter {
 }
 
 export interface ResolvedKey {
-  expression: string;
+  /**
+   * What the key reads. Several expressions mean "either side" (e.g. a namespace as source or as
+   * destination): a positive condition holds when any side matches, a negative one when none does.
+   */
+  expression: string | string[];
   kind: ColumnKind;
 }
+
+const negativeOperators = new Set(['!=', 'not in', '!=|', '!~']);
 
 export class FilterError extends Error {}
 
@@ -27,6 +33,20 @@ export function conditionSql(
   resolve: (key: string) => ResolvedKey | undefined
 ): string {
   const key = resolve(filter.key);
+  if (key && Array.isArray(key.expression)) {
+    const sides = key.expression.map((expression) =>
+      conditionSql(filter, dialect, () => ({ expression, kind: key.kind }))
+    );
+    return `(${sides.join(negativeOperators.has(filter.operator) ? ' AND ' : ' OR ')})`;
+  }
+  return singleCondition(filter, dialect, key as { expression: string; kind: ColumnKind } | undefined);
+}
+
+function singleCondition(
+  filter: Filter,
+  dialect: Dialect,
+  key: { expression: string; kind: ColumnKind } | undefined
+): string {
   if (!key) {
     throw new FilterError(`filter key "${filter.key}" is not a flows column or builder field`);
   }

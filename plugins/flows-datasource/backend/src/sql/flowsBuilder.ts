@@ -21,7 +21,7 @@ const endpoint = (side: 'source' | 'destination') =>
   `CASE WHEN ${side}PodName = '' THEN ${side}IP ELSE ${side}PodNamespace || '/' || ${side}PodName END`;
 
 /** Group-by fields in the user's words, each a portable expression over flows columns. */
-export const groupFields: Readonly<Record<string, ResolvedKey>> = {
+export const groupFields: Readonly<Record<string, ResolvedKey & { expression: string }>> = {
   sourcePod: { expression: endpoint('source'), kind: 'string' },
   destinationPod: { expression: endpoint('destination'), kind: 'string' },
   sourceNamespace: { expression: 'sourcePodNamespace', kind: 'string' },
@@ -53,6 +53,14 @@ export const groupFields: Readonly<Record<string, ResolvedKey>> = {
   },
   flowType: { expression: 'flowType', kind: 'number' },
   cluster: { expression: 'clusterUUID', kind: 'string' },
+};
+
+/** Filter-only keys that match either end of a flow, e.g. "namespace in (bookinfo)": from or to bookinfo. */
+export const eitherSideFields: Readonly<Record<string, ResolvedKey>> = {
+  namespace: { expression: ['sourcePodNamespace', 'destinationPodNamespace'], kind: 'string' },
+  pod: { expression: [endpoint('source'), endpoint('destination')], kind: 'string' },
+  node: { expression: ['sourceNodeName', 'destinationNodeName'], kind: 'string' },
+  ip: { expression: ['sourceIP', 'destinationIP'], kind: 'string' },
 };
 
 interface MetricDefinition {
@@ -115,7 +123,7 @@ export function compileFlowsQuery(
   }
 
   const resolve = (key: string): ResolvedKey | undefined => {
-    const group = groupFields[key];
+    const group = groupFields[key] ?? eitherSideFields[key];
     if (group) return group;
     const kind = flowsColumns.get(key);
     return kind ? { expression: key, kind } : undefined;
