@@ -45,17 +45,21 @@ afterAll(async () => {
 describe('loading into clickhouse-server 18.16 while it fails', () => {
   it('survives the server being killed and restarted mid-load: every record once', async () => {
     const options = { seed: 31, from: '2025-04-01T00:00:00Z', count: 240_000, scale: 3, batchRows: 20_000 };
-    const load = loadIntoClickHouse({ url: server.url, ...options, log: (line) => notes.push(line) });
+    let settled = false;
+    const load = loadIntoClickHouse({ url: server.url, ...options, log: (line) => notes.push(line) }).finally(() => {
+      settled = true;
+    });
     // Kill it once the first batches are in, while the next ones are on the wire.
-    for (;;) {
-      const rows = Number(
-        (await server.query("SELECT count() FROM flows WHERE timeInserted < toDateTime('2025-04-02 00:00:00')")).trim()
+    while (!settled) {
+      const stored = await server.query(
+        "SELECT count() FROM flows WHERE timeInserted < toDateTime('2025-04-02 00:00:00')"
       );
-      if (rows >= 40_000) {
+      if (Number(stored.trim()) >= 40_000) {
         break;
       }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    expect(settled).toBe(false);
     await server.kill();
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await server.start();
