@@ -59,6 +59,6 @@ CREATE TABLE IF NOT EXISTS flows
     trusted UInt8 DEFAULT 0
 )
 ENGINE = MergeTree
--- Hourly parts let retention drop whole parts instead of rewriting them.
+-- Hourly partitions let retention (02, 03) drop whole parts instead of rewriting them.
 PARTITION BY toStartOfHour(timeInserted)
 ORDER BY (timeInserted, flowEndSeconds);

@@ -1,0 +1,103 @@
+import {
+  flowEndReasonMapping,
+  flowTypeMapping,
+  policyTypeMapping,
+  protocolMapping,
+  ruleActionMapping,
+} from './codeMappings.ts';
+import { dashboard, layout, type Json } from './grafanaJson.ts';
+import { mappingsOnFields, table } from './panels.ts';
+import { sqlTarget } from './queries.ts';
+import { inRange } from './sqlFragments.ts';
+import { commonVariables } from './variables.ts';
+
+/** Set by the other dashboards' links: the records of one pod ("namespace/name"), either end. */
+const podVariable: Json = {
+  type: 'textbox',
+  name: 'pod',
+  label: 'Pod (namespace/name)',
+  query: '',
+  current: { text: '', value: '' },
+  hide: 0,
+};
+
+const podCondition = `$__conditionalAll((sourcePodNamespace || '/' || sourcePodName = '$pod' OR destinationPodNamespace || '/' || destinationPodName = '$pod' OR sourceIP = '$pod' OR destinationIP = '$pod'), '$pod')`;
+
+const columns: Array<[string, string]> = [
+  ['flowEndSeconds', 'End'],
+  ['sourcePodNamespace', 'Source namespace'],
+  ['sourcePodName', 'Source pod'],
+  ['sourceIP', 'Source IP'],
+  ['sourceTransportPort', 'Source port'],
+  ['destinationPodNamespace', 'Destination namespace'],
+  ['destinationPodName', 'Destination pod'],
+  ['destinationIP', 'Destination IP'],
+  ['destinationTransportPort', 'Destination port'],
+  ['destinationServicePortName', 'Service'],
+  ['protocolIdentifier', 'Protocol'],
+  ['flowType', 'Flow type'],
+  ['octetDeltaCount', 'Bytes'],
+  ['reverseOctetDeltaCount', 'Reverse bytes'],
+  ['packetDeltaCount', 'Packets'],
+  ['throughput', 'Throughput'],
+  ['ingressNetworkPolicyNamespace', 'Ingress policy namespace'],
+  ['ingressNetworkPolicyName', 'Ingress policy'],
+  ['ingressNetworkPolicyType', 'Ingress policy type'],
+  ['ingressNetworkPolicyRuleName', 'Ingress rule'],
+  ['ingressNetworkPolicyRuleAction', 'Ingress action'],
+  ['egressNetworkPolicyNamespace', 'Egress policy namespace'],
+  ['egressNetworkPolicyName', 'Egress policy'],
+  ['egressNetworkPolicyType', 'Egress policy type'],
+  ['egressNetworkPolicyRuleName', 'Egress rule'],
+  ['egressNetworkPolicyRuleAction', 'Egress action'],
+  ['flowEndReason', 'End reason'],
+  ['tcpState', 'TCP state'],
+  ['sourceNodeName', 'Source node'],
+  ['destinationNodeName', 'Destination node'],
+];
+
+const unitOverrides: Json[] = [
+  ['Bytes', 'bytes'],
+  ['Reverse bytes', 'bytes'],
+  ['Throughput', 'bps'],
+  ['Packets', 'short'],
+].map(([name, unit]) => ({ matcher: { id: 'byName', options: name }, properties: [{ id: 'unit', value: unit }] }));
+
+export const flowRecords = dashboard({
+  uid: 'flowlens-flow-records',
+  title: 'FlowLens / Flow Records',
+  description: 'The flow records themselves, newest first, with readable names for every code.',
+  variables: [...commonVariables, podVariable],
+  panels: layout([
+    [
+      {
+        size: { w: 24, h: 24 },
+        panel: table({
+          title: 'Flow records',
+          description:
+            'The newest 10,000 records in the time range. Use the Filters bar or the pod box to narrow them.',
+          targets: [
+            sqlTarget(`SELECT ${columns.map(([column, name]) => `${column} AS "${name}"`).join(',\n  ')}
+FROM flows
+WHERE ${inRange}
+  AND ${podCondition}
+ORDER BY flowEndSeconds DESC
+LIMIT 10000`),
+          ],
+          overrides: [
+            ...unitOverrides,
+            ...mappingsOnFields(['Flow type'], [flowTypeMapping]),
+            ...mappingsOnFields(['Ingress action', 'Egress action'], [ruleActionMapping]),
+            ...mappingsOnFields(['Ingress policy type', 'Egress policy type'], [policyTypeMapping]),
+            ...mappingsOnFields(['End reason'], [flowEndReasonMapping]),
+            ...mappingsOnFields(['Protocol'], [protocolMapping]),
+            ...['Ingress action', 'Egress action'].map((name) => ({
+              matcher: { id: 'byName', options: name },
+              properties: [{ id: 'custom.cellOptions', value: { type: 'color-text' } }],
+            })),
+          ],
+        }),
+      },
+    ],
+  ]),
+});

@@ -1,0 +1,217 @@
+import { displayNameOverrides } from './fieldNames.ts';
+import { dashboard, datasourceRef, layout, type Json } from './grafanaJson.ts';
+import { barGauge, dashboardList, drillDown, linksOnFields, stat, timeseries } from './panels.ts';
+import { flowsTarget, sqlTarget } from './queries.ts';
+import {
+  connectionKey,
+  connectionsEnded,
+  denied,
+  distinctEitherSide,
+  droppedFlowBursts,
+  inRange,
+} from './sqlFragments.ts';
+import { commonVariables } from './variables.ts';
+
+export const droppedFlowsAnnotation: Json = {
+  name: 'Dropped flow bursts',
+  datasource: datasourceRef,
+  enable: true,
+  iconColor: 'red',
+  target: { refId: 'Anno', queryType: 'sql', format: 'table', rawSql: droppedFlowBursts },
+};
+
+const podLinks = [
+  drillDown('Flow records of ${__data.fields.sourcePod}', 'flowlens-flow-records', 'pod', '${__data.fields.sourcePod}'),
+];
+
+export const home = dashboard({
+  uid: 'flowlens-home',
+  title: 'FlowLens / Home',
+  description:
+    'Who talks to whom in the cluster right now: counts, traffic, top talkers and links to every FlowLens dashboard.',
+  variables: commonVariables,
+  annotations: [droppedFlowsAnnotation],
+  panels: layout([
+    [
+      {
+        size: { w: 6, h: 4 },
+        panel: stat({
+          title: 'Pods',
+          description: 'Pods that sent or received traffic in the time range.',
+          unit: 'short',
+          targets: [
+            sqlTarget(
+              distinctEitherSide(
+                'pods',
+                "sourcePodNamespace || '/' || sourcePodName",
+                "destinationPodNamespace || '/' || destinationPodName"
+              )
+            ),
+          ],
+        }),
+      },
+      {
+        size: { w: 6, h: 4 },
+        panel: stat(
+          {
+            title: 'Services',
+            description: 'Services (ClusterIPs) that received traffic.',
+            unit: 'short',
+            targets: [
+              sqlTarget(
+                `SELECT count(DISTINCT destinationClusterIP) AS "services" FROM flows WHERE ${inRange} AND destinationClusterIP != ''`
+              ),
+            ],
+          },
+          'purple'
+        ),
+      },
+      {
+        size: { w: 6, h: 4 },
+        panel: stat(
+          {
+            title: 'Nodes',
+            description: 'Nodes with pods that sent or received traffic.',
+            unit: 'short',
+            targets: [sqlTarget(distinctEitherSide('nodes', 'sourceNodeName', 'destinationNodeName'))],
+          },
+          'dark-blue'
+        ),
+      },
+      {
+        size: { w: 6, h: 4 },
+        panel: stat(
+          {
+            title: 'NetworkPolicies',
+            description: 'NetworkPolicies (K8s, Antrea, Antrea cluster-wide) that matched traffic.',
+            unit: 'short',
+            targets: [
+              sqlTarget(
+                distinctEitherSide(
+                  'policies',
+                  "ingressNetworkPolicyNamespace || '/' || ingressNetworkPolicyName",
+                  "egressNetworkPolicyNamespace || '/' || egressNetworkPolicyName"
+                )
+              ),
+            ],
+          },
+          'orange'
+        ),
+      },
+    ],
+    [
+      {
+        size: { w: 5, h: 4 },
+        panel: stat(
+          {
+            title: 'Active connections',
+            description: 'Connections still open at their last record (Antrea exported them on the active timeout).',
+            unit: 'short',
+            targets: [sqlTarget(connectionsEnded('active', 0))],
+          },
+          'green'
+        ),
+      },
+      {
+        size: { w: 5, h: 4 },
+        panel: stat(
+          {
+            title: 'Stopped connections',
+            description: 'Connections that ended in the time range (end of flow or idle timeout).',
+            unit: 'short',
+            targets: [sqlTarget(connectionsEnded('stopped', 1))],
+          },
+          'text'
+        ),
+      },
+      {
+        size: { w: 5, h: 4 },
+        panel: stat(
+          {
+            title: 'Denied connections',
+            description: 'Connections a NetworkPolicy dropped or rejected.',
+            unit: 'short',
+            targets: [
+              sqlTarget(
+                `SELECT count(DISTINCT ${connectionKey}) AS "denied" FROM flows WHERE ${inRange} AND ${denied}`
+              ),
+            ],
+          },
+          'red'
+        ),
+      },
+      {
+        size: { w: 5, h: 4 },
+        panel: stat(
+          {
+            title: 'Bytes',
+            description: 'Bytes sent from sources to destinations in the time range (delta counters).',
+            unit: 'bytes',
+            targets: [flowsTarget({ view: 'all', metric: 'bytes' })],
+          },
+          'blue'
+        ),
+      },
+      {
+        size: { w: 4, h: 4 },
+        panel: stat(
+          {
+            title: 'Throughput',
+            description: 'Average throughput over the time range, in bits per second.',
+            unit: 'bps',
+            targets: [flowsTarget({ view: 'all', metric: 'throughput' })],
+          },
+          'blue'
+        ),
+      },
+    ],
+    [
+      {
+        size: { w: 12, h: 10 },
+        panel: barGauge({
+          title: 'Top talkers',
+          description: 'Source pods (or external IPs) that sent the most bytes. Click one for its flow records.',
+          unit: 'bytes',
+          targets: [flowsTarget({ view: 'all', metric: 'bytes', groupBy: ['sourcePod'], topN: 10 })],
+          overrides: [...displayNameOverrides(['bytes']), ...linksOnFields(['bytes'], podLinks)],
+        }),
+      },
+      {
+        size: { w: 12, h: 10 },
+        panel: timeseries(
+          {
+            title: 'Flow records per minute',
+            description: 'Flow records the cluster exported, as a rate per minute; drops and rejects shown apart.',
+            unit: 'short',
+            interval: '1m',
+            targets: [
+              sqlTarget(
+                `SELECT $__timeInterval(flowEndSeconds) AS "time",
+  CASE WHEN ${denied} THEN 'dropped or rejected' ELSE 'allowed or no policy' END AS "verdict",
+  count(*) * 60 / $__interval_s AS "records per minute"
+FROM flows
+WHERE ${inRange}
+GROUP BY $__timeInterval(flowEndSeconds), CASE WHEN ${denied} THEN 'dropped or rejected' ELSE 'allowed or no policy' END
+ORDER BY "time"`,
+                'timeseries'
+              ),
+            ],
+            overrides: [
+              {
+                matcher: { id: 'byType', options: 'number' },
+                properties: [{ id: 'displayName', value: '${__field.labels.verdict}' }],
+              },
+            ],
+          },
+          true
+        ),
+      },
+    ],
+    [
+      {
+        size: { w: 24, h: 6 },
+        panel: dashboardList('FlowLens dashboards', 'Every FlowLens dashboard; variables and time range carry over.'),
+      },
+    ],
+  ]),
+});

@@ -1,0 +1,173 @@
+import { ruleActionMapping } from './codeMappings.ts';
+import { displayNameOverrides } from './fieldNames.ts';
+import { dashboard, layout } from './grafanaJson.ts';
+import { droppedFlowsAnnotation } from './home.ts';
+import { barGauge, chord, mappingsOnFields, table, timeseries } from './panels.ts';
+import { flowsTarget, sqlTarget } from './queries.ts';
+import { inRange, ruleAction } from './sqlFragments.ts';
+import { commonVariables } from './variables.ts';
+
+const actionName = `CASE ${ruleAction} WHEN 1 THEN 'Allow' WHEN 2 THEN 'Drop' WHEN 3 THEN 'Reject' ELSE 'No policy' END`;
+
+export const networkPolicy = dashboard({
+  uid: 'flowlens-network-policy',
+  title: 'FlowLens / Network Policy',
+  description:
+    'Which NetworkPolicies allowed or stopped which traffic: ribbons coloured by the rule action, bytes per policy, allows and denies over time.',
+  variables: commonVariables,
+  annotations: [droppedFlowsAnnotation],
+  panels: layout([
+    [
+      {
+        size: { w: 14, h: 16 },
+        panel: chord({
+          title: 'Traffic through NetworkPolicies, by rule action',
+          description:
+            'Pods that talked under a NetworkPolicy; green ribbons were allowed, red ones dropped or rejected. Hover or click a pod to isolate its traffic; the tooltip lists every policy and rule.',
+          unit: 'bytes',
+          // Bounded: the 500 largest pod pairs per action and policy, then the panel keeps the top 30 pods.
+          targets: [
+            flowsTarget({
+              view: 'policy',
+              metric: 'bytes',
+              groupBy: ['sourcePod', 'destinationPod', 'ruleAction', 'ingressPolicy', 'egressPolicy'],
+              topN: 500,
+            }),
+          ],
+          source: 'sourcePod',
+          target: 'destinationPod',
+          value: 'bytes',
+          colorField: 'ruleAction',
+          detailFields: ['ingressPolicy', 'egressPolicy'],
+          topGroups: 30,
+          overrides: [
+            ...displayNameOverrides([
+              'sourcePod',
+              'destinationPod',
+              'ruleAction',
+              'ingressPolicy',
+              'egressPolicy',
+              'bytes',
+            ]),
+            ...mappingsOnFields(['ruleAction'], [ruleActionMapping]),
+          ],
+        }),
+      },
+      {
+        size: { w: 10, h: 8 },
+        panel: barGauge({
+          title: 'Bytes per ingress policy',
+          description: 'Bytes of the flows each ingress policy matched (allowed or not).',
+          unit: 'bytes',
+          targets: [
+            flowsTarget({
+              view: 'policy',
+              metric: 'bytes',
+              groupBy: ['ingressPolicy'],
+              topN: 15,
+              filters: [{ key: 'ingressNetworkPolicyName', operator: '!=', value: '' }],
+            }),
+          ],
+          overrides: displayNameOverrides(['bytes']),
+        }),
+      },
+      {
+        size: { w: 10, h: 8 },
+        panel: barGauge({
+          title: 'Bytes per egress policy',
+          description: 'Bytes of the flows each egress policy matched (allowed or not).',
+          unit: 'bytes',
+          targets: [
+            flowsTarget({
+              view: 'policy',
+              metric: 'bytes',
+              groupBy: ['egressPolicy'],
+              topN: 15,
+              filters: [{ key: 'egressNetworkPolicyName', operator: '!=', value: '' }],
+            }),
+          ],
+          overrides: displayNameOverrides(['bytes']),
+        }),
+      },
+    ],
+    [
+      {
+        size: { w: 24, h: 9 },
+        panel: timeseries(
+          {
+            title: 'Allowed and denied flows over time',
+            description: 'Flow records per interval by the action that decided them.',
+            unit: 'short',
+            targets: [
+              sqlTarget(
+                `SELECT $__timeInterval(flowEndSeconds) AS "time", ${actionName} AS "action", count(*) AS "flows"
+FROM flows
+WHERE ${inRange}
+GROUP BY $__timeInterval(flowEndSeconds), ${actionName}
+ORDER BY "time"`,
+                'timeseries'
+              ),
+            ],
+            overrides: [
+              {
+                matcher: { id: 'byType', options: 'number' },
+                properties: [{ id: 'displayName', value: '${__field.labels.action}' }],
+              },
+              ...[
+                ['Allow', 'green'],
+                ['Drop', 'red'],
+                ['Reject', 'dark-red'],
+                ['No policy', 'text'],
+              ].map(([name, color]) => ({
+                matcher: { id: 'byName', options: name },
+                properties: [{ id: 'color', value: { mode: 'fixed', fixedColor: color } }],
+              })),
+            ],
+          },
+          true
+        ),
+      },
+    ],
+    [
+      {
+        size: { w: 24, h: 10 },
+        panel: table(
+          {
+            title: 'Denied connections',
+            description: 'Pod pairs a policy dropped or rejected, with the policy that did it.',
+            unit: 'short',
+            targets: [
+              flowsTarget({
+                view: 'policy',
+                metric: 'connections',
+                groupBy: [
+                  'sourcePod',
+                  'destinationPod',
+                  'destinationPort',
+                  'ruleAction',
+                  'ingressPolicy',
+                  'egressPolicy',
+                ],
+                topN: 200,
+                filters: [{ key: 'ruleAction', operator: 'in', value: ['2', '3'] }],
+              }),
+            ],
+            overrides: [
+              ...displayNameOverrides([
+                'sourcePod',
+                'destinationPod',
+                'destinationPort',
+                'ruleAction',
+                'ingressPolicy',
+                'egressPolicy',
+                'connections',
+              ]),
+              ...mappingsOnFields(['ruleAction'], [ruleActionMapping]),
+            ],
+          },
+          'Connections'
+        ),
+      },
+    ],
+  ]),
+});

@@ -1,0 +1,45 @@
+import { commonFilters } from './variables.ts';
+import { datasourceRef, type Json } from './grafanaJson.ts';
+
+export type View = 'pod-to-pod' | 'pod-to-service' | 'pod-to-external' | 'node-to-node' | 'policy' | 'all';
+export type Metric =
+  | 'bytes'
+  | 'reverseBytes'
+  | 'packets'
+  | 'reversePackets'
+  | 'throughput'
+  | 'reverseThroughput'
+  | 'flowRecords'
+  | 'connections';
+
+export interface FlowsQuestion {
+  view: View;
+  metric: Metric;
+  groupBy?: string[];
+  topN?: number;
+  filters?: Array<{ key: string; operator: string; value: string | string[] }>;
+  format?: 'table' | 'timeseries';
+}
+
+/** A Flows builder target: runs unchanged on ClickHouse and Snowflake. */
+export function flowsTarget(question: FlowsQuestion, refId = 'A'): Json {
+  return {
+    refId,
+    datasource: datasourceRef,
+    queryType: 'flows',
+    format: question.format ?? 'table',
+    flows: {
+      version: 1,
+      view: question.view,
+      metric: question.metric,
+      groupBy: question.groupBy ?? [],
+      filters: [...commonFilters, ...(question.filters ?? [])],
+      ...(question.topN ? { topN: question.topN } : {}),
+    },
+  };
+}
+
+/** A SQL target: portable SQL (double-quoted aliases keep their case on Snowflake) and macros. */
+export function sqlTarget(rawSql: string, format: 'table' | 'timeseries' = 'table', refId = 'A'): Json {
+  return { refId, datasource: datasourceRef, queryType: 'sql', format, rawSql };
+}

@@ -1,0 +1,55 @@
+import { commonSqlFilters } from './variables.ts';
+
+/**
+ * Portable SQL pieces (ClickHouse and Snowflake): `||` concatenation, CASE, CAST AS VARCHAR,
+ * count(DISTINCT …), UNION ALL, double-quoted aliases.
+ */
+export const inRange = `$__timeFilter(flowEndSeconds)\n  AND ${commonSqlFilters}`;
+
+/** One connection: its 5-tuple and start time (a new connection on the same ports is another one). */
+export const connectionKey =
+  "sourceIP || ':' || CAST(sourceTransportPort AS VARCHAR) || '>' || destinationIP || ':' || CAST(destinationTransportPort AS VARCHAR) || '/' || CAST(protocolIdentifier AS VARCHAR) || '@' || CAST(flowStartSeconds AS VARCHAR)";
+
+/** Drop or reject on either side decides; then allow; else no policy (the builder's ruleAction). */
+export const ruleAction =
+  'CASE WHEN ingressNetworkPolicyRuleAction IN (2, 3) THEN ingressNetworkPolicyRuleAction WHEN egressNetworkPolicyRuleAction IN (2, 3) THEN egressNetworkPolicyRuleAction WHEN ingressNetworkPolicyRuleAction = 1 OR egressNetworkPolicyRuleAction = 1 THEN 1 ELSE 0 END';
+
+export const denied = '(ingressNetworkPolicyRuleAction IN (2, 3) OR egressNetworkPolicyRuleAction IN (2, 3))';
+
+/** Distinct values of a source/destination column pair: pods, nodes, policies. */
+export function distinctEitherSide(label: string, source: string, destination: string): string {
+  return `SELECT count(DISTINCT item) AS "${label}" FROM (
+  SELECT ${source} AS item FROM flows WHERE ${inRange}
+  UNION ALL
+  SELECT ${destination} AS item FROM flows WHERE ${inRange}
+) AS items
+WHERE item != '' AND item != '/'`;
+}
+
+/** Connections seen in the range, split by whether their last record said they ended. */
+export function connectionsEnded(label: string, ended: 0 | 1): string {
+  return `SELECT count(*) AS "${label}" FROM (
+  SELECT ${connectionKey} AS connection, max(CASE WHEN flowEndReason IN (1, 3) THEN 1 ELSE 0 END) AS ended
+  FROM flows
+  WHERE ${inRange}
+  GROUP BY ${connectionKey}
+) AS connections
+WHERE ended = ${ended}`;
+}
+
+/**
+ * Bursts of dropped or rejected flows: minutes with at least 300 of them (5 a second). A cluster's
+ * steady drops (probes, blocked scans) stay well below; a misconfigured policy or a scan does not.
+ * The same question drives the alert rule in provisioning/grafana/alerting.
+ */
+export const dropBurstPerMinute = 300;
+
+export const droppedFlowBursts = `SELECT $__timeGroup(flowEndSeconds, '1m') AS "time",
+  CAST(count(*) AS VARCHAR) || ' flows dropped or rejected by NetworkPolicy in a minute' AS "text",
+  'flowlens,drop' AS "tags"
+FROM flows
+WHERE ${inRange}
+  AND ${denied}
+GROUP BY $__timeGroup(flowEndSeconds, '1m')
+HAVING count(*) >= ${dropBurstPerMinute}
+ORDER BY "time"`;

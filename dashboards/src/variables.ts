@@ -1,0 +1,97 @@
+import { datasourceRef, datasourceType, type Json } from './grafanaJson.ts';
+
+/** A query variable answered by the FlowLens datasource (portable SQL with macros). */
+function sqlVariable(name: string, label: string, rawSql: string, extra: Json = {}): Json {
+  return {
+    type: 'query',
+    name,
+    label,
+    datasource: datasourceRef,
+    query: { refId: `variable-${name}`, queryType: 'sql', format: 'table', rawSql },
+    definition: rawSql.replace(/\s+/g, ' ').trim(),
+    refresh: 2,
+    sort: 1,
+    regex: '',
+    hide: 0,
+    skipUrlSync: false,
+    options: [],
+    ...extra,
+  };
+}
+
+const datasource: Json = {
+  type: 'datasource',
+  name: 'datasource',
+  label: 'Data source',
+  query: datasourceType,
+  refresh: 1,
+  regex: '',
+  hide: 0,
+  options: [],
+  current: {},
+};
+
+const cluster = sqlVariable(
+  'cluster',
+  'Cluster',
+  `SELECT DISTINCT clusterUUID FROM flows WHERE $__timeFilter(flowEndSeconds) AND clusterUUID != '' ORDER BY clusterUUID`,
+  { multi: true, includeAll: true, current: { text: ['All'], value: ['$__all'] } }
+);
+
+const namespace = sqlVariable(
+  'namespace',
+  'Namespace',
+  `SELECT DISTINCT ns FROM (SELECT sourcePodNamespace AS ns FROM flows WHERE $__timeFilter(flowEndSeconds) UNION ALL SELECT destinationPodNamespace AS ns FROM flows WHERE $__timeFilter(flowEndSeconds)) AS namespaces WHERE ns != '' ORDER BY ns`,
+  { multi: true, includeAll: true, current: { text: ['All'], value: ['$__all'] } }
+);
+
+/**
+ * Namespaces left out of every panel: by default the cluster's own plumbing (kube-system) and the flow
+ * pipeline (Antrea's flow-aggregator and Theia's flow-visibility). A variable, not SQL, so users change it.
+ */
+export const defaultExcludedNamespaces = ['kube-system', 'flow-aggregator', 'flow-visibility'];
+
+const excludedNamespaces: Json = {
+  type: 'custom',
+  name: 'excludedNamespaces',
+  label: 'Excluded namespaces',
+  query: [...defaultExcludedNamespaces, 'monitoring'].join(','),
+  multi: true,
+  includeAll: false,
+  hide: 0,
+  current: { text: defaultExcludedNamespaces, value: defaultExcludedNamespaces },
+  options: [...defaultExcludedNamespaces, 'monitoring'].map((value) => ({
+    text: value,
+    value,
+    selected: defaultExcludedNamespaces.includes(value),
+  })),
+  allowCustomValue: true,
+};
+
+const adHocFilters: Json = {
+  type: 'adhoc',
+  name: 'Filters',
+  label: 'Filters',
+  datasource: datasourceRef,
+  filters: [],
+  baseFilters: [],
+  hide: 0,
+};
+
+/** The variables every FlowLens dashboard has, in display order. */
+export const commonVariables: Json[] = [datasource, cluster, namespace, excludedNamespaces, adHocFilters];
+
+/** Builder filters for the common variables; "All" drops a filter in the datasource's frontend. */
+export const commonFilters = [
+  { key: 'cluster', operator: 'in', value: '$cluster' },
+  { key: 'namespace', operator: 'in', value: '$namespace' },
+  { key: 'namespace', operator: 'not in', value: '$excludedNamespaces' },
+];
+
+/** The same filters for hand-written SQL (portable: IN lists, OR, $__conditionalAll). */
+export const commonSqlFilters = [
+  '$__conditionalAll(clusterUUID IN ($cluster), $cluster)',
+  '$__conditionalAll((sourcePodNamespace IN ($namespace) OR destinationPodNamespace IN ($namespace)), $namespace)',
+  'sourcePodNamespace NOT IN ($excludedNamespaces)',
+  'destinationPodNamespace NOT IN ($excludedNamespaces)',
+].join('\n  AND ');

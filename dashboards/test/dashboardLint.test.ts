@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dashboardJson } from '../src/build.ts';
+import type { Json } from '../src/grafanaJson.ts';
+import { dashboards } from '../src/index.ts';
+
+const corePanels = new Set([
+  'stat',
+  'timeseries',
+  'table',
+  'bargauge',
+  'piechart',
+  'dashlist',
+  'text',
+  'barchart',
+  'gauge',
+  'row',
+]);
+const ourPanels = new Set(['flowlens-sankey-panel', 'flowlens-chord-panel']);
+const builtInVariables = new Set([
+  '__timeFilter',
+  '__timeFilter_ms',
+  '__timeInterval',
+  '__timeGroup',
+  '__interval_s',
+  '__interval',
+  '__conditionalAll',
+  '__timeFrom',
+  '__timeTo',
+  '__timeRange_s',
+  '__value',
+  '__data',
+  '__field',
+  '__url_time_range',
+  '__all',
+]);
+
+/** Every string in a JSON tree, with its path, so checks can look inside queries, links and options. */
+function strings(node: unknown, path = ''): Array<[string, string]> {
+  if (typeof node === 'string') return [[path, node]];
+  if (Array.isArray(node)) return node.flatMap((item, i) => strings(item, `${path}[${i}]`));
+  if (node && typeof node === 'object')
+    return Object.entries(node).flatMap(([key, value]) => strings(value, `${path}.${key}`));
+  return [];
+}
+
+function datasourceRefs(node: unknown, path = ''): Array<[string, unknown]> {
+  if (Array.isArray(node)) return node.flatMap((item, i) => datasourceRefs(item, `${path}[${i}]`));
+  if (node && typeof node === 'object') {
+    return Object.entries(node).flatMap(([key, value]) =>
+      key === 'datasource' ? [[`${path}.${key}`, value] as [string, unknown]] : datasourceRefs(value, `${path}.${key}`)
+    );
+  }
+  return [];
+}
+
+describe.each(Object.entries(dashboards))('dashboard %s', (name, dashboard) => {
+  it('is committed exactly as dashboards/src generates it (run npm run dashboards)', () => {
+    expect(readFileSync(join(import.meta.dirname, '..', `${name}.json`), 'utf8')).toBe(dashboardJson(dashboard));
+  });
+
+  it('has a flowlens- uid and the flowlens tag', () => {
+    expect(dashboard.uid).toMatch(/^flowlens-[a-z-]+$/);
+    expect(dashboard.tags).toContain('flowlens');
+  });
+
+  it('reaches its datasource only through the datasource variable', () => {
+    for (const [path, ref] of datasourceRefs(dashboard)) {
+      const { type, uid } = ref as { type?: string; uid?: string };
+      const allowed =
+        (type === 'flowlens-flows-datasource' && uid === '${datasource}') ||
+        (type === 'grafana' && uid === '-- Grafana --');
+      expect(allowed, `${path}: ${JSON.stringify(ref)}`).toBe(true);
+    }
+  });
+
+  it('uses only core panels and ours, each with a title and a description', () => {
+    for (const panel of dashboard.panels as Json[]) {
+      expect(corePanels.has(String(panel.type)) || ourPanels.has(String(panel.type)), String(panel.type)).toBe(true);
+      expect(String(panel.title)).not.toBe('');
+      expect(String(panel.description ?? '')).not.toBe('');
+    }
+  });
+
+  it('lays panels out without overlaps inside the 24-column grid', () => {
+    const cells = new Set<string>();
+    for (const panel of dashboard.panels as Json[]) {
+      const { x, y, w, h } = panel.gridPos as { x: number; y: number; w: number; h: number };
+      expect(x + w).toBeLessThanOrEqual(24);
+      for (let i = x; i < x + w; i++) {
+        for (let j = y; j < y + h; j++) {
+          expect(cells.has(`${i},${j}`), `${String(panel.title)} overlaps at ${i},${j}`).toBe(false);
+          cells.add(`${i},${j}`);
+        }
+      }
+    }
+  });
+
+  it('uses only variables it defines (or Grafana and datasource built-ins)', () => {
+    const defined = new Set((dashboard.templating as { list: Json[] }).list.map((variable) => String(variable.name)));
+    for (const [path, text] of strings(dashboard)) {
+      for (const match of text.matchAll(/\$\{?(\w+)/g)) {
+        const used = match[1]!;
+        expect(defined.has(used) || builtInVariables.has(used), `${path} uses $${used}`).toBe(true);
+      }
+    }
+  });
+
+  it('links only to FlowLens dashboards that exist', () => {
+    const uids = new Set(Object.values(dashboards).map((d) => d.uid));
+    for (const [path, text] of strings(dashboard)) {
+      for (const match of text.matchAll(/\/d\/([\w-]+)/g)) {
+        expect(uids.has(match[1]!), `${path} links to /d/${match[1]}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('the dashboard set', () => {
+  it('has unique uids and titles', () => {
+    const all = Object.values(dashboards);
+    expect(new Set(all.map((d) => d.uid)).size).toBe(all.length);
+    expect(new Set(all.map((d) => d.title)).size).toBe(all.length);
+  });
+
+  it('keeps chord and Sankey queries bounded', () => {
+    for (const dashboard of Object.values(dashboards)) {
+      for (const panel of (dashboard.panels as Json[]).filter((p) => ourPanels.has(String(p.type)))) {
+        for (const target of panel.targets as Json[]) {
+          expect(
+            (target.flows as Json | undefined)?.topN,
+            `${String(dashboard.uid)} / ${String(panel.title)}`
+          ).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+});
