@@ -126,10 +126,17 @@ export function ChordGraphic({ layout, colors, model, options }: Props) {
   }, [hover, menu, layout, model, theme]);
 
   const lockedName = locked === undefined ? undefined : layout.arcs[locked]?.group.name;
+  const centre = `translate(${layout.centerX},${layout.centerY})`;
   return (
     <div
       className={styles.root}
       style={{ width: layout.width, height: layout.height }}
+      onPointerMove={onPointerMove}
+      onPointerLeave={() => {
+        changeHover(undefined);
+        setPointer(undefined);
+      }}
+      onClick={onClick}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           reset();
@@ -137,28 +144,32 @@ export function ChordGraphic({ layout, colors, model, options }: Props) {
         }
       }}
     >
+      {/* Ribbons get an SVG (and a compositor layer) of their own: fading them for isolation changes
+          that layer's opacity instead of repainting thousands of paths. */}
       <svg
         width={layout.width}
         height={layout.height}
-        className={styles.svg}
+        className={styles.ribbons}
+        style={{ opacity: baseOpacity }}
+        aria-hidden
+      >
+        <g transform={centre}>
+          <RibbonLayer
+            ribbons={layout.ribbons}
+            draw={drawRibbon}
+            colors={colors.ribbons}
+            opacity={options.ribbonOpacity}
+          />
+        </g>
+      </svg>
+      <svg
+        width={layout.width}
+        height={layout.height}
+        className={styles.overlay}
         role="group"
         aria-label={`Chord diagram: ${layout.arcs.length} groups, ${layout.ribbons.length} ribbons`}
-        onPointerMove={onPointerMove}
-        onPointerLeave={() => {
-          changeHover(undefined);
-          setPointer(undefined);
-        }}
-        onClick={onClick}
       >
-        <g transform={`translate(${layout.centerX},${layout.centerY})`}>
-          <g opacity={baseOpacity}>
-            <RibbonLayer
-              ribbons={layout.ribbons}
-              draw={drawRibbon}
-              colors={colors.ribbons}
-              opacity={options.ribbonOpacity}
-            />
-          </g>
+        <g transform={centre} className={styles.interactive}>
           <g data-testid="chord-highlight" fillOpacity={Math.max(options.ribbonOpacity, 0.8)}>
             {highlighted.map(({ ribbon, d }) => (
               <path
@@ -196,6 +207,9 @@ export function ChordGraphic({ layout, colors, model, options }: Props) {
 
 const getStyles = (theme: GrafanaTheme2) => ({
   root: css({ position: 'relative', overflow: 'hidden' }),
-  svg: css({ position: 'absolute', left: 0, top: 0, display: 'block' }),
+  ribbons: css({ position: 'absolute', left: 0, top: 0, display: 'block', willChange: 'opacity' }),
+  // The overlay covers the ribbons: only what it draws takes the pointer, the rest falls through.
+  overlay: css({ position: 'absolute', left: 0, top: 0, display: 'block', pointerEvents: 'none' }),
+  interactive: css({ pointerEvents: 'visiblePainted' }),
   hovered: css({ stroke: theme.colors.text.primary, strokeWidth: 1, fillOpacity: 1 }),
 });
