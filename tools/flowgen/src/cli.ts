@@ -10,6 +10,7 @@ import { FileSink, OutputClosedError } from './sinks/file.ts';
 import type { FlowSink } from './sinks/sink.ts';
 import { defaultFrom } from './options.ts';
 import { formatTime } from './time.ts';
+import { ClickHouseHttp, plainIdentifier } from './clickhouse/http.ts';
 
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
@@ -51,6 +52,9 @@ async function main(argv: string[]): Promise<number> {
 
   const { sink, closeAll } = await openSink(command);
   try {
+    if (command.mode.kind === 'live' && command.mode.historySeconds && command.sink.kind === 'clickhouse') {
+      await backfillHistory(command.sink, command.mode.historySeconds, sink, command, stop.signal);
+    }
     const result =
       command.mode.kind === 'live'
         ? await writeLiveFlows(sink, { ...command.mode, batchRows: command.batchRows, signal: stop.signal })
@@ -114,6 +118,41 @@ async function openSink(command: Command): Promise<{ sink: FlowSink; closeAll: (
   } catch (error) {
     session.close();
     throw error;
+  }
+}
+
+/**
+ * Live mode's --history: fill the recent past first, so dashboards have something to show at once,
+ * unless the table already holds records from that period (a restart must not load it twice).
+ */
+async function backfillHistory(
+  connection: Extract<Command['sink'], { kind: 'clickhouse' }>,
+  seconds: number,
+  sink: FlowSink,
+  command: Command,
+  signal: AbortSignal
+): Promise<void> {
+  const http = new ClickHouseHttp(connection);
+  const to = Math.floor(Date.now() / 1000);
+  const from = to - seconds;
+  try {
+    const table = plainIdentifier(connection.table ?? 'flows', 'table');
+    const existing = Number(
+      (await http.query(`SELECT count() FROM ${table} WHERE timeInserted >= toDateTime(${from})`)).trim()
+    );
+    if (existing > 0) {
+      log(
+        `flowgen: ${existing.toLocaleString('en-US')} records since ${formatTime(from)} already there; no history backfill`
+      );
+      return;
+    }
+  } finally {
+    http.close();
+  }
+  const seed = command.mode.kind === 'live' ? command.mode.seed : undefined;
+  const result = await writeFlows(sink, { from, to, seed, batchRows: command.batchRows, signal });
+  if (!command.quiet) {
+    log(summary(result, sink));
   }
 }
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@flowlens/testkit';
+import { ClickHouseServer, freePort } from '@flowlens/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCommand, UsageError } from '../src/cli/arguments.ts';
 import { runFlowgen } from './helpers/cli.ts';
@@ -55,6 +55,8 @@ describe('flowgen command line', () => {
     [['--count', '5', '--sink', 'clickhouse', '--wire-format', 'Native'], /--wire-format Native is not supported/],
     [['--count', '5', '--seed', '-1'], /--seed -1: expected a whole number from 0 to 4294967295/],
     [['--count', '5', 'extra'], /unexpected argument "extra"/],
+    [['--count', '5', '--history', '1h'], /--history is for live mode/],
+    [['--rate', '5', '--history', 'an hour'], /--history an hour is not a duration/],
   ])('refuses %j: %s', (args, message) => {
     expect(() => parseCommand(args, {})).toThrow(UsageError);
     expect(() => parseCommand(args, {})).toThrow(message);
@@ -150,5 +152,23 @@ describe('flowgen command line', () => {
     expect(run.stderr).toMatch(/applied 01-flows\.sql, 03-flows-deduplication\.sql to chDB/);
     expect(run.stderr).toMatch(/wrote 2,000 records .* to chDB at/);
     expect(run.code).toBe(0);
+  });
+
+  it('backfills --history before going live, and not again on a restart', async () => {
+    const server = await ClickHouseServer.launch();
+    try {
+      const args = ['--sink', 'clickhouse', '--url', server.url, '--rate', '20', '--history', '10m', '--count', '40'];
+      const first = await runFlowgen([...args, '--apply-schema']);
+      expect(first.code).toBe(0);
+      expect(first.stderr).toMatch(/wrote [\d,]+ records \(timeInserted .*\) to ClickHouse/);
+      const afterFirst = Number(await server.query('SELECT count() FROM flows'));
+      expect(afterFirst).toBeGreaterThan(1000);
+      const second = await runFlowgen(args);
+      expect(second.code).toBe(0);
+      expect(second.stderr).toMatch(/already there; no history backfill/);
+      expect(Number(await server.query('SELECT count() FROM flows'))).toBe(afterFirst + 40);
+    } finally {
+      await server.close();
+    }
   });
 });

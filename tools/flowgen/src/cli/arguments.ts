@@ -10,7 +10,7 @@ export interface Command {
   quiet: boolean;
   mode:
     | { kind: 'backfill'; from?: number; to?: number; count?: number; scale?: number; seed?: number }
-    | { kind: 'live'; rate: number; count?: number; seed?: number };
+    | { kind: 'live'; rate: number; count?: number; seed?: number; historySeconds?: number };
   sink:
     | { kind: 'file'; format: FileFormat; output: string }
     | {
@@ -39,6 +39,7 @@ const options = {
   to: { type: 'string' },
   scale: { type: 'string' },
   rate: { type: 'string' },
+  history: { type: 'string' },
   seed: { type: 'string' },
   sink: { type: 'string' },
   output: { type: 'string' },
@@ -89,6 +90,11 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
   const count = number(text('count'), 'count', 'whole');
   const seed = number(text('seed'), 'seed', 'seed');
   const live = rate !== undefined;
+  const historyText = text('history');
+  if (historyText !== undefined && !live) {
+    throw new UsageError('--history is for live mode (--rate): it backfills that much before going live');
+  }
+  const historySeconds = historyText === undefined ? undefined : duration(historyText, 'history');
   for (const backfillOnly of ['from', 'to', 'scale'] as const) {
     if (live && text(backfillOnly) !== undefined) {
       throw new UsageError(`--${backfillOnly} is for backfills and --rate for live mode; give one or the other`);
@@ -103,7 +109,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
     throw new UsageError(`--to ${text('to')} must be after --from ${text('from') ?? formatTime(defaultFrom)}`);
   }
   const mode: Command['mode'] = live
-    ? { kind: 'live', rate, count, seed }
+    ? { kind: 'live', rate, count, seed, historySeconds }
     : {
         kind: 'backfill',
         from,
@@ -184,6 +190,15 @@ function time(input: string | undefined, option: string): number | undefined {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/** "90s", "30m", "6h", "1d": a length of time in seconds, for --history. */
+function duration(input: string, option: string): number {
+  const match = /^(\d+)\s*(s|m|h|d)$/.exec(input.trim());
+  if (!match || Number(match[1]) === 0) {
+    throw new UsageError(`--${option} ${input} is not a duration; give e.g. 30m, 6h or 1d`);
+  }
+  return Number(match[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[match[2] as 's' | 'm' | 'h' | 'd'];
 }
 
 type NumberRule = 'positive' | 'whole' | 'zeroOrMore' | 'hours' | 'seed';

@@ -10,6 +10,8 @@ What to generate:
   --to <time>            end of the time range (exclusive)
   --scale <x>            multiply the cluster's traffic (default 1: about 100 records/s by day)
   --rate <records/s>     live mode: records for the current second, every second; aims for this rate now
+  --history <duration>   live mode: first backfill this much of the past (30m, 6h, 1d) unless the table
+                         already has records from then, so a restarted demo does not load it twice
   --seed <n>             cluster names, addresses and traffic (default 1); same seed and options, same bytes
   Times: ISO 8601 (2025-01-06T12:00:00Z; no offset means UTC), unix seconds, now, now-2h (s, m, h, d).
 
