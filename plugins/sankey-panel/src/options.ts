@@ -229,7 +229,7 @@ export function addSankeyOptions(builder: PanelOptionsEditorBuilder<SankeyOption
       path: 'renderer',
       name: 'Renderer',
       description:
-        'Auto draws SVG and switches to canvas past 1,500 links or nodes, to stay fast. Both behave the same.',
+        'Auto draws SVG and switches to canvas past 1,000 links or nodes, to stay fast. Both behave the same.',
       category: drawing,
       defaultValue: defaultOptions.renderer,
       settings: {

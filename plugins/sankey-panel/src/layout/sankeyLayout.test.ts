@@ -93,6 +93,19 @@ describe('layoutSankey: geometry', () => {
     expect(widths).toEqual([...widths].sort((a, b) => b - a));
   });
 
+  it('a column of 2,000 pods keeps most of its height for the pods, not the gaps', () => {
+    const pods: LayoutInput = {
+      nodes: [...Array.from({ length: 2000 }, (_, index) => node(0, `pod-${index}`)), node(1, 'dns')],
+      links: Array.from({ length: 2000 }, (_, index) => ({ source: index, target: 2000, value: 1 })),
+      columnTitles: ['pod', 'service'],
+    };
+    const layout = layoutSankey(pods, options({ height: 400, nodePadding: 10 }));
+    const podHeight = layout.nodes.slice(0, 2000).reduce((sum, placed) => sum + placed.y1 - placed.y0, 0);
+    const available = layout.nodes[2000]!.y1 - layout.nodes[2000]!.y0;
+    expect(podHeight).toBeCloseTo(available, 6);
+    expect(podHeight).toBeGreaterThan(0.69 * (400 - 20));
+  });
+
   it('is deterministic', () => {
     expect(layoutSankey(twoColumns, options())).toEqual(layoutSankey(twoColumns, options()));
   });

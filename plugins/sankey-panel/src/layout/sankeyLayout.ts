@@ -9,6 +9,13 @@ import type { LayoutInput, LayoutOptions, PlacedLink, PlacedNode, SankeyLayout }
 type D3Node = SankeyNode<D3NodeData, object>;
 type D3Link = SankeyLink<D3NodeData, object>;
 
+/**
+ * Gaps between nodes may take at most this share of a column's height. d3-sankey shrinks padding
+ * only until the gaps fill the whole height, which leaves a column of 2,000 pods with no room for
+ * the pods themselves.
+ */
+const maxPaddingShare = 0.3;
+
 /** Outer labels may take at most this share of the width each, so the flows keep most of it. */
 const maxOuterLabelShare = 0.28;
 
@@ -64,6 +71,16 @@ export function layoutSankey(input: LayoutInput, options: LayoutOptions): Sankey
     return empty;
   }
 
+  const perColumn = new Map<number, number>();
+  for (const node of input.nodes) {
+    perColumn.set(node.column, (perColumn.get(node.column) ?? 0) + 1);
+  }
+  const tallestColumn = Math.max(1, ...perColumn.values());
+  const nodePadding = Math.max(
+    0,
+    Math.min(options.nodePadding, ((bottom - top) * maxPaddingShare) / Math.max(1, tallestColumn - 1))
+  );
+
   const plan = planLayout(input.nodes.length, input.links, options.iterations);
   const generator = sankey<D3NodeData, object>()
     .extent([
@@ -71,7 +88,7 @@ export function layoutSankey(input: LayoutInput, options: LayoutOptions): Sankey
       [right, bottom],
     ])
     .nodeWidth(nodeWidth)
-    .nodePadding(Math.max(0, options.nodePadding))
+    .nodePadding(nodePadding)
     .nodeAlign(alignment(options.nodeAlign))
     .nodeSort(ordering(options.nodeSort))
     .iterations(plan.iterations);

@@ -71,10 +71,15 @@ describe('SankeyPanel: drawing', () => {
     expect(centreOf(nodeRect('api:80')).x).toBeLessThan(wide);
   });
 
-  it('switches to canvas past the threshold and draws one stroke per link', () => {
+  it('switches to canvas past the threshold and draws every link, hairlines batched per colour', () => {
+    const curves: number[] = [];
     const strokes: number[] = [];
     const context = new Proxy(
-      { stroke: () => strokes.push(1), createLinearGradient: () => ({ addColorStop: () => {} }) },
+      {
+        bezierCurveTo: () => curves.push(1),
+        stroke: () => strokes.push(1),
+        createLinearGradient: () => ({ addColorStop: () => {} }),
+      },
       { get: (target, key) => (key in target ? target[key as keyof typeof target] : () => {}), set: () => true }
     );
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(context as unknown as CanvasRenderingContext2D);
@@ -85,7 +90,9 @@ describe('SankeyPanel: drawing', () => {
     });
     render(<SankeyPanel {...panelProps([many], { topLinks: 0 }, bytes)} />);
     expect(screen.getByTestId('flowlens-sankey')).toHaveAttribute('data-renderer', 'canvas');
-    expect(strokes).toHaveLength(2000);
+    expect(curves).toHaveLength(2000);
+    // Hairline links share one stroke per colour; only links wider than a pixel get their own.
+    expect(strokes.length).toBeLessThan(1000);
     // Only labelled nodes stay keyboard targets, not 2,040 of them.
     expect(screen.getAllByRole('button').length).toBeLessThan(100);
   });

@@ -1,4 +1,5 @@
 import React, { memo } from 'react';
+import { minLinkWidth } from '../layout/linkCurve';
 import type { SankeyLayout } from '../layout/types';
 import type { LinkPaint } from './linkColors';
 
@@ -47,7 +48,7 @@ export const SvgLinks = memo(function SvgLinks({ layout, paths, paints, gradient
           key={index}
           d={paths[index]}
           stroke={stroke(paints[index], gradientId(index))}
-          strokeWidth={Math.max(1, layout.links[index]!.width)}
+          strokeWidth={Math.max(minLinkWidth, layout.links[index]!.width)}
         />
       ))}
     </g>
@@ -76,7 +77,7 @@ export function SvgFlowHighlight({ layout, paths, paints, gradientId, flow }: Fl
             key={index}
             d={paths[index]}
             stroke={stroke(paints[index], gradientId(index))}
-            strokeWidth={Math.max(1, link.width * share)}
+            strokeWidth={Math.max(minLinkWidth, link.width * share)}
           />,
         ];
       })}

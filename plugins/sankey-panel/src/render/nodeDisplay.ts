@@ -77,7 +77,14 @@ export function nodeDisplays(graph: SankeyGraph, nodeValues: ArrayLike<number>, 
   const rankInColumn = new Int32Array(graph.nodes.length);
   if (palette && !mode.useSeriesName) {
     const columns = new Map<number, number[]>();
-    graph.nodes.forEach((node, index) => columns.set(node.column, [...(columns.get(node.column) ?? []), index]));
+    graph.nodes.forEach((node, index) => {
+      const members = columns.get(node.column);
+      if (members) {
+        members.push(index);
+      } else {
+        columns.set(node.column, [index]);
+      }
+    });
     for (const members of columns.values()) {
       members
         .sort((a, b) => (nodeValues[b] ?? 0) - (nodeValues[a] ?? 0) || a - b)
