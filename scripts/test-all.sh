@@ -23,8 +23,9 @@ step "typecheck, lint, format"
 npm run typecheck
 npm run lint
 
-step "build"
+step "build and package (the commands the Dockerfile runs)"
 npm run build
+npm run package
 
 step "unit and integration tests (vitest)"
 npx vitest run
