@@ -1,9 +1,12 @@
 import { DataSourcePlugin } from '@grafana/data';
-import { ConfigEditor } from './ConfigEditor';
+import { ConfigEditor } from './config/ConfigEditor';
 import { FlowsDataSource } from './datasource';
-import { QueryEditor } from './QueryEditor';
+import { QueryEditor } from './editor/QueryEditor';
+import { QueryEditorHelp } from './editor/QueryEditorHelp';
 import type { FlowsDataSourceOptions, FlowsQuery } from './types';
 
+/** Annotations and query variables are wired in the datasource instance (Grafana's current way). */
 export const plugin = new DataSourcePlugin<FlowsDataSource, FlowsQuery, FlowsDataSourceOptions>(FlowsDataSource)
   .setConfigEditor(ConfigEditor)
-  .setQueryEditor(QueryEditor);
+  .setQueryEditor(QueryEditor)
+  .setQueryEditorHelp(QueryEditorHelp);

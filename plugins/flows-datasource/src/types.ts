@@ -7,6 +7,12 @@ import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
 export type Engine = 'clickhouse' | 'snowflake';
 export type SnowflakeAuthType = 'password' | 'keypair' | 'oauth';
 
+export interface HttpHeader {
+  name: string;
+  /** Plain value; empty when the value is kept encrypted as secureJsonData `httpHeaderValue.<name>`. */
+  value: string;
+}
+
 export interface FlowsDataSourceOptions extends DataSourceJsonData {
   engine?: Engine;
   /** Seconds before a query is stopped on both sides. */
@@ -18,7 +24,7 @@ export interface FlowsDataSourceOptions extends DataSourceJsonData {
   username?: string;
   database?: string;
   tlsSkipVerify?: boolean;
-  httpHeaders?: Array<{ name: string; value: string }>;
+  httpHeaders?: HttpHeader[];
   // Snowflake
   account?: string;
   role?: string;
@@ -34,22 +40,44 @@ export interface FlowsSecureJsonData {
   privateKey?: string;
   privateKeyPassphrase?: string;
   oauthToken?: string;
+  /** `httpHeaderValue.<header name>` */
+  [httpHeaderValue: `httpHeaderValue.${string}`]: string | undefined;
 }
 
 export type QueryType = 'sql' | 'flows';
 export type QueryFormat = 'table' | 'timeseries';
+
+/** Operators the backend turns into SQL conditions (backend/src/sql/conditions.ts). */
+export type FilterOperator = '=' | '!=' | '<' | '>' | '<=' | '>=' | '=~' | '!~' | 'in' | 'not in';
+
+/** One condition of the builder or of Grafana's ad-hoc filter bar; values may hold template variables. */
+export interface FlowsFilter {
+  key: string;
+  operator: FilterOperator;
+  value: string | string[];
+}
 
 export interface FlowsQuery extends DataQuery {
   queryType?: QueryType;
   format?: QueryFormat;
   rawSql?: string;
   flows?: FlowsBuilderQuery;
+  /** Filled from the dashboard's ad-hoc filters just before the query is sent; never saved. */
+  adHocFilters?: FlowsFilter[];
 }
 
-/** The builder's versioned model; the backend compiles it for either engine. Filled by the frontend issue. */
+/**
+ * The builder's versioned model; the backend compiles it for either engine. Keys are the names in
+ * builder/vocabulary.ts, which a test holds equal to the backend's.
+ */
 export interface FlowsBuilderQuery {
   version: 1;
-  [field: string]: unknown;
+  view: string;
+  metric: string;
+  groupBy: string[];
+  filters: FlowsFilter[];
+  /** Keep only the N largest groups (or series); absent means all. */
+  topN?: number;
 }
 
 export const defaultOptions = {
@@ -58,10 +86,3 @@ export const defaultOptions = {
   rowLimit: 1_000_000,
   database: 'default',
 } as const satisfies Partial<FlowsDataSourceOptions>;
-
-export const defaultQuery: Partial<FlowsQuery> = {
-  queryType: 'sql',
-  format: 'table',
-  rawSql:
-    'SELECT sourcePodName, destinationPodName, sum(octetDeltaCount) AS bytes\nFROM flows\nWHERE $__timeFilter(flowEndSeconds)\nGROUP BY sourcePodName, destinationPodName\nORDER BY bytes DESC\nLIMIT 50',
-};

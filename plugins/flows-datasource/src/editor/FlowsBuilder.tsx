@@ -1,0 +1,123 @@
+import type { TimeRange } from '@grafana/data';
+import { Combobox, Field, Input, MultiCombobox, Stack } from '@grafana/ui';
+import React, { useId, useState } from 'react';
+import { withCurrent } from '../builder/filterKeys';
+import { groupFields, metrics, views } from '../builder/vocabulary';
+import type { FlowsDataSource } from '../datasource';
+import type { FlowsBuilderQuery, QueryFormat } from '../types';
+import { BuilderFilters } from './BuilderFilters';
+
+interface Props {
+  flows: FlowsBuilderQuery;
+  format: QueryFormat;
+  onChange: (flows: FlowsBuilderQuery) => void;
+  datasource: FlowsDataSource;
+  range?: TimeRange;
+}
+
+const maxTopN = 100_000;
+
+/** The flow question: which traffic (view), how much of what (metric), split by what, filtered how. */
+export function FlowsBuilder({ flows, format, onChange, datasource, range }: Props) {
+  const update = (patch: Partial<FlowsBuilderQuery>) => onChange({ ...flows, ...patch });
+  // Several queries share a panel editor: ids must differ between them.
+  const id = useId();
+  const changeTopN = (topN: number | undefined) => {
+    // "All" is the absence of topN, so saved dashboards stay minimal.
+    const { topN: _previous, ...rest } = flows;
+    onChange(topN === undefined ? rest : { ...rest, topN });
+  };
+  return (
+    <Stack direction="column" gap={1}>
+      <Stack gap={2} wrap="wrap" alignItems="flex-start">
+        <Field label="View" noMargin>
+          <Combobox
+            id={`${id}-view`}
+            width={24}
+            options={withCurrent(views, flows.view)}
+            value={flows.view}
+            onChange={(option) => update({ view: option.value })}
+          />
+        </Field>
+        <Field label="Metric" noMargin>
+          <Combobox
+            id={`${id}-metric`}
+            width={30}
+            options={withCurrent(metrics, flows.metric)}
+            value={flows.metric}
+            onChange={(option) => update({ metric: option.value })}
+          />
+        </Field>
+        <Field label="Group by" noMargin description={format === 'timeseries' ? 'One series per group' : undefined}>
+          <MultiCombobox
+            id={`${id}-group-by`}
+            width="auto"
+            minWidth={30}
+            maxWidth={90}
+            isClearable
+            placeholder="No grouping: one total"
+            options={groupFields.map(({ value, label, description }) => ({ value, label, description }))}
+            value={flows.groupBy}
+            onChange={(options) => update({ groupBy: options.map((option) => option.value) })}
+          />
+        </Field>
+        <TopNField id={`${id}-top-n`} topN={flows.topN} format={format} onChange={changeTopN} />
+      </Stack>
+      <Field
+        label="Filters"
+        noMargin
+        description="All must match. Values may be template variables such as $namespace."
+      >
+        <BuilderFilters
+          filters={flows.filters}
+          onChange={(filters) => update({ filters })}
+          datasource={datasource}
+          range={range}
+        />
+      </Field>
+    </Stack>
+  );
+}
+
+interface TopNProps {
+  id: string;
+  topN?: number;
+  format: QueryFormat;
+  onChange: (topN: number | undefined) => void;
+}
+
+/** Keeps what the user typed while it is not yet a valid number, and says why it is not. */
+function TopNField({ id, topN, format, onChange }: TopNProps) {
+  const [text, setText] = useState(topN === undefined ? '' : String(topN));
+  const number = Number(text);
+  const valid = text.trim() === '' || (Number.isInteger(number) && number >= 1 && number <= maxTopN);
+  return (
+    <Field
+      label="Top N"
+      noMargin
+      invalid={!valid}
+      error={`A whole number from 1 to ${maxTopN}, or empty for all`}
+      description={format === 'timeseries' ? 'Largest series over the range' : 'Largest groups'}
+    >
+      <Input
+        id={id}
+        type="number"
+        width={12}
+        min={1}
+        max={maxTopN}
+        placeholder="All"
+        value={text}
+        onChange={(event) => {
+          const typed = event.currentTarget.value;
+          setText(typed);
+          const parsed = Number(typed);
+          if (typed.trim() === '') {
+            onChange(undefined);
+          } else if (Number.isInteger(parsed) && parsed >= 1 && parsed <= maxTopN) {
+            onChange(parsed);
+          }
+        }}
+      />
+    </Field>
+  );
+}

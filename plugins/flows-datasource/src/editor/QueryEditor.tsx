@@ -1,0 +1,102 @@
+import type { QueryEditorProps } from '@grafana/data';
+import { Alert, ConfirmModal, Stack } from '@grafana/ui';
+import React, { useState } from 'react';
+import { defaultBuilderQuery, normalizeBuilderQuery } from '../builder/builderQuery';
+import type { FlowsDataSource } from '../datasource';
+import { defaultSql } from '../query/defaultQueries';
+import { queryTypeOf } from '../query/queryType';
+import type { FlowsBuilderQuery, FlowsDataSourceOptions, FlowsQuery, QueryFormat, QueryType } from '../types';
+import { FlowsBuilder } from './FlowsBuilder';
+import { QueryHeader } from './QueryHeader';
+import { SqlPreview } from './SqlPreview';
+import { SqlQueryBody } from './SqlQueryBody';
+import { useCompiledSql } from './useCompiledSql';
+
+type Props = QueryEditorProps<FlowsDataSource, FlowsQuery, FlowsDataSourceOptions>;
+
+/**
+ * Panel and Explore queries: the Flows builder (with the SQL it compiles to) or SQL. Switching keeps
+ * both parts of the model, so going back and forth loses nothing; replacing hand-written SQL with the
+ * builder's asks first. Builder and format changes run at once; SQL runs on Ctrl/Cmd+Enter.
+ */
+export function QueryEditor({ query, onChange, onRunQuery, datasource, range }: Props) {
+  const queryType = queryTypeOf(query);
+  const format: QueryFormat = query.format ?? 'table';
+  const flows = normalizeBuilderQuery(query.flows ?? defaultBuilderQuery);
+  const compiled = useCompiledSql(datasource, query, range, queryType === 'flows');
+  const [macroHelpShown, setMacroHelpShown] = useState(false);
+  const [sqlToConfirm, setSqlToConfirm] = useState<string>();
+
+  const changeAndRun = (next: FlowsQuery) => {
+    onChange(next);
+    onRunQuery();
+  };
+  const applySql = (rawSql: string) => changeAndRun({ ...query, queryType: 'sql', rawSql });
+  const switchToSql = (builderSql?: string) => {
+    const written = (query.rawSql ?? '').trim();
+    if (builderSql && written !== '' && written !== builderSql.trim()) {
+      setSqlToConfirm(builderSql);
+      return;
+    }
+    applySql(builderSql ?? (written === '' ? defaultSql : query.rawSql!));
+  };
+  const onQueryTypeChange = (next: QueryType) => {
+    if (next === 'sql') {
+      switchToSql(compiled.status === 'ready' ? compiled.compiled.sql : undefined);
+    } else {
+      changeAndRun({ ...query, queryType: 'flows', flows });
+    }
+  };
+  const onFlowsChange = (next: FlowsBuilderQuery) => changeAndRun({ ...query, queryType: 'flows', flows: next });
+
+  return (
+    <Stack direction="column" gap={1}>
+      <QueryHeader
+        queryType={queryType}
+        format={format}
+        onQueryTypeChange={onQueryTypeChange}
+        onFormatChange={(next) => changeAndRun({ ...query, format: next })}
+        onRun={onRunQuery}
+        onToggleMacroHelp={queryType === 'sql' ? () => setMacroHelpShown(!macroHelpShown) : undefined}
+        macroHelpShown={macroHelpShown}
+      />
+      {queryType === 'flows' ? (
+        <>
+          {flows.version !== 1 && (
+            <Alert severity="warning" title="Saved by a newer FlowLens">
+              This builder query is version {String(flows.version)}; this plugin reads version 1. Update the plugin, or
+              edit it as SQL.
+            </Alert>
+          )}
+          <FlowsBuilder flows={flows} format={format} onChange={onFlowsChange} datasource={datasource} range={range} />
+          <SqlPreview state={compiled} engine={datasource.engine} onEditAsSql={switchToSql} />
+        </>
+      ) : (
+        <SqlQueryBody
+          datasource={datasource}
+          sql={query.rawSql ?? ''}
+          onSqlChange={(rawSql) => onChange({ ...query, queryType: 'sql', rawSql })}
+          onRun={onRunQuery}
+          showMacroHelp={macroHelpShown}
+        />
+      )}
+      <ConfirmModal
+        isOpen={sqlToConfirm !== undefined}
+        title="Replace your SQL?"
+        body="This query already has SQL you wrote. Replace it with the SQL of the builder, or keep yours?"
+        confirmText="Use the builder's SQL"
+        alternativeText="Keep my SQL"
+        dismissText="Cancel"
+        onConfirm={() => {
+          applySql(sqlToConfirm!);
+          setSqlToConfirm(undefined);
+        }}
+        onAlternative={() => {
+          applySql(query.rawSql ?? '');
+          setSqlToConfirm(undefined);
+        }}
+        onDismiss={() => setSqlToConfirm(undefined)}
+      />
+    </Stack>
+  );
+}

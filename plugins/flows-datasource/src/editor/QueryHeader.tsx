@@ -1,0 +1,71 @@
+import { Button, InlineField, RadioButtonGroup, Stack } from '@grafana/ui';
+import React from 'react';
+import type { QueryFormat, QueryType } from '../types';
+
+const modes: Array<{ label: string; value: QueryType; description: string }> = [
+  {
+    label: 'Builder',
+    value: 'flows',
+    description: 'Pick a flow question; it runs unchanged on ClickHouse and Snowflake',
+  },
+  { label: 'SQL', value: 'sql', description: 'Write SQL with macros and template variables' },
+];
+
+const formats: Array<{ label: string; value: QueryFormat; description: string }> = [
+  { label: 'Table', value: 'table', description: 'Rows as returned: for Sankey, chord, table and stat panels' },
+  {
+    label: 'Time series',
+    value: 'timeseries',
+    description: 'A time column plus values; one series per combination of the text columns',
+  },
+];
+
+interface Props {
+  queryType: QueryType;
+  format: QueryFormat;
+  onQueryTypeChange: (queryType: QueryType) => void;
+  onFormatChange: (format: QueryFormat) => void;
+  onRun: () => void;
+  /** Present in SQL mode: toggles the macro table. */
+  onToggleMacroHelp?: () => void;
+  macroHelpShown?: boolean;
+}
+
+export function QueryHeader(props: Props) {
+  return (
+    <Stack justifyContent="space-between" alignItems="center" wrap="wrap">
+      <Stack gap={2} alignItems="center" wrap="wrap">
+        <RadioButtonGroup
+          size="sm"
+          aria-label="Query mode"
+          options={modes}
+          value={props.queryType}
+          onChange={props.onQueryTypeChange}
+        />
+        <InlineField
+          label="Format"
+          tooltip="Time series needs a time column; the backend pivots text columns into series"
+        >
+          <RadioButtonGroup size="sm" options={formats} value={props.format} onChange={props.onFormatChange} />
+        </InlineField>
+      </Stack>
+      <Stack gap={1} alignItems="center">
+        {props.onToggleMacroHelp && (
+          <Button
+            size="sm"
+            variant="secondary"
+            fill="text"
+            icon="question-circle"
+            aria-expanded={props.macroHelpShown}
+            onClick={props.onToggleMacroHelp}
+          >
+            Macros
+          </Button>
+        )}
+        <Button size="sm" icon="play" onClick={props.onRun}>
+          Run query
+        </Button>
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,56 @@
+import { knownFlowsColumn, type ColumnKind } from './flowsColumns';
+
+/** The backend's `GET resources/schema` answer. */
+export interface DatabaseSchema {
+  tables: TableSchema[];
+}
+
+export interface TableSchema {
+  name: string;
+  columns: Array<{ name: string; type: string }>;
+}
+
+/** ClickHouse reports `flows`, Snowflake `FLOWS`. */
+export function flowsTable(schema: DatabaseSchema): TableSchema | undefined {
+  return schema.tables.find((table) => table.name.toLowerCase() === 'flows');
+}
+
+/**
+ * A column's kind from its engine type, for columns the flows schema does not know (extra tables).
+ * ClickHouse: DateTime64(3), Nullable(UInt64)…; Snowflake: TIMESTAMP_TZ, NUMBER(20,0)…
+ */
+export function kindOfType(type: string): ColumnKind {
+  let bare = type.trim();
+  while (/^(Nullable|LowCardinality)\(.*\)$/i.test(bare)) {
+    bare = bare.replace(/^(Nullable|LowCardinality)\((.*)\)$/i, '$2');
+  }
+  bare = bare.toLowerCase();
+  if (/^(date|time)/.test(bare)) {
+    return 'time';
+  }
+  if (/^(u?int|float|decimal|number|numeric|double|real|bigint|smallint|tinyint|byteint)/.test(bare)) {
+    return 'number';
+  }
+  return 'string';
+}
+
+export interface FilterKey {
+  /** The name the backend resolves: the canonical flows name when known, else as reported. */
+  name: string;
+  type: string;
+}
+
+/**
+ * Columns an ad-hoc filter may use: the flows table's, minus time columns (the dashboard's time range
+ * filters time; the backend refuses time filters). Names are mapped to their canonical spelling so
+ * Snowflake's upper-case names resolve the same way as ClickHouse's.
+ */
+export function filterKeys(schema: DatabaseSchema): FilterKey[] {
+  const table = flowsTable(schema);
+  if (!table) {
+    return [];
+  }
+  return table.columns
+    .map((column) => ({ name: knownFlowsColumn(column.name)?.name ?? column.name, type: column.type }))
+    .filter((column) => (knownFlowsColumn(column.name)?.kind ?? kindOfType(column.type)) !== 'time');
+}

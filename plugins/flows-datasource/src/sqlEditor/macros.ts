@@ -1,0 +1,119 @@
+/**
+ * The macros the backend expands (backend/src/sql/*Dialect.ts), described once for the help table,
+ * autocomplete and hovers. macros.test.ts holds the names equal to the backend's.
+ */
+export interface Macro {
+  /** Name without `$__`. */
+  name: string;
+  /** How it is written, e.g. `$__timeFilter(column)`. */
+  usage: string;
+  /** Monaco snippet inserted on completion; `\$` is a literal dollar in snippet syntax. */
+  snippet: string;
+  description: string;
+  example: string;
+}
+
+const call = (name: string, ...args: string[]) =>
+  `\\$__${name}(${args.map((arg, i) => `\${${i + 1}:${arg}}`).join(', ')})`;
+
+export const macros: readonly Macro[] = [
+  {
+    name: 'timeFilter',
+    usage: '$__timeFilter(column)',
+    snippet: call('timeFilter', 'flowEndSeconds'),
+    description: 'True when the column is inside the dashboard time range (second precision).',
+    example: 'WHERE $__timeFilter(flowEndSeconds)',
+  },
+  {
+    name: 'timeFilter_ms',
+    usage: '$__timeFilter_ms(column)',
+    snippet: call('timeFilter_ms', 'flowEndSeconds'),
+    description: 'Like $__timeFilter, with millisecond precision (for DateTime64 / millisecond timestamps).',
+    example: 'WHERE $__timeFilter_ms(timeInserted)',
+  },
+  {
+    name: 'dateFilter',
+    usage: '$__dateFilter(column)',
+    snippet: call('dateFilter', 'column'),
+    description: 'True when a Date column is within the days of the time range.',
+    example: 'WHERE $__dateFilter(day)',
+  },
+  {
+    name: 'timeFrom',
+    usage: '$__timeFrom()',
+    snippet: '\\$__timeFrom()',
+    description: 'Start of the time range, as a timestamp.',
+    example: 'WHERE flowEndSeconds >= $__timeFrom()',
+  },
+  {
+    name: 'timeTo',
+    usage: '$__timeTo()',
+    snippet: '\\$__timeTo()',
+    description: 'End of the time range, as a timestamp.',
+    example: 'WHERE flowEndSeconds <= $__timeTo()',
+  },
+  {
+    name: 'fromTime',
+    usage: '$__fromTime',
+    snippet: '\\$__fromTime',
+    description: 'Start of the time range, as a timestamp (same as $__timeFrom()).',
+    example: 'WHERE flowStartSeconds >= $__fromTime',
+  },
+  {
+    name: 'toTime',
+    usage: '$__toTime',
+    snippet: '\\$__toTime',
+    description: 'End of the time range, as a timestamp (same as $__timeTo()).',
+    example: 'WHERE flowStartSeconds <= $__toTime',
+  },
+  {
+    name: 'fromTime_ms',
+    usage: '$__fromTime_ms',
+    snippet: '\\$__fromTime_ms',
+    description: 'Start of the time range, as a timestamp with milliseconds.',
+    example: 'WHERE timeInserted >= $__fromTime_ms',
+  },
+  {
+    name: 'toTime_ms',
+    usage: '$__toTime_ms',
+    snippet: '\\$__toTime_ms',
+    description: 'End of the time range, as a timestamp with milliseconds.',
+    example: 'WHERE timeInserted <= $__toTime_ms',
+  },
+  {
+    name: 'interval_s',
+    usage: '$__interval_s',
+    snippet: '\\$__interval_s',
+    description: "Grafana's suggested interval for the panel, in whole seconds.",
+    example: 'sum(octetDeltaCount) * 8 / $__interval_s AS bps',
+  },
+  {
+    name: 'timeRange_s',
+    usage: '$__timeRange_s',
+    snippet: '\\$__timeRange_s',
+    description: 'Length of the time range in seconds: averages a table over the whole range.',
+    example: 'sum(octetDeltaCount) * 8 / $__timeRange_s AS bps',
+  },
+  {
+    name: 'timeInterval',
+    usage: '$__timeInterval(column)',
+    snippet: call('timeInterval', 'flowEndSeconds'),
+    description: "The column rounded down to Grafana's interval: the time column of a time series.",
+    example: 'SELECT $__timeInterval(flowEndSeconds) AS time, sum(octetDeltaCount) AS bytes … GROUP BY time',
+  },
+  {
+    name: 'timeGroup',
+    usage: "$__timeGroup(column, '5m')",
+    snippet: `\\$__timeGroup(\${1:flowEndSeconds}, '\${2:5m}')`,
+    description: 'The column rounded down to a fixed interval (30s, 5m, 1h, 1d…).',
+    example: "SELECT $__timeGroup(flowEndSeconds, '1h') AS time, count(*) AS flows … GROUP BY time",
+  },
+  {
+    name: 'conditionalAll',
+    usage: '$__conditionalAll(condition, $variable)',
+    snippet: call('conditionalAll', 'sourcePodNamespace IN (\\$namespace)', '\\$namespace'),
+    description:
+      'The condition, unless the variable is set to All (or nothing is selected): then 1=1, so "All" also keeps rows whose value is not in the list.',
+    example: 'WHERE $__conditionalAll(sourcePodNamespace IN ($namespace), $namespace)',
+  },
+];

@@ -1,0 +1,23 @@
+import type { ScopedVars } from '@grafana/data';
+import type { TemplateSrv } from '@grafana/runtime';
+
+/** Grafana's value for a variable whose "All" option is selected. */
+export const allValue = '$__all';
+
+/**
+ * Whether a variable is set to "All" right now. A repeated panel's own value (scopedVars) wins over
+ * the dashboard's selection, as it does when Grafana interpolates.
+ */
+export function isAllSelected(name: string, scopedVars: ScopedVars | undefined, templateSrv: TemplateSrv): boolean {
+  const scoped = scopedVars?.[name];
+  if (scoped) {
+    return holdsAll(scoped.value);
+  }
+  const variable = templateSrv.getVariables().find((candidate) => candidate.name === name);
+  const current = variable && 'current' in variable ? variable.current : undefined;
+  return holdsAll(current?.value);
+}
+
+function holdsAll(value: unknown): boolean {
+  return value === allValue || (Array.isArray(value) && value.includes(allValue));
+}

@@ -1,0 +1,43 @@
+import type { AdHocVariableFilter, ScopedVars } from '@grafana/data';
+import type { TemplateSrv } from '@grafana/runtime';
+import { normalizeBuilderQuery } from '../builder/builderQuery';
+import { queryTypeOf } from '../query/queryType';
+import type { Engine, FlowsQuery } from '../types';
+import { toQueryFilters } from './adHocFilters';
+import { isAllSelected } from './allSelection';
+import { interpolateFilters } from './builderFilterValues';
+import { markAllSelections } from './conditionalAll';
+import { sqlVariableFormat } from './sqlVariableFormat';
+
+export interface InterpolationContext {
+  templateSrv: TemplateSrv;
+  engine: Engine;
+  scopedVars?: ScopedVars;
+  adHocFilters?: AdHocVariableFilter[];
+}
+
+/**
+ * The query as the backend must receive it: variables resolved (SQL with dialect quoting, builder
+ * filters as plain values), the builder model complete with `version: 1`, and the dashboard's ad-hoc
+ * filters attached. The shape stays the saved query model, so alerting sees the same JSON.
+ */
+export function interpolateQuery(query: FlowsQuery, context: InterpolationContext): FlowsQuery {
+  const { templateSrv, engine, scopedVars } = context;
+  const queryType = queryTypeOf(query);
+  const interpolated: FlowsQuery = { ...query, queryType };
+  if (query.rawSql !== undefined && queryType === 'sql') {
+    const marked = markAllSelections(query.rawSql, (name) => isAllSelected(name, scopedVars, templateSrv));
+    interpolated.rawSql = templateSrv.replace(marked, scopedVars, sqlVariableFormat(engine));
+  }
+  if (queryType === 'flows') {
+    const flows = normalizeBuilderQuery(query.flows);
+    interpolated.flows = { ...flows, filters: interpolateFilters(flows.filters, { templateSrv, scopedVars }) };
+  }
+  const adHocFilters = toQueryFilters(context.adHocFilters);
+  if (adHocFilters.length > 0) {
+    interpolated.adHocFilters = adHocFilters;
+  } else {
+    delete interpolated.adHocFilters;
+  }
+  return interpolated;
+}
