@@ -9,10 +9,14 @@ import { parse } from 'yaml';
 
 const repo = resolve(import.meta.dirname, '../..');
 const composeText = readFileSync(join(repo, 'docker-compose.yml'), 'utf8');
-const compose = parse(composeText) as {
-  services: Record<string, Record<string, any>>;
-  volumes: Record<string, unknown>;
-};
+interface ComposeService {
+  image?: string;
+  volumes?: string[];
+  environment: Record<string, string>;
+  healthcheck: { test: unknown };
+  depends_on: Record<string, { condition: string }>;
+}
+const compose = parse(composeText) as { services: Record<string, ComposeService>; volumes: Record<string, unknown> };
 
 /** The published schema (draft 2019-09) still carries draft-04 "id" keywords, which Ajv refuses. */
 function withoutLegacyIds(node: unknown): unknown {

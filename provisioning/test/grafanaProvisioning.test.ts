@@ -7,6 +7,24 @@ import { parse } from 'yaml';
 
 const repo = resolve(import.meta.dirname, '../..');
 const grafanaDir = join(repo, 'provisioning/grafana');
+interface DatasourceYaml {
+  uid: string;
+  type: string;
+  jsonData: Record<string, unknown>;
+  secureJsonData: Record<string, string>;
+}
+interface AlertRuleYaml {
+  condition: string;
+  data: Array<{ datasourceUid: string }>;
+}
+interface ProviderYaml {
+  folder: string;
+  options: { path: string };
+}
+interface ComposeYaml {
+  services: Record<string, { volumes: string[]; environment: Record<string, string> }>;
+}
+
 const read = (path: string) => parse(readFileSync(join(grafanaDir, path), 'utf8')) as Record<string, unknown>;
 
 describe('Grafana provisioning files', () => {
@@ -19,34 +37,34 @@ describe('Grafana provisioning files', () => {
   });
 
   it('provision the ClickHouse datasource the alert rule and compose expect, password from the environment', () => {
-    const [datasource] = read('datasources/flowlens-clickhouse.yaml').datasources as Array<Record<string, any>>;
+    const [datasource] = read('datasources/flowlens-clickhouse.yaml').datasources as DatasourceYaml[];
     expect(datasource).toMatchObject({
       uid: 'flowlens-clickhouse',
       type: 'flowlens-flows-datasource',
       jsonData: { engine: 'clickhouse', url: 'http://clickhouse:8123', username: 'flowlens_reader' },
       secureJsonData: { password: '${CLICKHOUSE_READER_PASSWORD}' },
     });
-    const rule = (read('alerting/flowlens-rules.yaml').groups as Array<Record<string, any>>)[0]!.rules[0];
-    expect(rule.data[0].datasourceUid).toBe(datasource.uid);
+    const rule = (read('alerting/flowlens-rules.yaml').groups as Array<{ rules: AlertRuleYaml[] }>)[0]!.rules[0]!;
+    expect(rule.data[0]!.datasourceUid).toBe(datasource!.uid);
     expect(rule.condition).toBe('B');
   });
 
   it('load dashboards from where docker-compose mounts dashboards/, into the FlowLens folder', () => {
-    const [provider] = read('dashboards/flowlens.yaml').providers as Array<Record<string, any>>;
-    expect(provider.folder).toBe('FlowLens');
-    const compose = parse(readFileSync(join(repo, 'docker-compose.yml'), 'utf8')) as Record<string, any>;
-    expect(compose.services.grafana.volumes).toContain(`./dashboards:${provider.options.path}:ro`);
-    expect(compose.services.grafana.environment.GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH).toBe(
-      `${provider.options.path}/home.json`
+    const [provider] = read('dashboards/flowlens.yaml').providers as ProviderYaml[];
+    expect(provider!.folder).toBe('FlowLens');
+    const compose = parse(readFileSync(join(repo, 'docker-compose.yml'), 'utf8')) as ComposeYaml;
+    expect(compose.services.grafana!.volumes).toContain(`./dashboards:${provider!.options.path}:ro`);
+    expect(compose.services.grafana!.environment.GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH).toBe(
+      `${provider!.options.path}/home.json`
     );
   });
 
   it('write the optional Snowflake datasource with the contract names', () => {
-    const [datasource] = read('optional/flowlens-snowflake.yaml').datasources as Array<Record<string, any>>;
-    expect(Object.keys(datasource.jsonData)).toEqual(
+    const [datasource] = read('optional/flowlens-snowflake.yaml').datasources as DatasourceYaml[];
+    expect(Object.keys(datasource!.jsonData)).toEqual(
       expect.arrayContaining(['engine', 'account', 'username', 'role', 'warehouse', 'database', 'schema', 'authType'])
     );
-    expect(Object.keys(datasource.secureJsonData).sort()).toEqual([
+    expect(Object.keys(datasource!.secureJsonData).sort()).toEqual([
       'oauthToken',
       'password',
       'privateKey',
