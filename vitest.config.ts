@@ -28,7 +28,10 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['plugins/*/src/**/*.test.{ts,tsx}'],
           setupFiles: ['./vitest.dom-setup.ts'],
-          testTimeout: 30_000,
+          // @grafana/data and @grafana/ui import CommonJS packages by named export and plain .css files;
+          // running them through Vite's transform (not Node's loader) lets them load as in the bundler.
+          server: { deps: { inline: [/@grafana\//] } },
+          testTimeout: 60_000,
         },
       },
     ],

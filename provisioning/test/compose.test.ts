@@ -91,12 +91,12 @@ describe('docker-compose.yml (checked statically: no Docker engine here)', () =>
     expect(compose.services.clickhouse!.healthcheck.test).toBeDefined();
     expect(compose.services.grafana!.healthcheck.test).toBeDefined();
     for (const service of ['grafana', 'flowgen']) {
-      expect(compose.services[service]!.depends_on.clickhouse.condition, service).toBe('service_healthy');
+      expect(compose.services[service]!.depends_on.clickhouse!.condition, service).toBe('service_healthy');
     }
   });
 
   it('allows unsigned plugins for our three ids only', () => {
-    expect(compose.services.grafana!.environment.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS.split(',').sort()).toEqual([
+    expect(compose.services.grafana!.environment.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS!.split(',').sort()).toEqual([
       'flowlens-chord-panel',
       'flowlens-flows-datasource',
       'flowlens-sankey-panel',
