@@ -1,6 +1,8 @@
 import { type DataFrame, type Field, FieldType } from '@grafana/data';
 import type { SankeyOptions } from '../types';
 import { fieldMatches } from './fieldNames';
+import { NameTable } from './nameTable';
+import { PathTrie } from './pathTrie';
 import { sampleValue, noneSkipped } from './sampleValue';
 import type { SkippedValues } from './types';
 import { addSample, newAccumulator, reduceAccumulator, type ValueAccumulator } from './valueReducer';
@@ -15,8 +17,10 @@ export interface PathOrigin {
 
 export interface CollectedPaths {
   columnCount: number;
-  /** names[p * columnCount + c] is path p's name in column c; null where an empty name is skipped. */
-  names: Array<string | null>;
+  /** The distinct names of each column; paths refer to them by index. */
+  columnNames: string[][];
+  /** ids[p * columnCount + c] is path p's name index in column c; −1 where an empty name is skipped. */
+  ids: number[];
   values: number[];
   origins: PathOrigin[];
   skipped: SkippedValues;
@@ -29,9 +33,6 @@ export interface CollectedPaths {
 type PathOptions = Pick<SankeyOptions, 'valueReducer' | 'emptyNames' | 'emptyLabel'>;
 
 type ColumnSource = { kind: 'field'; field: Field } | { kind: 'label'; key: string };
-
-const skippedMarker = '\u001e';
-const separator = '\u001f';
 
 function columnSources(frame: DataFrame, frames: DataFrame[], columns: string[]): Array<ColumnSource | undefined> {
   return columns.map((name) => {
@@ -52,10 +53,6 @@ function valueFieldsOf(frame: DataFrame, frames: DataFrame[], valueName: string 
   return columnFields.length > 0 ? numbers.slice(0, 1) : numbers;
 }
 
-function isEmptyName(raw: unknown): boolean {
-  return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
-}
-
 /**
  * Reads every frame into distinct paths (one per combination of column names) with the reducer
  * applied to their samples. Aggregating here, before any layout, is what keeps big queries fast.
@@ -67,15 +64,16 @@ export function collectPaths(
   options: PathOptions
 ): CollectedPaths {
   const columnCount = columns.length;
-  const pathIndex = new Map<string, number>();
-  const names: Array<string | null> = [];
+  const tables = columns.map(() => new NameTable(options.emptyNames === 'skip' ? null : options.emptyLabel));
+  const trie = new PathTrie();
+  const ids: number[] = [];
   const accumulators: ValueAccumulator[] = [];
   const origins: PathOrigin[] = [];
   const skipped = noneSkipped();
   const ignoredFrames: string[] = [];
   const firstColumnFields: Array<Field | undefined> = new Array(columnCount).fill(undefined);
   let firstValueField: Field | undefined;
-  const rowNames: Array<string | null> = new Array(columnCount).fill(null);
+  const rowIds = new Int32Array(columnCount);
 
   frames.forEach((frame, frameIndex) => {
     const frameLabel = frame.refId ?? frame.name ?? `frame ${frameIndex + 1}`;
@@ -108,6 +106,11 @@ export function collectPaths(
       firstValueField ??= valueField;
       columnFields.forEach((field, column) => (firstColumnFields[column] ??= field));
       const values = valueField.values;
+      // Label columns name the whole series: their ids are the same on every row.
+      const columnValues = sources.map((source) => (source?.kind === 'field' ? source.field.values : undefined));
+      const seriesIds = sources.map((source, column) =>
+        source?.kind === 'label' ? tables[column]!.idOfRaw(valueField.labels?.[source.key]) : -1
+      );
       for (let row = 0; row < values.length; row++) {
         const value = sampleValue(values[row]);
         if (typeof value !== 'number') {
@@ -119,25 +122,20 @@ export function collectPaths(
         }
         let named = 0;
         for (let column = 0; column < columnCount; column++) {
-          const source = sources[column];
-          const raw = source?.kind === 'field' ? source.field.values[row] : valueField.labels?.[source?.key ?? ''];
-          if (isEmptyName(raw)) {
-            rowNames[column] = options.emptyNames === 'skip' ? null : options.emptyLabel;
-          } else {
-            rowNames[column] = typeof raw === 'string' ? raw : String(raw);
-          }
-          named += rowNames[column] === null ? 0 : 1;
+          const fieldValues = columnValues[column];
+          const id = fieldValues ? tables[column]!.idOfRaw(fieldValues[row]) : seriesIds[column]!;
+          rowIds[column] = id;
+          named += id >= 0 ? 1 : 0;
         }
         if (named < 2) {
           skipped.unnamed++;
           continue;
         }
-        const key = rowNames.map((name) => name ?? skippedMarker).join(separator);
-        let path = pathIndex.get(key);
-        if (path === undefined) {
-          path = accumulators.length;
-          pathIndex.set(key, path);
-          names.push(...rowNames);
+        const { index: path, added } = trie.indexOf(rowIds);
+        if (added) {
+          for (let column = 0; column < columnCount; column++) {
+            ids.push(rowIds[column]!);
+          }
           accumulators.push(newAccumulator());
           origins.push({ columnFields, valueField, row });
         }
@@ -153,7 +151,8 @@ export function collectPaths(
   const values = accumulators.map((accumulator) => reduceAccumulator(accumulator, options.valueReducer));
   return {
     columnCount,
-    names,
+    columnNames: tables.map((table) => table.names),
+    ids,
     values,
     origins,
     skipped,

@@ -20,9 +20,9 @@ export function nodeKey(column: number, name: string): string {
  * a pod that is both a source and a destination is two nodes and no cycle can ever form.
  */
 export function buildStageLinks(collected: CollectedPaths): { graph: StageGraph; zero: number } {
-  const { columnCount, names, values, origins } = collected;
+  const { columnCount, columnNames, ids, values, origins } = collected;
+  const nodeOfName = columnNames.map((names) => new Int32Array(names.length).fill(-1));
   const nodes: SankeyNode[] = [];
-  const nodeIndex = new Map<string, number>();
   const links: SankeyLink[] = [];
   const linkIndex = new Map<number, number>();
   const offsets: number[] = [0];
@@ -30,15 +30,16 @@ export function buildStageLinks(collected: CollectedPaths): { graph: StageGraph;
   const pathValues: number[] = [];
   let zero = 0;
 
-  const nodeFor = (column: number, name: string, path: number): number => {
-    const key = nodeKey(column, name);
-    let index = nodeIndex.get(key);
-    if (index === undefined) {
+  const nodeFor = (column: number, id: number, path: number): number => {
+    const byName = nodeOfName[column]!;
+    let index = byName[id]!;
+    if (index < 0) {
       index = nodes.length;
-      nodeIndex.set(key, index);
+      byName[id] = index;
+      const name = columnNames[column]![id]!;
       const origin = origins[path];
       nodes.push({
-        key,
+        key: nodeKey(column, name),
         column,
         name,
         isOther: false,
@@ -56,11 +57,11 @@ export function buildStageLinks(collected: CollectedPaths): { graph: StageGraph;
     value = Math.min(Number.MAX_VALUE, value);
     let previous = -1;
     for (let column = 0; column < columnCount; column++) {
-      const name = names[path * columnCount + column];
-      if (name === null || name === undefined) {
+      const id = ids[path * columnCount + column]!;
+      if (id < 0) {
         continue;
       }
-      const node = nodeFor(column, name, path);
+      const node = nodeFor(column, id, path);
       if (previous >= 0) {
         const key = previous * linkKeyBase + node;
         let link = linkIndex.get(key);
