@@ -52,11 +52,13 @@ async function route(
       return json(200, { tables });
     }
     const params = new URL(request.url, 'http://grafana.invalid').searchParams;
-    const column = params.get('column') ?? '';
+    const requested = params.get('column') ?? '';
     const flowsColumns = flowsTable(tables)?.columns.map((c) => c.name) ?? [];
-    if (!flowsColumns.includes(column)) {
+    // Snowflake reports unquoted names in upper case; the editors send the schema's spelling.
+    const column = flowsColumns.find((name) => name.toLowerCase() === requested.toLowerCase());
+    if (!column) {
       return json(400, {
-        error: column ? `"${column}" is not a column of the flows table` : 'the "column" parameter is missing',
+        error: requested ? `"${requested}" is not a column of the flows table` : 'the "column" parameter is missing',
         columns: flowsColumns,
       });
     }

@@ -88,7 +88,8 @@ export const clickhouseDialect: Dialect = {
   name: 'clickhouse',
   macros,
   // ClickHouse string literals take backslash escapes; escaping both \ and ' closes every way out.
-  quoteString: (value) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`,
-  quoteIdentifier: (name) => `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``,
+  // NUL is written as \x00: a raw NUL byte ends the query text for some clients (chDB).
+  quoteString: (value) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\0/g, '\\x00')}'`,
+  quoteIdentifier: (name) => `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\0/g, '\\x00')}\``,
   regexMatch: (expression, pattern) => `match(${expression}, ${pattern})`,
 };

@@ -68,6 +68,10 @@ function singleCondition(
   switch (filter.operator) {
     case '=':
     case '!=':
+      if (values.length === 0) {
+        // Nothing equals a value from an empty list; everything differs from all of them.
+        return filter.operator === '=' ? '1=0' : '1=1';
+      }
       if (values.length !== 1) {
         // A multi-value template variable in an equality means "any of these".
         return `${expression} ${filter.operator === '=' ? 'IN' : 'NOT IN'} (${values.map(literal).join(', ')})`;
