@@ -57,3 +57,28 @@ describe('buildHitIndex', () => {
     expect(hitAt(x, y)).toEqual(hit);
   });
 });
+
+describe('buildHitIndex: thin nodes', () => {
+  // Three sub-pixel pods stacked 0.6 px apart: the pointer must get the one it is on, not a neighbour.
+  const thin = (y0: number) => ({ x0: 0, x1: 10, y0, y1: y0 + 0.5, value: 1, layer: 0 });
+  const layout: SankeyLayout = {
+    width: 100,
+    height: 100,
+    nodes: [thin(50), thin(50.6), thin(51.2)],
+    links: [],
+    drawOrder: new Int32Array(0),
+    labels: [],
+    headers: [],
+    iterations: 0,
+  };
+  const hitAt = buildHitIndex(layout);
+  it.each([
+    [50.2, 0],
+    [50.8, 1],
+    [51.4, 2],
+    [52.5, 2],
+    [48.5, 0],
+  ])('at y = %f, node %i', (y, index) => {
+    expect(hitAt(5, y)).toEqual({ kind: 'node', index });
+  });
+});

@@ -29,18 +29,33 @@ export function buildHitIndex(layout: SankeyLayout): (x: number, y: number) => H
       if (x < layer.x0 - nodeSlack || x > layer.x1 + nodeSlack) {
         continue;
       }
+      // Nodes are sorted and do not overlap: find the first whose bottom (plus slack) reaches the
+      // pointer, then the nearest of the few that start within the slack; thin nodes share it.
       let low = 0;
-      let high = layer.nodes.length - 1;
-      while (low <= high) {
+      let high = layer.nodes.length;
+      while (low < high) {
         const middle = (low + high) >> 1;
-        const node = layout.nodes[layer.nodes[middle]!]!;
-        if (y < node.y0 - nodeSlack) {
-          high = middle - 1;
-        } else if (y > node.y1 + nodeSlack) {
+        if (layout.nodes[layer.nodes[middle]!]!.y1 + nodeSlack < y) {
           low = middle + 1;
         } else {
-          return { kind: 'node', index: layer.nodes[middle]! };
+          high = middle;
         }
+      }
+      let best: number | undefined;
+      let bestDistance = Infinity;
+      for (let at = low; at < layer.nodes.length && bestDistance > 0; at++) {
+        const node = layout.nodes[layer.nodes[at]!]!;
+        if (node.y0 - nodeSlack > y) {
+          break;
+        }
+        const distance = y < node.y0 ? node.y0 - y : y > node.y1 ? y - node.y1 : 0;
+        if (distance < bestDistance) {
+          best = layer.nodes[at];
+          bestDistance = distance;
+        }
+      }
+      if (best !== undefined) {
+        return { kind: 'node', index: best };
       }
     }
     for (const index of topFirst) {

@@ -101,7 +101,7 @@ export function SankeyChart({ graph, options, width, height, instanceId }: Props
   const paths = useMemo(() => (renderer === 'svg' ? layout.links.map(linkPathData) : []), [layout, renderer]);
   const gradientId = useCallback((link: number) => `${instanceId}-link-${link}`, [instanceId]);
   const hitAt = useMemo(() => buildHitIndex(layout), [layout]);
-  const { focus, locate, onMouseMove, onMouseLeave, focusOn, pin, clear } = useChartFocus(hitAt);
+  const { focus, locate, onMouseMove, onMouseLeave, release, focusOn, pin, clear } = useChartFocus(hitAt);
 
   // Built on first hover only: a dashboard that is never hovered never pays for it.
   const pathIndex = useMemo(() => {
@@ -255,7 +255,7 @@ export function SankeyChart({ graph, options, width, height, instanceId }: Props
             painted={renderer === 'svg'}
             describe={describe}
             onFocusNode={onFocusNode}
-            onBlurNode={clear}
+            onBlurNode={release}
             onActivateNode={onActivateNode}
           />
           <NodeLabels layout={layout} className={styles.labels} highlighted={highlighted} />

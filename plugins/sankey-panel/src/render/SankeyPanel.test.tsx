@@ -227,6 +227,25 @@ describe('SankeyPanel: data links', () => {
     expect(screen.queryByTestId('sankey-tooltip')).not.toBeInTheDocument();
   });
 
+  it('a pinned tooltip survives the node losing focus, so its links can be clicked', () => {
+    renderPanel(
+      {},
+      withLinks([
+        { title: 'Pod details', url: '/d/pod?var-pod=${__value.raw}' },
+        { title: 'Pod logs', url: '/explore?pod=${__value.raw}' },
+      ])
+    );
+    const node = nodeRect('web-2');
+    act(() => node.focus());
+    // A click on the node itself names it, whatever the pointer coordinates say.
+    fireEvent.click(node, { clientX: 0, clientY: 0 });
+    act(() => node.blur());
+    expect(within(screen.getByTestId('sankey-tooltip')).getByText('Pod details').closest('a')).toHaveAttribute(
+      'href',
+      '/d/pod?var-pod=web-2'
+    );
+  });
+
   it('a link (not a node) offers the value field row, so ${__data.fields…} name both ends', () => {
     const push = vi.spyOn(locationService, 'push').mockImplementation(() => {});
     renderPanel(

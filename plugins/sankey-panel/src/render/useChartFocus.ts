@@ -21,6 +21,11 @@ export function useChartFocus(hitAt: (x: number, y: number) => Hit) {
 
   const locate = useCallback(
     (event: MouseEvent<HTMLElement>): Hit => {
+      // A node's own element (a keyboard target) names it exactly, even when thinner than a pixel.
+      const element = event.target instanceof Element ? event.target.closest('rect[data-node]') : null;
+      if (element) {
+        return { kind: 'node', index: Number(element.getAttribute('data-node')) };
+      }
       const box = event.currentTarget.getBoundingClientRect();
       return hitAt(event.clientX - box.left, event.clientY - box.top);
     },
@@ -48,7 +53,8 @@ export function useChartFocus(hitAt: (x: number, y: number) => Hit) {
     [locate]
   );
 
-  const onMouseLeave = useCallback(() => setFocus((current) => (current?.pinned ? current : undefined)), []);
+  /** Pointer gone or focus moved on: a hover ends, a pinned tooltip stays (its links may be next). */
+  const release = useCallback(() => setFocus((current) => (current?.pinned ? current : undefined)), []);
 
   const focusOn = useCallback((hit: NonNullable<Hit>, x: number, y: number) => {
     setFocus((current) => (current?.pinned ? current : { hit, pinned: false, x, y }));
@@ -60,5 +66,5 @@ export function useChartFocus(hitAt: (x: number, y: number) => Hit) {
 
   const clear = useCallback(() => setFocus(undefined), []);
 
-  return { focus, locate, onMouseMove, onMouseLeave, focusOn, pin, clear };
+  return { focus, locate, onMouseMove, onMouseLeave: release, release, focusOn, pin, clear };
 }
