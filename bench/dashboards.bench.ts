@@ -1,0 +1,112 @@
+// npm run bench -- dashboards
+// Every query of every dashboard on 10,000,000 flowgen rows in chDB (the ClickHouse 26 engine), run as
+// Grafana would: interpolated by the datasource frontend, through the backend's QueryData, over
+// ClickHouse HTTP (the chDB fixture), into Arrow frames. Baseline, same run: the same expanded SQL run
+// straight in chDB, so the ratio is what the backend adds. Target: ≤ 1 s per panel.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Session } from 'chdb';
+import { loadIntoChdb } from '@flowlens/flowgen';
+import { startChdbHttpServer } from '@flowlens/testkit';
+import { createEngine } from '../plugins/flows-datasource/backend/src/engines/createEngine.ts';
+import { DatasourceInstances } from '../plugins/flows-datasource/backend/src/handlers/datasourceInstances.ts';
+import { queryData } from '../plugins/flows-datasource/backend/src/handlers/queryData.ts';
+import { QueryMetrics } from '../plugins/flows-datasource/backend/src/handlers/queryMetrics.ts';
+import { createLogger } from '../plugins/flows-datasource/backend/src/protocol/logger.ts';
+import { compileFlowsQuery } from '../plugins/flows-datasource/backend/src/sql/flowsBuilder.ts';
+import { interpolateQuery } from '../plugins/flows-datasource/src/variables/interpolateQuery.ts';
+import type { FlowsQuery } from '../plugins/flows-datasource/src/types.ts';
+import { dashboards } from '../dashboards/src/index.ts';
+import { defaultExcludedNamespaces } from '../dashboards/src/variables.ts';
+import { dashboardQueries } from '../dashboards/test/support/dashboardTargets.ts';
+import { templateService } from '../dashboards/test/support/dashboardVariables.ts';
+
+const rows = Number(process.env.FLOWLENS_BENCH_ROWS ?? 10_000_000);
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'flowlens-bench-dashboards-'));
+  const session = new Session(dir);
+  const http = await startChdbHttpServer({ session });
+  const logger = createLogger('bench', { level: 'error', write: () => undefined });
+  const instances = new DatasourceInstances(createEngine, logger);
+  try {
+    const loadStarted = performance.now();
+    await loadIntoChdb(session, { from: '2025-01-06T06:00:00Z', scale: 8, count: rows });
+    const [minS, maxS] = session
+      .query('SELECT toUnixTimestamp(min(flowEndSeconds)), toUnixTimestamp(max(flowEndSeconds)) FROM flows', 'TSV')
+      .trim()
+      .split('\t')
+      .map(Number);
+    console.log(
+      `loaded ${rows.toLocaleString('en-US')} flowgen rows in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s; dashboards over the whole range (${((maxS! - minS!) / 3600).toFixed(1)} h)`
+    );
+    const timeRange = { fromMs: minS! * 1000, toMs: (maxS! + 1) * 1000 };
+    const variables = templateService([
+      { name: 'cluster', multi: true, includeAll: true, current: ['$__all'], options: [] },
+      { name: 'namespace', multi: true, includeAll: true, current: ['$__all'], options: [] },
+      {
+        name: 'excludedNamespaces',
+        multi: true,
+        current: defaultExcludedNamespaces,
+        options: defaultExcludedNamespaces,
+      },
+      { name: 'pod', current: [''], options: [] },
+    ]);
+    const intervalMs = Math.max(1000, Math.ceil((timeRange.toMs - timeRange.fromMs) / 1000 / 1000) * 1000);
+
+    console.log('\ndashboard / panel                                                   backend    chDB direct  ratio');
+    let worst = 0;
+    let total = 0;
+    let count = 0;
+    for (const [name, dashboard] of Object.entries(dashboards)) {
+      for (const query of dashboardQueries(name, dashboard)) {
+        const json = interpolateQuery(query.target as unknown as FlowsQuery, {
+          templateSrv: variables,
+          engine: 'clickhouse',
+        });
+        const request = {
+          context: {
+            orgId: 1,
+            pluginId: 'flowlens-flows-datasource',
+            dataSource: {
+              uid: 'bench',
+              name: 'bench',
+              updatedMs: 1,
+              jsonData: { engine: 'clickhouse', url: http.url },
+              decryptedSecureJsonData: {},
+            },
+          },
+          queries: [
+            { refId: 'A', queryType: String(json.queryType ?? ''), maxDataPoints: 1000, intervalMs, timeRange, json },
+          ],
+          signal: new AbortController().signal,
+        };
+        const started = performance.now();
+        const answer = (
+          await queryData(request, { instances, metrics: new QueryMetrics(), logger, compileFlows: compileFlowsQuery })
+        ).get('A')!;
+        const backendMs = performance.now() - started;
+        if (answer.error) throw new Error(`${name} / ${query.where}: ${answer.error}`);
+        const sql = answer.frames[0]!.meta!.executedQueryString!;
+        const directStarted = performance.now();
+        await session.queryAsync(sql, { format: 'ArrowStream' });
+        const directMs = performance.now() - directStarted;
+        worst = Math.max(worst, backendMs);
+        total += backendMs;
+        count++;
+        console.log(
+          `${`${name} / ${query.where}`.slice(0, 66).padEnd(67)} ${`${backendMs.toFixed(0)} ms`.padStart(8)} ${`${directMs.toFixed(0)} ms`.padStart(12)}  ${(backendMs / directMs).toFixed(2)}`
+        );
+      }
+    }
+    console.log(
+      `\n${count} queries: mean ${(total / count).toFixed(0)} ms, slowest ${worst.toFixed(0)} ms (target ≤ 1000 ms per panel)`
+    );
+  } finally {
+    await instances.closeAll();
+    await http.close();
+    session.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
