@@ -97,6 +97,25 @@ describe('buildGraph: links from tables', () => {
   it.each(cases)('$name', ({ frames, options: overrides, links }) => {
     expect(linksOf(buildGraph(frames, options(overrides)))).toEqual(links);
   });
+
+  it('fields picked by their own name while a display name shows (as the FlowLens dashboards save them)', () => {
+    const frame = table({ sourcePod: ['a'], destinationPod: ['x'], bytes: [3] });
+    const displayNames: Record<string, string> = {
+      sourcePod: 'Source pod',
+      destinationPod: 'Destination pod',
+      bytes: 'Bytes',
+    };
+    frame.fields.forEach((field) => (field.config.displayName = displayNames[field.name]));
+    const result = buildGraph(
+      [frame],
+      options({ sourceField: 'sourcePod', targetField: 'destinationPod', valueField: 'bytes' })
+    );
+    expect(linksOf(result)).toEqual(['0:a → 1:x = 3']);
+    expect(result.kind === 'graph' && result.graph.columns.map((column) => column.title)).toEqual([
+      'Source pod',
+      'Destination pod',
+    ]);
+  });
 });
 
 describe('buildGraph: time series reduced per pair', () => {

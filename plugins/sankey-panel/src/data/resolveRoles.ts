@@ -1,7 +1,7 @@
-import { type DataFrame, FieldType } from '@grafana/data';
+import { type DataFrame, FieldType, getFieldDisplayName } from '@grafana/data';
 import type { SankeyOptions } from '../types';
 import type { DimensionCatalog } from './dimensionCatalog';
-import { describeFrames } from './fieldNames';
+import { describeFrames, fieldMatches } from './fieldNames';
 import type { GraphResult } from './types';
 
 /** With nothing picked, the columns are the query's first text fields (or labels), up to this many. */
@@ -56,11 +56,42 @@ function checkColumn(role: string, name: string, catalog: DimensionCatalog, avai
 }
 
 /**
+ * The name the catalog lists for a picked field. The editor saves display names, but dashboards
+ * written as code save a field's own name ("bytes" shown as "Bytes"); collectPaths accepts both, so
+ * the checks here must too.
+ */
+function catalogName(name: string | undefined, catalog: DimensionCatalog, frames: DataFrame[]): string | undefined {
+  if (
+    !name ||
+    catalog.fieldTypes.has(name) ||
+    catalog.labelKeys.includes(name) ||
+    catalog.numberFields.includes(name)
+  ) {
+    return name;
+  }
+  for (const frame of frames) {
+    const field = frame.fields.find((candidate) => fieldMatches(name, candidate, frame, frames));
+    if (field) {
+      const isSeries = field.type === FieldType.number && Object.keys(field.labels ?? {}).length > 0;
+      return isSeries ? field.name : getFieldDisplayName(field, frame, frames);
+    }
+  }
+  return name;
+}
+
+/**
  * Decides which fields become columns and which sizes the links, from the options and what the
  * frames hold. Unset source/target take the first unused text fields; with nothing set at all the
  * columns are the first text fields in query order, so a query's SELECT order is its Sankey.
  */
-export function resolveRoles(options: FieldOptions, catalog: DimensionCatalog, frames: DataFrame[]): RolesResult {
+export function resolveRoles(saved: FieldOptions, catalog: DimensionCatalog, frames: DataFrame[]): RolesResult {
+  const named = (name: string | undefined) => catalogName(name, catalog, frames);
+  const options: FieldOptions = {
+    sourceField: named(saved.sourceField),
+    targetField: named(saved.targetField),
+    valueField: named(saved.valueField),
+    hopFields: saved.hopFields?.map((name) => named(name) ?? name),
+  };
   const valueProblem = checkValueField(options.valueField || undefined, catalog, frames);
   if (valueProblem) {
     return valueProblem;

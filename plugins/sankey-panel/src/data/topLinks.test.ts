@@ -28,6 +28,10 @@ describe('top links fold the rest into "Other"', () => {
     const result = buildGraph([frame], { ...defaultOptions, topLinks: 4, otherLabel: 'rest' });
     expect(result.kind === 'graph' && result.graph.notes.foldedIntoOther).toBe(3);
     expect(linksOf(result)).toContain('0:rest* → 1:rest* = 6');
+    // c, d, e fold on the left; z alone on the right.
+    const folded =
+      result.kind === 'graph' ? result.graph.nodes.filter((node) => node.isOther).map((node) => node.folded) : [];
+    expect(folded).toEqual([3, 1]);
   });
 
   it('a real node named "Other" stays apart from the bucket', () => {

@@ -57,7 +57,13 @@ export function foldIntoOther(
   }
   const kept = keptNodes(graph, order, fits);
   const columnCount = graph.nodes.reduce((count, node) => Math.max(count, node.column + 1), 0);
-  const others = Array.from({ length: columnCount }, (_, column) => otherNode(column, otherLabel));
+  const foldedPerColumn = new Array<number>(columnCount).fill(0);
+  graph.nodes.forEach((node, index) => {
+    if (!kept[index]) {
+      foldedPerColumn[node.column]! += 1;
+    }
+  });
+  const others = foldedPerColumn.map((folded, column) => otherNode(column, otherLabel, folded));
   const base = graph.nodes.length;
   const folded = graph.links.filter((link) => !kept[link.source] || !kept[link.target]).length;
   const regrouped = regroupLinks(

@@ -23,6 +23,8 @@ export interface SankeyNode {
   /** The raw name from the data (empty names already replaced by the empty label). */
   name: string;
   isOther: boolean;
+  /** For an "Other" node: how many names of its column it stands for. */
+  folded?: number;
   origin?: RowOrigin;
 }
 

@@ -107,6 +107,8 @@ describe('SankeyPanel: drawing', () => {
     renderPanel({ topLinks: 3, otherLabel: 'the rest' });
     expect(screen.getByTestId('sankey-notes')).toHaveTextContent('folded into "the rest"');
     expect(within(screen.getByTestId('sankey-labels')).getAllByText('the rest').length).toBeGreaterThan(0);
+    act(() => screen.getAllByRole('button', { name: /the rest:/ })[0]!.focus());
+    expect(screen.getByTestId('sankey-tooltip')).toHaveTextContent(/Stands for\d+ names?/);
   });
 });
 

@@ -34,6 +34,9 @@ export function tooltipContent(
       { label: 'Total', value: format(value) },
       { label: 'Share of total', value: percentText(value, graph.total) },
     ];
+    if (node.isOther && node.folded) {
+      items.push({ label: 'Stands for', value: count(node.folded, 'name') });
+    }
     if (totals.incomingLinks[hit.index]! > 0) {
       items.push({
         label: 'In',
