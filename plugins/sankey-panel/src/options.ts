@@ -211,7 +211,7 @@ export function addSankeyOptions(builder: PanelOptionsEditorBuilder<SankeyOption
     })
     .addColorPicker({
       path: 'singleColor',
-      name: 'Link color',
+      name: 'Single color',
       description: 'The colour of every link.',
       category: colors,
       defaultValue: defaultOptions.singleColor,
