@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { table } from '../fixtures/frames';
+import { fromJson, table } from '../fixtures/frames';
+import { clusterFlows } from '../fixtures/syntheticFlows';
 import { defaultOptions } from '../types';
 import { buildGraph } from './buildGraph';
 import { linksOf } from './graphText.testHelper';
@@ -92,5 +93,16 @@ describe('top links: properties over random flow tables', () => {
         expect(new Set(keys).size).toBe(keys.length);
       })
     );
+  });
+});
+
+describe('the benchmark data', () => {
+  it('has exactly the links it promises, and the default draws at most 50 of them', () => {
+    const frame = fromJson(clusterFlows({ links: 5000 }));
+    const all = buildGraph([frame], { ...defaultOptions, topLinks: 0 });
+    const top = buildGraph([frame], defaultOptions);
+    expect(all.kind === 'graph' && all.graph.links.length).toBe(5000);
+    expect(top.kind === 'graph' && top.graph.links.length).toBeLessThanOrEqual(50);
+    expect(top.kind === 'graph' && top.graph.notes.foldedIntoOther).toBeGreaterThan(4900);
   });
 });

@@ -208,7 +208,7 @@ export function SankeyChart({ graph, options, width, height, instanceId }: Props
     <div className={styles.wrapper} style={{ width, height }}>
       <div
         className={styles.chart}
-        style={{ width, height: chartHeight }}
+        style={{ width, height: chartHeight, cursor: focus ? 'pointer' : 'default' }}
         onMouseMove={onMouseMove}
         onMouseLeave={onMouseLeave}
         onClick={onClick}
@@ -277,7 +277,7 @@ export function SankeyChart({ graph, options, width, height, instanceId }: Props
 
 const getStyles = (theme: GrafanaTheme2) => ({
   wrapper: css({ position: 'relative', overflow: 'hidden' }),
-  chart: css({ position: 'relative', cursor: 'default' }),
+  chart: css({ position: 'relative' }),
   svg: css({
     position: 'absolute',
     left: 0,
