@@ -7,6 +7,7 @@ import { locationService } from '@grafana/runtime';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { flowFrame } from './test/flowFrames';
 import { panelElement, renderPanel } from './test/renderPanel';
+import { type ChordOptions } from './types';
 
 // Stands in for Grafana's view, which the app installs at start: the panel must hand its data to it.
 vi.mock('@grafana/runtime', async (original) => ({
@@ -188,26 +189,41 @@ describe('ChordPanel', () => {
     ).toEqual(['ingressNetworkPolicyRuleAction', 'ingressNetworkPolicyName', 'Value', 'Rows']);
   });
 
-  test('colors ribbons by the color field through its value mappings, with a legend', () => {
+  describe('colored by the color field through its value mappings', () => {
     const theme = createTheme();
-    const frame = flowFrame({
-      source: ['a', 'a', 'c'],
-      target: ['b', 'b', 'b'],
-      ruleAction: [1, 2, 1],
-      bytes: [10, 1, 5],
-    });
-    const { container } = renderPanel({
-      frames: [frame],
-      theme,
-      options: { colorBy: 'field', colorField: 'ingressNetworkPolicyRuleAction' },
-    });
     const green = theme.visualization.getColorByName('green');
     const red = theme.visualization.getColorByName('red');
-    const fills = [...ribbons(container)].map((path) => path.getAttribute('fill'));
-    // a → b has an allowed and a dropped row: the highest action (drop) wins; c → b is allowed.
-    expect(fills.sort()).toEqual([green, red].sort());
-    expect(screen.getByText('Allow')).toBeInTheDocument();
-    expect(screen.getByText('Drop')).toBeInTheDocument();
+    // a → b has an allowed and a dropped row; c → b is allowed.
+    const frame = () =>
+      flowFrame({ source: ['a', 'a', 'c'], target: ['b', 'b', 'b'], ruleAction: [1, 2, 1], bytes: [10, 1, 5] });
+    const render = (colorPick?: ChordOptions['colorPick']) => {
+      // Wide enough for Grafana's layout to honour the legend's own placement (jsdom's body is 0 px wide).
+      vi.spyOn(document.body, 'clientWidth', 'get').mockReturnValue(1600);
+      const { container } = renderPanel({
+        frames: [frame()],
+        theme,
+        options: { colorBy: 'field', colorField: 'ingressNetworkPolicyRuleAction', colorPick },
+      });
+      return [...ribbons(container)].map((path) => [path.getAttribute('data-ribbon'), path.getAttribute('fill')]);
+    };
+
+    test('a pair whose rows disagree is split into a band per action; a legend names them', () => {
+      // Ribbon 0 is the larger a → b, in two bands; ribbon 1 is c → b.
+      expect(render()).toEqual([
+        ['0', green],
+        ['0', red],
+        ['1', green],
+      ]);
+      expect(screen.getByText('Allow')).toBeInTheDocument();
+      expect(screen.getByText('Drop')).toBeInTheDocument();
+    });
+
+    test('or colored whole by the highest action', () => {
+      expect(render('highest')).toEqual([
+        ['0', red],
+        ['1', green],
+      ]);
+    });
   });
 
   test('light and dark themes color labels from the theme', () => {

@@ -18,7 +18,7 @@ export const defaultChordOptions: ChordOptions = {
   selfFlows: true,
   showLabels: true,
   colorBy: 'group',
-  colorPick: 'highest',
+  colorPick: 'split',
   ribbonOpacity: 0.7,
   showLegend: true,
 };
@@ -58,7 +58,7 @@ export function withDefaults(saved: Partial<ChordOptions> | undefined): ChordOpt
     selfFlows: typeof options.selfFlows === 'boolean' ? options.selfFlows : d.selfFlows,
     showLabels: typeof options.showLabels === 'boolean' ? options.showLabels : d.showLabels,
     colorBy: oneOf<ColorBy>(options.colorBy, ['group', 'field', 'value'], d.colorBy),
-    colorPick: oneOf<ColorPick>(options.colorPick, ['highest', 'lowest', 'dominant'], d.colorPick),
+    colorPick: oneOf<ColorPick>(options.colorPick, ['split', 'highest', 'lowest', 'dominant'], d.colorPick),
     ribbonOpacity: Math.min(1, Math.max(0.05, finite(options.ribbonOpacity, d.ribbonOpacity))),
     showLegend: typeof options.showLegend === 'boolean' ? options.showLegend : d.showLegend,
   };

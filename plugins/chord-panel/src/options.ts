@@ -185,12 +185,13 @@ export function addChordOptions(builder: PanelOptionsEditorBuilder<ChordOptions>
       path: 'colorPick',
       name: 'When rows disagree',
       description:
-        'Which color-field value colors a ribbon whose rows differ: the highest (rule action: Reject 3, Drop 2 win over Allow 1), the lowest, or the one with most traffic.',
+        'How to color a ribbon whose rows have different color-field values: split it into bands as wide as each value’s traffic, or color it whole by the highest value (rule action: Reject 3, Drop 2 win over Allow 1), the lowest, or the one with most traffic.',
       category: colors,
       defaultValue: d.colorPick,
       showIf: (options) => options.colorBy === 'field',
       settings: {
         options: [
+          { value: 'split', label: 'Split' },
           { value: 'highest', label: 'Highest' },
           { value: 'lowest', label: 'Lowest' },
           { value: 'dominant', label: 'Most traffic' },

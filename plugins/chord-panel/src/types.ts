@@ -37,8 +37,9 @@ export type GroupSort = 'name' | 'value' | 'data';
 export type ColorBy = 'group' | 'field' | 'value';
 
 /**
- * Which colour-field value a ribbon shows when its rows disagree (one pair, some rows allowed and some
- * dropped): the highest (rule action: reject 3 > drop 2 > allow 1), the lowest, or the one carrying
- * most of the value.
+ * How a ribbon whose rows have different colour-field values (one pair, some rows allowed and some
+ * dropped) is coloured: split into bands, one per value, as wide as its share of the traffic; or whole,
+ * in the highest value's colour (rule action: reject 3 > drop 2 > allow 1), the lowest, or the one
+ * carrying most of the traffic.
  */
-export type ColorPick = 'highest' | 'lowest' | 'dominant';
+export type ColorPick = 'split' | 'highest' | 'lowest' | 'dominant';

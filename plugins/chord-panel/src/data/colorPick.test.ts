@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { flowFrame } from '../test/flowFrames';
-import { pickColorRow } from './colorPick';
+import { colorShares, pickColorRow } from './colorPick';
 import { type FlowFields, resolveFieldRoles } from './fieldRoles';
 import { type FlowRow } from './flowPairs';
 import { type ColorPick } from '../types';
@@ -46,5 +46,21 @@ describe('pickColorRow', () => {
     const textFrames = resolved.ok ? [resolved.fields] : [];
     expect(pickColorRow(rows.slice(0, 2), textFrames, 'highest')?.row).toBe(0);
     expect(pickColorRow(rows.slice(0, 2), textFrames, 'lowest')?.row).toBe(1);
+  });
+});
+
+describe('colorShares', () => {
+  test('sums rows per color value in value order, rows without one last', () => {
+    expect(colorShares(rows, frames).map(({ cell, row, value }) => [cell, row.row, value])).toEqual([
+      [1, 0, 150],
+      [2, 1, 1],
+      [undefined, 3, 1000],
+    ]);
+  });
+
+  test('no color field: one share', () => {
+    const noColour = resolveFieldRoles(frame, 0, [frame], {});
+    const shares = colorShares(rows, noColour.ok ? [noColour.fields] : []);
+    expect(shares.map(({ cell, value }) => [cell, value])).toEqual([[undefined, 1151]]);
   });
 });

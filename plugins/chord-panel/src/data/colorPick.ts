@@ -8,6 +8,8 @@ function colorCell(row: FlowRow, frames: FlowFields[]): unknown {
   return cell === '' ? null : cell;
 }
 
+const hasColor = (cell: unknown) => cell !== null && cell !== undefined;
+
 /** Numbers compare as numbers (rule action 3 > 2 > 1), anything else as text; numbers sort before text. */
 function compareCells(a: unknown, b: unknown): number {
   if (typeof a === 'number' && typeof b === 'number') {
@@ -22,47 +24,51 @@ function compareCells(a: unknown, b: unknown): number {
   return String(a).localeCompare(String(b));
 }
 
+/** The rows of one colour-field value: their summed value, and the first of them to look the value up by. */
+export interface ColorShare {
+  cell: unknown;
+  row: FlowRow;
+  value: number;
+}
+
 /**
- * The row whose colour-field value colours a ribbon made of several rows. Rows without a colour value
- * (no colour field in their frame, or null) have no say; undefined when no row has one.
+ * A ribbon's rows by colour-field value, in value order (None, Allow, Drop, Reject); rows without a
+ * colour value come last as one share with an undefined cell.
  */
-export function pickColorRow(rows: FlowRow[], frames: FlowFields[], pick: ColorPick): FlowRow | undefined {
-  let chosen: FlowRow | undefined;
-  let chosenCell: unknown;
-  if (pick === 'dominant') {
-    const shares = new Map<string, { row: FlowRow; value: number }>();
-    for (const row of rows) {
-      const cell = colorCell(row, frames);
-      if (cell === null || cell === undefined) {
-        continue;
-      }
-      const key = String(cell);
-      const share = shares.get(key);
-      if (share) {
-        share.value += row.value;
-      } else {
-        shares.set(key, { row, value: row.value });
-      }
-    }
-    let best = -1;
-    for (const share of shares.values()) {
-      if (share.value > best) {
-        best = share.value;
-        chosen = share.row;
-      }
-    }
-    return chosen;
-  }
-  const direction = pick === 'highest' ? 1 : -1;
+export function colorShares(rows: FlowRow[], frames: FlowFields[]): ColorShare[] {
+  const shares = new Map<string, ColorShare>();
   for (const row of rows) {
     const cell = colorCell(row, frames);
-    if (cell === null || cell === undefined) {
-      continue;
-    }
-    if (chosen === undefined || direction * compareCells(cell, chosenCell) > 0) {
-      chosen = row;
-      chosenCell = cell;
+    const key = hasColor(cell) ? `${typeof cell}:${String(cell)}` : 'none';
+    const share = shares.get(key);
+    if (share) {
+      share.value += row.value;
+    } else {
+      shares.set(key, { cell: hasColor(cell) ? cell : undefined, row, value: row.value });
     }
   }
-  return chosen;
+  return [...shares.values()].sort((a, b) => {
+    if (!hasColor(a.cell) || !hasColor(b.cell)) {
+      return Number(!hasColor(a.cell)) - Number(!hasColor(b.cell));
+    }
+    return compareCells(a.cell, b.cell);
+  });
+}
+
+/**
+ * The row whose colour-field value colours a whole ribbon made of several rows (every pick but
+ * "split"). Rows without a colour value have no say; undefined when no row has one.
+ */
+export function pickColorRow(rows: FlowRow[], frames: FlowFields[], pick: ColorPick): FlowRow | undefined {
+  const shares = colorShares(rows, frames).filter((share) => hasColor(share.cell));
+  if (shares.length === 0) {
+    return undefined;
+  }
+  if (pick === 'lowest') {
+    return shares[0]!.row;
+  }
+  if (pick === 'dominant') {
+    return shares.reduce((best, share) => (share.value > best.value ? share : best)).row;
+  }
+  return shares[shares.length - 1]!.row;
 }

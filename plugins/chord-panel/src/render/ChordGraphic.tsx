@@ -13,6 +13,7 @@ import { connectedGroups, ribbonsOfGroup } from './isolation';
 import { LinksMenu } from './LinksMenu';
 import { type ChordColors, ribbonRows } from './ribbonColors';
 import { RibbonLayer } from './RibbonLayer';
+import { ribbonShapes } from './ribbonShapes';
 import { followLink, ribbonLinks } from './ribbonLinks';
 import { groupTooltip, ribbonTooltip } from './tooltipContent';
 import { type Hover, useChordInteraction } from './useChordInteraction';
@@ -51,8 +52,8 @@ export function ChordGraphic({ layout, colors, model, options }: Props) {
         : interaction.hoveredRibbon
           ? [interaction.hoveredRibbon]
           : [];
-    return ribbons.map((ribbon) => ({ ribbon, d: drawRibbon(ribbon) }));
-  }, [layout, isolated, interaction.hoveredRibbon, drawRibbon]);
+    return ribbons.map((ribbon) => ({ ribbon, shapes: ribbonShapes(ribbon, colors, drawRibbon) }));
+  }, [layout, isolated, interaction.hoveredRibbon, drawRibbon, colors]);
   const baseOpacity = isolated !== undefined ? fadeWhenIsolated : interaction.hoveredRibbon ? fadeWhenRibbonHovered : 1;
 
   const changeHover = useCallback(
@@ -154,12 +155,7 @@ export function ChordGraphic({ layout, colors, model, options }: Props) {
         aria-hidden
       >
         <g transform={centre}>
-          <RibbonLayer
-            ribbons={layout.ribbons}
-            draw={drawRibbon}
-            colors={colors.ribbons}
-            opacity={options.ribbonOpacity}
-          />
+          <RibbonLayer ribbons={layout.ribbons} draw={drawRibbon} colors={colors} opacity={options.ribbonOpacity} />
         </g>
       </svg>
       <svg
@@ -171,15 +167,17 @@ export function ChordGraphic({ layout, colors, model, options }: Props) {
       >
         <g transform={centre} className={styles.interactive}>
           <g data-testid="chord-highlight" fillOpacity={Math.max(options.ribbonOpacity, 0.8)}>
-            {highlighted.map(({ ribbon, d }) => (
-              <path
-                key={ribbon.id}
-                d={d}
-                fill={colors.ribbons[ribbon.id]}
-                data-ribbon={ribbon.id}
-                className={hover?.kind === 'ribbon' && hover.id === ribbon.id ? styles.hovered : undefined}
-              />
-            ))}
+            {highlighted.flatMap(({ ribbon, shapes }) =>
+              shapes.map((shape, band) => (
+                <path
+                  key={`${ribbon.id}-${band}`}
+                  d={shape.d}
+                  fill={shape.fill}
+                  data-ribbon={ribbon.id}
+                  className={hover?.kind === 'ribbon' && hover.id === ribbon.id ? styles.hovered : undefined}
+                />
+              ))
+            )}
           </g>
           <ArcLayer
             layout={layout}

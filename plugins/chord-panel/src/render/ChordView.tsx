@@ -56,7 +56,13 @@ export function ChordView({ model, options, width, height }: Props) {
     () => chordColors(angles, model, options.colorBy, options.colorPick, theme),
     [angles, model, options.colorBy, options.colorPick, theme]
   );
-  const legend = options.showLegend && colors.legend.length > 0 ? <ColorLegend entries={colors.legend} /> : null;
+  // VizLayout reads placement from its legend element's own props, so VizLayout.Legend must be that element.
+  const legend =
+    options.showLegend && colors.legend.length > 0 ? (
+      <VizLayout.Legend placement="bottom" maxHeight="35%">
+        <ColorLegend entries={colors.legend} />
+      </VizLayout.Legend>
+    ) : null;
 
   return (
     <div className={styles.panel} style={{ width, height }}>

@@ -1,18 +1,20 @@
 import React, { memo, useLayoutEffect, useRef } from 'react';
 import { type RibbonLayout } from '../layout/chordLayout';
 import { ribbonBatches } from './ribbonBatches';
+import { type ChordColors } from './ribbonColors';
+import { ribbonShapes } from './ribbonShapes';
 
 interface Props {
   ribbons: RibbonLayout[];
   draw: (ribbon: RibbonLayout) => string;
-  colors: string[];
+  colors: ChordColors;
   opacity: number;
 }
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
 
 /**
- * Every ribbon as an SVG path. Thousands of paths are built with the DOM API in one fragment rather
+ * Every ribbon as an SVG path (a split ribbon as one path per band). Thousands of paths are built with the DOM API in one fragment rather
  * than as React elements (half the main-thread time), once per layout: hover and isolation never
  * rebuild them, they fade the whole layer and draw the highlighted ribbons on top. Each path carries
  * its ribbon id for the pointer handlers around it.
@@ -28,11 +30,13 @@ export const RibbonLayer = memo(function RibbonLayer({ ribbons, draw, colors, op
     const append = ([start, end]: [number, number]) => {
       const fragment = document.createDocumentFragment();
       for (let id = start; id < end; id++) {
-        const path = document.createElementNS(svgNamespace, 'path');
-        path.setAttribute('d', draw(ribbons[id]!));
-        path.setAttribute('fill', colors[id] ?? 'gray');
-        path.setAttribute('data-ribbon', String(id));
-        fragment.appendChild(path);
+        for (const shape of ribbonShapes(ribbons[id]!, colors, draw)) {
+          const path = document.createElementNS(svgNamespace, 'path');
+          path.setAttribute('d', shape.d);
+          path.setAttribute('fill', shape.fill);
+          path.setAttribute('data-ribbon', String(id));
+          fragment.appendChild(path);
+        }
       }
       group.appendChild(fragment);
     };

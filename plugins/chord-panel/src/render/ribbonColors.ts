@@ -1,6 +1,6 @@
 import { type Field, getDisplayProcessor, type GrafanaTheme2 } from '@grafana/data';
 import { type ChordModel } from '../data/chordModel';
-import { pickColorRow } from '../data/colorPick';
+import { colorShares, pickColorRow } from '../data/colorPick';
 import { type FlowRow } from '../data/flowPairs';
 import { type ChordAngleLayout } from '../layout/chordLayout';
 import { type RibbonAngles } from '../layout/ribbonAngles';
@@ -13,11 +13,19 @@ export interface LegendEntry {
   color: string;
 }
 
+/** One band of a split ribbon: its share of the ribbon's traffic and its color. */
+export interface BandColor {
+  share: number;
+  color: string;
+}
+
 export interface ChordColors {
   /** Indexed like the layout's groups and arcs. */
   arcs: string[];
-  /** Indexed like the layout's ribbons (by ribbon id). */
+  /** Indexed like the layout's ribbons (by ribbon id); for split ribbons the color of the largest band. */
   ribbons: string[];
+  /** By ribbon id: the bands of ribbons split by color-field value; undefined for one-color ribbons. */
+  bands: Array<BandColor[] | undefined>;
   /** The colour-field values on screen, when colouring by field. */
   legend: LegendEntry[];
 }
@@ -43,37 +51,57 @@ function fieldColors(
   model: ChordModel,
   pick: ColorPick,
   theme: GrafanaTheme2
-): Pick<ChordColors, 'ribbons' | 'legend'> {
+): Pick<ChordColors, 'ribbons' | 'bands' | 'legend'> {
   const painters = model.frames.map((fields) => (fields.color ? colorFieldPainter(fields.color, theme) : undefined));
-  const legend = new Map<string, LegendEntry & { order: unknown }>();
-  const ribbons = layout.ribbons.map((ribbon) => {
-    const row = pickColorRow(ribbonRows(ribbon, model), model.frames, pick);
+  const noValue: ColorFieldValue = { text: 'No value', color: neutralColor(theme) };
+  const paint = (row: FlowRow | undefined): ColorFieldValue => {
     const painter = row && painters[row.frame];
-    const cell = row && model.frames[row.frame]!.color!.values[row.row];
-    const shown: ColorFieldValue = painter ? painter(cell) : { text: 'No value', color: neutralColor(theme) };
-    const key = `${shown.text}\u0000${shown.color}`;
-    if (!legend.has(key)) {
-      legend.set(key, { ...shown, order: painter ? cell : undefined });
+    const cell = row && model.frames[row.frame]!.color?.values[row.row];
+    return painter && cell !== null && cell !== undefined && cell !== '' ? painter(cell) : noValue;
+  };
+  // Legend entries in value order (None, Allow, Drop, Reject), "No value" last, each text and color once.
+  const legend: Array<LegendEntry & { order: unknown }> = [];
+  const note = (shown: ColorFieldValue, order: unknown) => {
+    if (!legend.some((entry) => entry.text === shown.text && entry.color === shown.color)) {
+      legend.push({ ...shown, order });
     }
+  };
+  const bands: ChordColors['bands'] = [];
+  const ribbons = layout.ribbons.map((ribbon, id) => {
+    const rows = ribbonRows(ribbon, model);
+    if (pick === 'split') {
+      const shares = colorShares(rows, model.frames).map((share) => {
+        const shown = share.cell === undefined ? noValue : paint(share.row);
+        note(shown, share.cell);
+        return { share: share.value, color: shown.color };
+      });
+      if (shares.length > 1) {
+        bands[id] = shares;
+      }
+      return shares.reduce((largest, band) => (band.share > largest.share ? band : largest)).color;
+    }
+    const row = pickColorRow(rows, model.frames, pick);
+    const shown = paint(row);
+    note(shown, row ? model.frames[row.frame]!.color?.values[row.row] : undefined);
     return shown.color;
   });
-  // Legend in value order (None, Allow, Drop, Reject); "No value" last.
-  const entries = [...legend.values()].sort((a, b) => {
+  legend.sort((a, b) => {
     if (a.order === undefined || b.order === undefined) {
-      return a.order === undefined ? 1 : -1;
+      return Number(a.order === undefined) - Number(b.order === undefined);
     }
     if (typeof a.order === 'number' && typeof b.order === 'number') {
       return a.order - b.order;
     }
     return String(a.order).localeCompare(String(b.order));
   });
-  return { ribbons, legend: entries.map(({ text, color }) => ({ text, color })) };
+  return { ribbons, bands, legend: legend.map(({ text, color }) => ({ text, color })) };
 }
 
 /**
  * Why a ribbon has its colour. By group: the palette colour of the group it leaves (of its wider end
- * when undirected), arcs likewise. By field or value: ribbons carry the meaning, so arcs stay neutral
- * and do not compete with it; without a colour field, ribbons fall back to group colours.
+ * when undirected), arcs likewise. By field: the colour of its colour-field value, split into bands
+ * when its rows disagree (or one value picked); by value: its total on the field's colour scale. In
+ * both, ribbons carry the meaning, so arcs stay neutral; without a colour field, group colours.
  */
 export function chordColors(
   layout: ChordAngleLayout,
@@ -95,8 +123,9 @@ export function chordColors(
     return {
       arcs: neutralArcs(),
       ribbons: layout.ribbons.map((ribbon) => scale(ribbon.value).color ?? neutralColor(theme)),
+      bands: [],
       legend: [],
     };
   }
-  return { arcs: byGroup, ribbons: groupRibbons(), legend: [] };
+  return { arcs: byGroup, ribbons: groupRibbons(), bands: [], legend: [] };
 }

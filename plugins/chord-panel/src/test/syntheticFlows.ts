@@ -39,8 +39,9 @@ export function podNames(count: number, random: () => number): string[] {
 /**
  * Pod-to-pod bytes between `groups` pods, each talking to `peersPerGroup` others (fewer when there are
  * not that many), with heavy-tailed volumes as real traffic has. 200 groups × 40 peers ≈ 8,000 ribbons.
+ * `skew` > 0 makes low-numbered pods busier (Zipf-like), as a few gateways and databases are.
  */
-export function podTraffic(groups: number, peersPerGroup: number, seed = 7): SyntheticFrame {
+export function podTraffic(groups: number, peersPerGroup: number, seed = 7, skew = 0): SyntheticFrame {
   const random = seededRandom(seed);
   const pods = podNames(groups, random);
   const sources: string[] = [];
@@ -58,7 +59,8 @@ export function podTraffic(groups: number, peersPerGroup: number, seed = 7): Syn
     for (const j of chosen) {
       sources.push(pod);
       targets.push(pods[j]!);
-      bytes.push(Math.round(1000 * Math.exp(random() * 9)));
+      const weight = ((i + 1) * (j + 1)) ** -skew;
+      bytes.push(Math.round(1000 * Math.exp(random() * 9) * weight * groups ** skew));
     }
   });
   return {
@@ -66,6 +68,62 @@ export function podTraffic(groups: number, peersPerGroup: number, seed = 7): Syn
     fields: [
       { name: 'sourcePodName', type: 'string', values: sources },
       { name: 'destinationPodName', type: 'string', values: targets },
+      { name: 'bytes', type: 'number', values: bytes, config: { unit: 'bytes' } },
+    ],
+  };
+}
+
+/** A shop's services: who calls whom, with the port and a typical volume in bytes per hour. */
+const shopCalls: Array<[string, string, number, number]> = [
+  ['ingress-nginx/controller-7d9f8-x2x9z', 'web/frontend-5c7b9-2xkqp', 80, 90e9],
+  ['ingress-nginx/controller-7d9f8-x2x9z', 'web/frontend-5c7b9-9fj2m', 80, 80e9],
+  ['web/frontend-5c7b9-2xkqp', 'shop/catalog-6f4d8-h7p2x', 8080, 38e9],
+  ['web/frontend-5c7b9-9fj2m', 'shop/catalog-6f4d8-h7p2x', 8080, 31e9],
+  ['web/frontend-5c7b9-2xkqp', 'shop/checkout-84c6d-q2w9z', 8080, 22e9],
+  ['web/frontend-5c7b9-9fj2m', 'shop/checkout-84c6d-q2w9z', 8080, 17e9],
+  ['web/frontend-5c7b9-2xkqp', 'shop/cart-7b9c5-k3j8d', 8080, 12e9],
+  ['web/frontend-5c7b9-9fj2m', 'shop/cart-7b9c5-k3j8d', 8080, 10e9],
+  ['shop/checkout-84c6d-q2w9z', 'payments/payments-7b5f9-m4k8s', 8443, 19e9],
+  ['shop/checkout-84c6d-q2w9z', 'data/postgres-0', 5432, 14e9],
+  ['shop/checkout-84c6d-q2w9z', 'shop/cart-7b9c5-k3j8d', 8080, 6e9],
+  ['shop/catalog-6f4d8-h7p2x', 'data/postgres-0', 5432, 41e9],
+  ['shop/catalog-6f4d8-h7p2x', 'data/redis-master-0', 6379, 24e9],
+  ['shop/cart-7b9c5-k3j8d', 'data/redis-master-0', 6379, 16e9],
+  ['payments/payments-7b5f9-m4k8s', 'data/postgres-0', 5432, 6e9],
+  ['data/postgres-0', 'data/postgres-1', 5432, 20e9],
+  ['monitoring/prometheus-k8s-0', 'web/frontend-5c7b9-2xkqp', 9090, 3e9],
+  ['monitoring/prometheus-k8s-0', 'shop/catalog-6f4d8-h7p2x', 9090, 3e9],
+  ['monitoring/prometheus-k8s-0', 'data/postgres-0', 9187, 2e9],
+  ['web/frontend-5c7b9-2xkqp', 'kube-system/coredns-5d78c-8t6vn', 53, 1e9],
+  ['shop/catalog-6f4d8-h7p2x', 'kube-system/coredns-5d78c-8t6vn', 53, 1e9],
+  ['shop/checkout-84c6d-q2w9z', 'kube-system/coredns-5d78c-8t6vn', 53, 1e9],
+];
+
+/**
+ * Pod-to-pod traffic of a small shop, as the Pod-to-Pod dashboard sees it: three rows per pair (one
+ * per time bucket), replies included; `namespaces` folds pods into their namespaces.
+ */
+export function shopTraffic(level: 'pods' | 'namespaces' = 'pods', seed = 3): SyntheticFrame {
+  const random = seededRandom(seed);
+  const name = (pod: string) => (level === 'namespaces' ? pod.slice(0, pod.indexOf('/')) : pod);
+  const sources: string[] = [];
+  const targets: string[] = [];
+  const ports: number[] = [];
+  const bytes: number[] = [];
+  for (const [from, to, port, volume] of shopCalls) {
+    for (let bucket = 0; bucket < 3; bucket++) {
+      sources.push(name(from), name(to));
+      targets.push(name(to), name(from));
+      ports.push(port, port);
+      bytes.push(Math.round((volume / 3) * (0.7 + random() * 0.6)), Math.round((volume / 12) * (0.7 + random() * 0.6)));
+    }
+  }
+  return {
+    refId: 'A',
+    fields: [
+      { name: 'sourcePodName', type: 'string', values: sources },
+      { name: 'destinationPodName', type: 'string', values: targets },
+      { name: 'destinationTransportPort', type: 'number', values: ports, config: { displayName: 'Port' } },
       { name: 'bytes', type: 'number', values: bytes, config: { unit: 'bytes' } },
     ],
   };
