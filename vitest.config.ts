@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // DOM tests (panels and editors in jsdom). Browser tests run in Playwright, not here.
 export default defineConfig({
   test: {
+    // Integration tests start real servers and browsers; two cores, so keep parallelism modest.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -18,8 +20,6 @@ export default defineConfig({
           ],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // Integration tests start real servers; two cores, so keep parallelism modest.
-          maxWorkers: 2,
         },
       },
       {

@@ -75,7 +75,12 @@ export function webpackConfigFor(plugin: PluginManifest, mode: 'production' | 'd
             to: '.',
             transform: (content: Buffer) => renderPluginJson(content.toString('utf8'), plugin.version, new Date()),
           },
-          copy('README.md'),
+          {
+            from: 'README.md',
+            to: '.',
+            // Images live in src/img in the repository and in img/ inside the plugin (Grafana's plugin page).
+            transform: (content: Buffer) => content.toString('utf8').replace(/\]\(\.?\/?src\/img\//g, '](img/'),
+          },
           copy('CHANGELOG.md'),
           copy(join(repoRoot, 'LICENSE')),
           copy('src/img', 'img'),
