@@ -178,7 +178,8 @@ export function chord(
       targetField: base.target,
       valueField: base.value,
       ...(base.colorField
-        ? { colorField: base.colorField, colorBy: 'field', colorPick: 'highest' }
+        ? // A pair with allowed and dropped traffic shows both, as bands (the panel's default colorPick).
+          { colorField: base.colorField, colorBy: 'field' }
         : { colorBy: 'group' }),
       detailFields: base.detailFields ?? [],
       ribbons: 'directed',
