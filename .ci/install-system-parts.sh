@@ -2,6 +2,18 @@
 # System packages the tests need on a fresh Debian machine. Idempotent: a no-op when all are present.
 set -euo pipefail
 
+# --- fakesnow (Snowflake engine tests) --------------------------------------------------------------
+# PyPI's fakesnow emulates Snowflake on DuckDB; tools/testkit starts it for the tests. It lives in its
+# own venv (tools/testkit/src/fakesnowServer.ts looks there) so its pins stay apart: fakesnow 0.12.1
+# imports snowflake.connector.converter, which snowflake-connector-python 5 no longer has.
+fakesnow_venv="${FLOWLENS_FAKESNOW_VENV:-$HOME/.cache/flowlens/fakesnow}"
+if ! "$fakesnow_venv/bin/python" -c 'import fakesnow.server' 2>/dev/null; then
+  echo "installing fakesnow into $fakesnow_venv"
+  python3 -m venv "$fakesnow_venv"
+  "$fakesnow_venv/bin/pip" install -q 'fakesnow[server]==0.12.1' 'snowflake-connector-python>=4,<5'
+fi
+# ------------------------------------------------------------------------------------------------------
+
 packages=(clickhouse-server chromium docker-compose zip unzip)
 # Go runs the conformance harness (Grafana's own plugin client libraries). Any Go works: go.mod asks
 # for its toolchain and Go fetches it from the module proxy (GOTOOLCHAIN=auto).
