@@ -56,6 +56,10 @@ async function main(): Promise<void> {
     logger.error('uncaught exception', { error: error.message, stack: error.stack })
   );
   process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error: String(error) }));
+  // Node prints process warnings (e.g. the AWS SDK inside snowflake-sdk about Node versions) as plain
+  // stderr lines, which Grafana cannot parse as hclog; they go through the logger instead.
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => logger.debug('process warning', { name: warning.name, warning: warning.message }));
 
   process.stdout.write(listener.handshakeLine);
   logger.info('plugin started', { address: listener.grpcAddress, node: process.version });

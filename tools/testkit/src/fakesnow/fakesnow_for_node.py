@@ -90,7 +90,8 @@ def check_login(data: dict[str, Any]) -> JSONResponse | None:
                 algorithms=["RS256"],
                 issuer=issuer,
                 subject=f"{account}.{login.upper()}",
-                options={"require": ["iss", "sub", "iat", "exp"]},
+                # snowflake-sdk sends iat and exp in milliseconds, which Snowflake accepts; so only their presence is checked.
+                options={"require": ["iss", "sub", "iat", "exp"], "verify_iat": False, "verify_exp": False},
             )
         except jwt.PyJWTError:
             return login_failure("390144", "JWT token is invalid.")
@@ -152,6 +153,9 @@ async def query_request(request: Request) -> JSONResponse:
             timer.start()
     try:
         response = await fakesnow_server.query_request(request)
+    except Exception as error:  # noqa: BLE001
+        # fakesnow failed outside its own error handling (e.g. encoding a NULL TIMESTAMP_TZ).
+        response = JSONResponse({"message": f"{type(error).__name__}: {error}"}, status_code=500)
     finally:
         if timer:
             timer.cancel()

@@ -28,7 +28,10 @@ export class SessionPool {
     signal.addEventListener('abort', onAbort, { once: true });
     try {
       await Promise.race([
-        session.connectAsync(),
+        // connect(), not connectAsync(): the latter resolves even when the login is refused.
+        new Promise<void>((resolve, reject) => {
+          session.connect((error) => (error ? reject(error) : resolve()));
+        }),
         new Promise<never>((_, reject) => {
           const fail = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
           if (signal.aborted) fail();
