@@ -14,7 +14,8 @@ if ! "$fakesnow_venv/bin/python" -c 'import fakesnow.server' 2>/dev/null; then
 fi
 # ------------------------------------------------------------------------------------------------------
 
-packages=(clickhouse-server chromium docker-compose zip unzip)
+# qemu-user and Debian's arm64 C libraries run the arm64 backend executable in a test.
+packages=(clickhouse-server chromium docker-compose zip unzip qemu-user libc6-arm64-cross libstdc++6-arm64-cross)
 # Go runs the conformance harness (Grafana's own plugin client libraries). Any Go works: go.mod asks
 # for its toolchain and Go fetches it from the module proxy (GOTOOLCHAIN=auto).
 command -v go >/dev/null || packages+=(golang-go)

@@ -47,12 +47,17 @@ function serviceClient(root: GrpcObject, path: string): ServiceClientConstructor
  * Launches the backend executable the way Grafana's go-plugin client does (magic cookie, protocol
  * versions, socket dir in the environment), reads the handshake line and connects over the socket.
  */
-export async function launchPlugin(env: Record<string, string> = {}): Promise<PluginProcess> {
-  if (!existsSync(pluginExecutable)) {
-    throw new Error(`${pluginExecutable} is missing: run "npm run build" first`);
+export async function launchPlugin(
+  env: Record<string, string> = {},
+  /** Another build of the executable, and a command to run it through (e.g. qemu for arm64). */
+  target: { executable: string; runner?: string[] } = { executable: pluginExecutable }
+): Promise<PluginProcess> {
+  if (!existsSync(target.executable)) {
+    throw new Error(`${target.executable} is missing: run "npm run build" first`);
   }
   const socketDir = mkdtempSync(join(tmpdir(), 'flowlens-plugin-'));
-  const child = spawn(pluginExecutable, [], {
+  const [command, ...args] = [...(target.runner ?? []), target.executable];
+  const child = spawn(command!, args, {
     env: {
       PATH: process.env.PATH ?? '',
       grafana_plugin_type: 'datasource',
