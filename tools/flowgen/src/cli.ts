@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { parseCommand, UsageError, type Command } from './cli/arguments.ts';
 import { usage } from './cli/help.ts';
 import { writeFlows, writeLiveFlows, type WriteResult } from './load.ts';
-import { applySchema, type SchemaTarget } from './schema.ts';
-import { chdbSchemaTarget, clickhouseSchemaTarget } from './schemaTargets.ts';
+import { applySchema, snowflakeSchemaDir, type SchemaTarget } from './schema.ts';
+import { chdbSchemaTarget, clickhouseSchemaTarget, snowflakeSchemaTarget } from './schemaTargets.ts';
 import { ChdbSink } from './sinks/chdb.ts';
+import { SnowflakeSink } from './sinks/snowflake.ts';
+import { SnowflakeSession } from './snowflake/session.ts';
 import { ClickHouseHttpSink } from './sinks/clickhouseHttp.ts';
 import { FileSink, OutputClosedError } from './sinks/file.ts';
 import type { FlowSink } from './sinks/sink.ts';
@@ -100,6 +102,21 @@ async function openSink(command: Command): Promise<{ sink: FlowSink; closeAll: (
       }
     }
     const sink = await ClickHouseHttpSink.open({ ...connection, format: sinkOptions.wireFormat });
+    return { sink, closeAll: () => sink.close() };
+  }
+  if (sinkOptions.kind === 'snowflake') {
+    if (command.applySchema) {
+      const session = await SnowflakeSession.open(sinkOptions);
+      try {
+        const report = await applySchema(snowflakeSchemaTarget(session), { schemaDir: snowflakeSchemaDir, log });
+        if (!command.quiet) {
+          log(`flowgen: applied ${report.applied.map((file) => file.file).join(', ')} to ${session.description}`);
+        }
+      } finally {
+        await session.close();
+      }
+    }
+    const sink = await SnowflakeSink.open(sinkOptions);
     return { sink, closeAll: () => sink.close() };
   }
   // chDB is a native library of ~150 MB: load it only when asked for.

@@ -21,11 +21,14 @@ export { defaultFrom, type GenerateOptions, type LiveOptions } from './options.t
 export {
   applySchema,
   defaultSchemaDir,
+  snowflakeSchemaDir,
   type ApplySchemaOptions,
   type SchemaReport,
   type SchemaTarget,
 } from './schema.ts';
-export { chdbSchemaTarget, clickhouseSchemaTarget } from './schemaTargets.ts';
+export { chdbSchemaTarget, clickhouseSchemaTarget, snowflakeSchemaTarget } from './schemaTargets.ts';
+export { SnowflakeSink, type SnowflakeSinkOptions } from './sinks/snowflake.ts';
+export { SnowflakeSession, type SnowflakeConnectionOptions } from './snowflake/session.ts';
 export { ChdbSink, type ChdbSinkOptions } from './sinks/chdb.ts';
 export { ClickHouseHttpSink, type ClickHouseSinkOptions, type DuplicateGuard } from './sinks/clickhouseHttp.ts';
 export { FileSink, OutputClosedError, type FileFormat, type FileSinkOptions } from './sinks/file.ts';

@@ -32,6 +32,8 @@ export interface SchemaReport {
 }
 
 export const defaultSchemaDir = resolve(import.meta.dirname, '../../../provisioning/clickhouse');
+/** The FLOWS table for Snowflake (Theia's layout). */
+export const snowflakeSchemaDir = resolve(import.meta.dirname, '../../../provisioning/snowflake');
 
 const requiresHeader = /^--\s*requires:\s*(\d+\.\d+)\s*$/m;
 const retentionInterval = /INTERVAL\s+\d+\s+HOUR/i;

@@ -18,6 +18,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger('flowlens-flows-datasource', { level: logLevelFromEnv(process.env) });
+  // Before any await: modules loaded above (snowflake-sdk, the AWS SDK, Node's SEA loader) emit
+  // their warnings on the next tick. Node prints process warnings (e.g. the AWS SDK inside snowflake-sdk about Node versions) as plain
+  // stderr lines, which Grafana cannot parse as hclog; they go through the logger instead.
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => logger.debug('process warning', { name: warning.name, warning: warning.message }));
   const metrics = new QueryMetrics();
   const instances = new DatasourceInstances(createEngine, logger);
 
@@ -56,10 +61,6 @@ async function main(): Promise<void> {
     logger.error('uncaught exception', { error: error.message, stack: error.stack })
   );
   process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error: String(error) }));
-  // Node prints process warnings (e.g. the AWS SDK inside snowflake-sdk about Node versions) as plain
-  // stderr lines, which Grafana cannot parse as hclog; they go through the logger instead.
-  process.removeAllListeners('warning');
-  process.on('warning', (warning) => logger.debug('process warning', { name: warning.name, warning: warning.message }));
 
   process.stdout.write(listener.handshakeLine);
   logger.info('plugin started', { address: listener.grpcAddress, node: process.version });

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { FileFormat } from '../sinks/file.ts';
+import type { SnowflakeConnectionOptions } from '../snowflake/session.ts';
 import { defaultFrom } from '../options.ts';
 import { formatTime, parseTime } from '../time.ts';
 
@@ -24,7 +25,8 @@ export interface Command {
         waitSeconds: number;
         retrySeconds: number;
       }
-    | { kind: 'chdb'; path: string; table?: string };
+    | { kind: 'chdb'; path: string; table?: string }
+    | ({ kind: 'snowflake'; table?: string } & SnowflakeConnectionOptions);
   batchRows?: number;
   applySchema: boolean;
   retentionHours?: number;
@@ -50,6 +52,10 @@ const options = {
   table: { type: 'string' },
   'wire-format': { type: 'string' },
   'chdb-path': { type: 'string' },
+  account: { type: 'string' },
+  role: { type: 'string' },
+  warehouse: { type: 'string' },
+  schema: { type: 'string' },
   'batch-rows': { type: 'string' },
   'apply-schema': { type: 'boolean' },
   'retention-hours': { type: 'string' },
@@ -64,6 +70,7 @@ const sinkOnlyOptions: Record<string, string[]> = {
   file: ['output'],
   clickhouse: ['url', 'user', 'password', 'database', 'wire-format', 'wait-seconds', 'retry-seconds'],
   chdb: ['chdb-path'],
+  snowflake: ['account', 'user', 'password', 'database', 'role', 'warehouse', 'schema'],
 };
 
 export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): Command {
@@ -122,11 +129,15 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
   const sinkName = text('sink') ?? 'ndjson';
   const sinkKind = sinkName === 'ndjson' || sinkName === 'csv' ? 'file' : sinkName;
   if (!(sinkKind in sinkOnlyOptions)) {
-    throw new UsageError(`--sink ${sinkName} is not a sink; choose ndjson, csv, clickhouse or chdb`);
+    throw new UsageError(`--sink ${sinkName} is not a sink; choose ndjson, csv, clickhouse, chdb or snowflake`);
   }
   for (const [kind, names] of Object.entries(sinkOnlyOptions)) {
     const misplaced =
-      kind === sinkKind ? undefined : names.find((name) => values[name as keyof typeof options] !== undefined);
+      kind === sinkKind
+        ? undefined
+        : names.find(
+            (name) => values[name as keyof typeof options] !== undefined && !sinkOnlyOptions[sinkKind]!.includes(name)
+          );
     if (misplaced) {
       throw new UsageError(`--${misplaced} does not apply to --sink ${sinkName}`);
     }
@@ -150,6 +161,25 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
       waitSeconds: number(text('wait-seconds'), 'wait-seconds', 'zeroOrMore') ?? 0,
       retrySeconds: number(text('retry-seconds'), 'retry-seconds', 'zeroOrMore') ?? 300,
     };
+  } else if (sinkKind === 'snowflake') {
+    const account = text('account') ?? env.SNOWFLAKE_ACCOUNT;
+    const user = text('user') ?? env.SNOWFLAKE_USER;
+    if ((!account || !user) && !help && !version) {
+      throw new UsageError('--sink snowflake needs --account and --user (or SNOWFLAKE_ACCOUNT and SNOWFLAKE_USER)');
+    }
+    sink = {
+      kind: 'snowflake',
+      account: account ?? '',
+      user: user ?? '',
+      password: text('password') ?? (env.SNOWFLAKE_PASSWORD || undefined),
+      privateKey: env.SNOWFLAKE_PRIVATE_KEY || undefined,
+      privateKeyPassphrase: env.SNOWFLAKE_PRIVATE_KEY_PASSPHRASE || undefined,
+      role: text('role') ?? (env.SNOWFLAKE_ROLE || undefined),
+      warehouse: text('warehouse') ?? (env.SNOWFLAKE_WAREHOUSE || undefined),
+      database: text('database') ?? (env.SNOWFLAKE_DATABASE || undefined),
+      schema: text('schema') ?? (env.SNOWFLAKE_SCHEMA || undefined),
+      table: text('table'),
+    };
   } else {
     const path = text('chdb-path');
     if (!path && !help && !version) {
@@ -163,9 +193,12 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
 
   const applySchema = values['apply-schema'] === true;
   if (applySchema && sinkKind === 'file') {
-    throw new UsageError(`--apply-schema needs a database sink (clickhouse or chdb), not ${sinkName}`);
+    throw new UsageError(`--apply-schema needs a database sink (clickhouse, chdb or snowflake), not ${sinkName}`);
   }
   const retentionHours = number(text('retention-hours'), 'retention-hours', 'hours');
+  if (retentionHours !== undefined && sinkKind === 'snowflake') {
+    throw new UsageError('--retention-hours is for ClickHouse; Snowflake keeps rows until you delete them');
+  }
   if (retentionHours !== undefined && !applySchema) {
     throw new UsageError('--retention-hours changes the schema, so it needs --apply-schema');
   }

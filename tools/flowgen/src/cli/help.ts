@@ -16,7 +16,7 @@ What to generate:
   Times: ISO 8601 (2025-01-06T12:00:00Z; no offset means UTC), unix seconds, now, now-2h (s, m, h, d).
 
 Where the records go:
-  --sink <name>          ndjson (default) | csv | clickhouse | chdb
+  --sink <name>          ndjson (default) | csv | clickhouse | chdb | snowflake
   --output <path>        ndjson/csv file, or - for stdout (default)
   --url <url>            ClickHouse HTTP interface (env CLICKHOUSE_URL, default http://127.0.0.1:8123)
   --user <name>          ClickHouse user (env CLICKHOUSE_USER, default: the server's default user)
@@ -25,9 +25,14 @@ Where the records go:
   --table <name>         table to load (default flows)
   --wire-format <name>   RowBinary (default) | TabSeparated, for --sink clickhouse
   --chdb-path <dir>      chDB data folder, for --sink chdb
+  --account <id>         Snowflake account (env SNOWFLAKE_ACCOUNT): myorg-myaccount or its https:// URL;
+                         --user, --password, --database also apply (env SNOWFLAKE_USER, SNOWFLAKE_PASSWORD,
+                         SNOWFLAKE_DATABASE); key pair: env SNOWFLAKE_PRIVATE_KEY (PKCS#8 PEM) and
+                         SNOWFLAKE_PRIVATE_KEY_PASSPHRASE
+  --role, --warehouse, --schema <name>   Snowflake session (env SNOWFLAKE_ROLE, _WAREHOUSE, _SCHEMA)
   --batch-rows <n>       records per insert (default 100000 for databases, 8192 for files)
   --apply-schema         create the flows table first from provisioning/clickhouse/*.sql (files needing a
-                         newer server are skipped, with a note)
+                         newer server are skipped, with a note); for --sink snowflake, provisioning/snowflake/*.sql
   --retention-hours <h>  with --apply-schema: keep records this long instead of 12 hours; 0 keeps them
                          forever (backfills of past days need 0 or a long enough retention)
   --wait-seconds <s>     wait this long for ClickHouse to come up at the start (default 0)
@@ -40,4 +45,6 @@ Examples:
   flowgen --from now-1d --to now --sink clickhouse --url http://localhost:8123 --apply-schema
   CLICKHOUSE_PASSWORD=secret flowgen --rate 500 --sink clickhouse --user flowlens_writer
   flowgen --from 2025-01-06 --to 2025-01-07 --scale 0.1 --sink csv --output day.csv
+  SNOWFLAKE_PASSWORD=… flowgen --from now-1h --to now --sink snowflake --account myorg-myaccount --user loader \\
+    --warehouse LOAD_WH --database FLOWLENS --schema PUBLIC --apply-schema
 `;

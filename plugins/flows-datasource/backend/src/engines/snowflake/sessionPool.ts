@@ -1,3 +1,4 @@
+import './driverEnvironment.ts';
 import * as snowflake from 'snowflake-sdk';
 import type { Connection, ConnectionOptions } from 'snowflake-sdk';
 
