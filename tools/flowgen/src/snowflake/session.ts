@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
+import type * as SnowflakeSdk from 'snowflake-sdk';
 import type { Binds, Connection } from 'snowflake-sdk';
 
 // snowflake-sdk is CommonJS whose exports Node's ESM loader cannot name; require() gives all of them.
-const snowflake = createRequire(import.meta.url)('snowflake-sdk') as typeof import('snowflake-sdk');
+const snowflake = createRequire(import.meta.url)('snowflake-sdk') as typeof SnowflakeSdk;
 
 export interface SnowflakeConnectionOptions {
   /** Account identifier (myorg-myaccount), account host, or URL (http only on loopback, for fakesnow). */
