@@ -14,6 +14,9 @@ lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.flowlens-lock-hash 2>/dev/null)" != "$lock_hash" ]; then
   npm ci --no-audit --no-fund
   echo "$lock_hash" > node_modules/.flowlens-lock-hash
+else
+  # A lock out of step with the package.json files fails `npm ci` on a fresh clone; catch it here too.
+  npm ci --dry-run --no-audit --no-fund >/dev/null
 fi
 
 step "Go modules for the conformance harness"
