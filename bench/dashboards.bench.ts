@@ -11,16 +11,12 @@ import { loadIntoChdb } from '@flowlens/flowgen';
 import { startChdbHttpServer } from '@flowlens/testkit';
 import { createEngine } from '../plugins/flows-datasource/backend/src/engines/createEngine.ts';
 import { DatasourceInstances } from '../plugins/flows-datasource/backend/src/handlers/datasourceInstances.ts';
-import { queryData } from '../plugins/flows-datasource/backend/src/handlers/queryData.ts';
-import { QueryMetrics } from '../plugins/flows-datasource/backend/src/handlers/queryMetrics.ts';
 import { createLogger } from '../plugins/flows-datasource/backend/src/protocol/logger.ts';
-import { compileFlowsQuery } from '../plugins/flows-datasource/backend/src/sql/flowsBuilder.ts';
-import { interpolateQuery } from '../plugins/flows-datasource/src/variables/interpolateQuery.ts';
-import type { FlowsQuery } from '../plugins/flows-datasource/src/types.ts';
 import { dashboards } from '../dashboards/src/index.ts';
 import { defaultExcludedNamespaces } from '../dashboards/src/variables.ts';
+import { dashboardRunner } from '../dashboards/test/support/dashboardRunner.ts';
 import { dashboardQueries } from '../dashboards/test/support/dashboardTargets.ts';
-import { templateService } from '../dashboards/test/support/dashboardVariables.ts';
+import type { VariableState } from '../dashboards/test/support/dashboardVariables.ts';
 
 const rows = Number(process.env.FLOWLENS_BENCH_ROWS ?? 10_000_000);
 
@@ -42,7 +38,7 @@ export async function run(): Promise<void> {
       `loaded ${rows.toLocaleString('en-US')} flowgen rows in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s; dashboards over the whole range (${((maxS! - minS!) / 3600).toFixed(1)} h)`
     );
     const timeRange = { fromMs: minS! * 1000, toMs: (maxS! + 1) * 1000 };
-    const variables = templateService([
+    const variables: VariableState[] = [
       { name: 'cluster', multi: true, includeAll: true, current: ['$__all'], options: [] },
       { name: 'namespace', multi: true, includeAll: true, current: ['$__all'], options: [] },
       {
@@ -52,8 +48,19 @@ export async function run(): Promise<void> {
         options: defaultExcludedNamespaces,
       },
       { name: 'pod', current: [''], options: [] },
-    ]);
-    const intervalMs = Math.max(1000, Math.ceil((timeRange.toMs - timeRange.fromMs) / 1000 / 1000) * 1000);
+    ];
+    const runner = dashboardRunner({
+      engine: 'clickhouse',
+      dataSource: {
+        uid: 'bench',
+        name: 'bench',
+        updatedMs: 1,
+        jsonData: { engine: 'clickhouse', url: http.url },
+        decryptedSecureJsonData: {},
+      },
+      instances,
+      timeRange,
+    });
 
     console.log('\ndashboard / panel                                                   backend    chDB direct  ratio');
     let worst = 0;
@@ -61,31 +68,8 @@ export async function run(): Promise<void> {
     let count = 0;
     for (const [name, dashboard] of Object.entries(dashboards)) {
       for (const query of dashboardQueries(name, dashboard)) {
-        const json = interpolateQuery(query.target as unknown as FlowsQuery, {
-          templateSrv: variables,
-          engine: 'clickhouse',
-        });
-        const request = {
-          context: {
-            orgId: 1,
-            pluginId: 'flowlens-flows-datasource',
-            dataSource: {
-              uid: 'bench',
-              name: 'bench',
-              updatedMs: 1,
-              jsonData: { engine: 'clickhouse', url: http.url },
-              decryptedSecureJsonData: {},
-            },
-          },
-          queries: [
-            { refId: 'A', queryType: String(json.queryType ?? ''), maxDataPoints: 1000, intervalMs, timeRange, json },
-          ],
-          signal: new AbortController().signal,
-        };
         const started = performance.now();
-        const answer = (
-          await queryData(request, { instances, metrics: new QueryMetrics(), logger, compileFlows: compileFlowsQuery })
-        ).get('A')!;
+        const answer = await runner.run(query, variables);
         const backendMs = performance.now() - started;
         if (answer.error) throw new Error(`${name} / ${query.where}: ${answer.error}`);
         const sql = answer.frames[0]!.meta!.executedQueryString!;

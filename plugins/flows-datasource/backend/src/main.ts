@@ -18,9 +18,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger('flowlens-flows-datasource', { level: logLevelFromEnv(process.env) });
-  // Before any await: modules loaded above (snowflake-sdk, the AWS SDK, Node's SEA loader) emit
-  // their warnings on the next tick. Node prints process warnings (e.g. the AWS SDK inside snowflake-sdk about Node versions) as plain
-  // stderr lines, which Grafana cannot parse as hclog; they go through the logger instead.
+  // Node prints process warnings (Node's SEA loader at start, the AWS SDK inside snowflake-sdk when a
+  // Snowflake datasource loads it) as plain stderr lines, which Grafana cannot parse as hclog; they go
+  // through the logger instead. Installed before any await: the first ones come on the next tick.
   process.removeAllListeners('warning');
   process.on('warning', (warning) => logger.debug('process warning', { name: warning.name, warning: warning.message }));
   const metrics = new QueryMetrics();

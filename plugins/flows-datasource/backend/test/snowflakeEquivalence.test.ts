@@ -6,18 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileSink, loadIntoChdb, writeFlows } from '@flowlens/flowgen';
 import { FakesnowServer, startChdbHttpServer, type ChdbHttpServer } from '@flowlens/testkit';
 import { dashboards } from '../../../../dashboards/src/index.ts';
-import { defaultExcludedNamespaces } from '../../../../dashboards/src/variables.ts';
+import { dashboardRunner, type DashboardRunner } from '../../../../dashboards/test/support/dashboardRunner.ts';
 import { dashboardQueries, type DashboardQuery } from '../../../../dashboards/test/support/dashboardTargets.ts';
-import { templateService, type VariableState } from '../../../../dashboards/test/support/dashboardVariables.ts';
-import { interpolateQuery } from '../../src/variables/interpolateQuery.ts';
-import type { FlowsQuery } from '../../src/types.ts';
+import type { VariableState } from '../../../../dashboards/test/support/dashboardVariables.ts';
 import { createEngine } from '../src/engines/createEngine.ts';
 import type { Frame } from '../src/frames/frame.ts';
 import { DatasourceInstances } from '../src/handlers/datasourceInstances.ts';
-import { queryData } from '../src/handlers/queryData.ts';
-import { QueryMetrics } from '../src/handlers/queryMetrics.ts';
-import type { DataSourceSettings } from '../src/handlers/types.ts';
-import { compileFlowsQuery } from '../src/sql/flowsBuilder.ts';
 import { quietLogger } from './support/engines.ts';
 import {
   flowsSchemaSql,
@@ -35,15 +29,7 @@ import {
  */
 const generation = { from: '2025-01-06T08:40:00Z', to: '2025-01-06T10:00:00Z', scale: 0.25 };
 const timeRange = { fromMs: Date.parse('2025-01-06T09:00:00Z'), toMs: Date.parse('2025-01-06T10:00:00Z') };
-const maxDataPoints = 1000;
-
 type Engine = 'clickhouse' | 'snowflake';
-
-function intervalMs(minInterval: string | undefined): number {
-  const raw = Math.max(1000, Math.ceil((timeRange.toMs - timeRange.fromMs) / maxDataPoints / 1000) * 1000);
-  const minimum = minInterval ? Number(/^(\d+)m$/.exec(minInterval)?.[1] ?? 0) * 60_000 : 0;
-  return Math.max(raw, minimum);
-}
 
 describe('every dashboard query answers the same on ClickHouse (chDB) and Snowflake (fakesnow)', () => {
   let dir: string;
@@ -51,8 +37,7 @@ describe('every dashboard query answers the same on ClickHouse (chDB) and Snowfl
   let chdbHttp: ChdbHttpServer;
   let fakesnow: FakesnowServer;
   let instances: DatasourceInstances;
-  const metrics = new QueryMetrics();
-  const dataSources = {} as Record<Engine, DataSourceSettings>;
+  const runners = {} as Record<Engine, DashboardRunner>;
   let loadedRows = 0;
 
   beforeAll(async () => {
@@ -75,15 +60,25 @@ describe('every dashboard query answers the same on ClickHouse (chDB) and Snowfl
     }
     loadedRows = await fakesnow.loadCsv(`${snowflakeDatabase}.${snowflakeSchema}.FLOWS`, csv);
     expect(loadedRows).toBe(chdbLoad.rows);
-    dataSources.clickhouse = {
-      uid: 'flowlens-clickhouse',
-      name: 'FlowLens',
-      updatedMs: 1,
-      jsonData: { engine: 'clickhouse', url: chdbHttp.url },
-      decryptedSecureJsonData: {},
-    };
-    dataSources.snowflake = snowflakeDataSource(fakesnow);
     instances = new DatasourceInstances(createEngine, quietLogger);
+    runners.clickhouse = dashboardRunner({
+      engine: 'clickhouse',
+      dataSource: {
+        uid: 'flowlens-clickhouse',
+        name: 'FlowLens',
+        updatedMs: 1,
+        jsonData: { engine: 'clickhouse', url: chdbHttp.url },
+        decryptedSecureJsonData: {},
+      },
+      instances,
+      timeRange,
+    });
+    runners.snowflake = dashboardRunner({
+      engine: 'snowflake',
+      dataSource: snowflakeDataSource(fakesnow),
+      instances,
+      timeRange,
+    });
   }, 300_000);
 
   afterAll(async () => {
@@ -95,28 +90,7 @@ describe('every dashboard query answers the same on ClickHouse (chDB) and Snowfl
   });
 
   async function run(engine: Engine, query: DashboardQuery, variables: VariableState[]) {
-    const interpolated = interpolateQuery(query.target as unknown as FlowsQuery, {
-      templateSrv: templateService(variables),
-      engine,
-    });
-    const responses = await queryData(
-      {
-        context: { orgId: 1, pluginId: 'flowlens-flows-datasource', dataSource: dataSources[engine] },
-        queries: [
-          {
-            refId: 'A',
-            queryType: String(interpolated.queryType ?? ''),
-            maxDataPoints,
-            intervalMs: intervalMs(query.minInterval),
-            timeRange,
-            json: interpolated,
-          },
-        ],
-        signal: new AbortController().signal,
-      },
-      { instances, metrics, logger: quietLogger, compileFlows: compileFlowsQuery }
-    );
-    const response = responses.get('A')!;
+    const response = await runners[engine].run(query, variables);
     return {
       error: response.error,
       sql: response.frames[0]?.meta?.executedQueryString ?? '',
@@ -124,28 +98,7 @@ describe('every dashboard query answers the same on ClickHouse (chDB) and Snowfl
     };
   }
 
-  /** The variables as a user first sees them, their options answered by `engine`. */
-  async function defaultVariables(engine: Engine): Promise<VariableState[]> {
-    const variables: VariableState[] = [
-      { name: 'datasource', current: ['flowlens'], options: ['flowlens'] },
-      { name: 'cluster', multi: true, includeAll: true, current: ['$__all'], options: [] },
-      { name: 'namespace', multi: true, includeAll: true, current: ['$__all'], options: [] },
-      {
-        name: 'excludedNamespaces',
-        multi: true,
-        current: defaultExcludedNamespaces,
-        options: defaultExcludedNamespaces,
-      },
-      { name: 'pod', current: [''], options: [] },
-    ];
-    for (const query of dashboardQueries('home', dashboards.home!).filter((q) => q.where.startsWith('variable '))) {
-      const answer = await run(engine, query, variables);
-      expect(answer.error, `${engine} ${query.where}: ${answer.error}`).toBeUndefined();
-      variables.find((v) => v.name === query.where.replace('variable ', ''))!.options =
-        answer.frames[0]!.fields[0]!.values.map(String);
-    }
-    return variables;
-  }
+  const defaultVariables = (engine: Engine): Promise<VariableState[]> => runners[engine].defaultVariables();
 
   const all = Object.entries(dashboards).flatMap(([name, dashboard]) => dashboardQueries(name, dashboard));
 

@@ -9,6 +9,7 @@ import type { Logger } from '../../protocol/logger.ts';
 import { clickhouseDialect } from '../../sql/clickhouseDialect.ts';
 import type { EngineHealth, FlowsEngine, QueryOptions, QueryResult, TableSchema } from '../engine.ts';
 import { EngineError } from '../engineError.ts';
+import { queryDeadline } from '../queryDeadline.ts';
 import { convertArrowChunk } from './arrowColumns.ts';
 import { arrowConvertible, kindOf, parseClickHouseType, type ClickHouseColumnType } from './clickhouseTypes.ts';
 import { toEngineError } from './clickhouseErrors.ts';
@@ -85,7 +86,7 @@ export class ClickHouseEngine implements FlowsEngine {
     if (statement === '') {
       throw new EngineError('query', 'the query is empty: write a SELECT, e.g. SELECT count() FROM flows');
     }
-    const { signal, dispose, timedOut } = this.deadline(options);
+    const { signal, dispose, timedOut } = queryDeadline(options);
     const queryId = randomUUID();
     try {
       const server = await this.server(signal);
@@ -187,29 +188,6 @@ export class ClickHouseEngine implements FlowsEngine {
 
   async close(): Promise<void> {
     await this.client.close();
-  }
-
-  /** Grafana's cancellation plus our own timeout, as one signal; `timedOut` tells them apart afterwards. */
-  private deadline(options: QueryOptions) {
-    const controller = new AbortController();
-    let expired = false;
-    const timer = setTimeout(() => {
-      expired = true;
-      controller.abort(new Error('timeout'));
-    }, options.timeoutMs + 1000);
-    const onCancel = () => controller.abort(new Error('cancelled'));
-    options.signal.addEventListener('abort', onCancel, { once: true });
-    if (options.signal.aborted) {
-      onCancel();
-    }
-    return {
-      signal: controller.signal,
-      timedOut: () => expired,
-      dispose: () => {
-        clearTimeout(timer);
-        options.signal.removeEventListener('abort', onCancel);
-      },
-    };
   }
 
   private failure(error: unknown, timedOut: boolean): EngineError {

@@ -9,6 +9,7 @@ import { flowsColumns } from '../../sql/flowsColumns.ts';
 import { snowflakeDialect } from '../../sql/snowflakeDialect.ts';
 import type { EngineHealth, FlowsEngine, QueryOptions, QueryResult, TableSchema } from '../engine.ts';
 import { EngineError } from '../engineError.ts';
+import { queryDeadline } from '../queryDeadline.ts';
 import { accountLocation, type AccountLocation } from './accountLocation.ts';
 import { driverLogger } from './driverLogger.ts';
 import { resultColumnName } from './resultColumnNames.ts';
@@ -67,7 +68,7 @@ export class SnowflakeEngine implements FlowsEngine {
     if (statement === '') {
       throw new EngineError('query', 'the query is empty: write a SELECT, e.g. SELECT count(*) FROM flows');
     }
-    const { signal, dispose, timedOut } = this.deadline(options);
+    const { signal, dispose, timedOut } = queryDeadline(options);
     try {
       return await this.withSession(signal, async (session) => {
         const run = await this.execute(session, statement, {
@@ -264,30 +265,6 @@ export class SnowflakeEngine implements FlowsEngine {
       }
     }
     return rows;
-  }
-
-  /** Grafana's cancellation plus our own deadline, as one signal; `timedOut` tells them apart afterwards. */
-  private deadline(options: QueryOptions) {
-    const controller = new AbortController();
-    let expired = false;
-    // A second after Snowflake's own STATEMENT_TIMEOUT_IN_SECONDS: that one answers first when the server is reachable.
-    const timer = setTimeout(() => {
-      expired = true;
-      controller.abort(new Error('timeout'));
-    }, options.timeoutMs + 1000);
-    const onCancel = () => controller.abort(new Error('cancelled'));
-    options.signal.addEventListener('abort', onCancel, { once: true });
-    if (options.signal.aborted) {
-      onCancel();
-    }
-    return {
-      signal: controller.signal,
-      timedOut: () => expired,
-      dispose: () => {
-        clearTimeout(timer);
-        options.signal.removeEventListener('abort', onCancel);
-      },
-    };
   }
 
   private failure(error: unknown, timedOut: boolean): EngineError {

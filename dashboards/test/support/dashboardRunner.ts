@@ -1,0 +1,101 @@
+import type {
+  DataResponse,
+  DataSourceSettings,
+  TimeRange,
+} from '../../../plugins/flows-datasource/backend/src/handlers/types.ts';
+import type { DatasourceInstances } from '../../../plugins/flows-datasource/backend/src/handlers/datasourceInstances.ts';
+import { queryData } from '../../../plugins/flows-datasource/backend/src/handlers/queryData.ts';
+import { QueryMetrics } from '../../../plugins/flows-datasource/backend/src/handlers/queryMetrics.ts';
+import { createLogger } from '../../../plugins/flows-datasource/backend/src/protocol/logger.ts';
+import { compileFlowsQuery } from '../../../plugins/flows-datasource/backend/src/sql/flowsBuilder.ts';
+import { interpolateQuery } from '../../../plugins/flows-datasource/src/variables/interpolateQuery.ts';
+import type { Engine, FlowsQuery } from '../../../plugins/flows-datasource/src/types.ts';
+import { dashboards } from '../../src/index.ts';
+import { defaultExcludedNamespaces } from '../../src/variables.ts';
+import { dashboardQueries, type DashboardQuery } from './dashboardTargets.ts';
+import { templateService, type VariableState } from './dashboardVariables.ts';
+
+/**
+ * Runs dashboard queries the way Grafana does: the datasource frontend interpolates the saved query
+ * (variables, ad-hoc filters), then the backend's QueryData answers it. Used by the dashboard tests,
+ * the Snowflake equivalence test and the dashboards benchmark.
+ */
+export interface DashboardRunner {
+  run(
+    query: DashboardQuery,
+    variables: VariableState[],
+    adHocFilters?: Array<{ key: string; operator: string; value: string }>
+  ): Promise<DataResponse>;
+  /** Variables as a user first sees them: every cluster and namespace, the pipeline namespaces excluded. */
+  defaultVariables(): Promise<VariableState[]>;
+}
+
+export const maxDataPoints = 1000;
+
+/** Grafana's interval: range ÷ max data points in whole seconds, never below the panel's minimum. */
+export function intervalMsFor(timeRange: TimeRange, minInterval: string | undefined): number {
+  const raw = Math.max(1000, Math.ceil((timeRange.toMs - timeRange.fromMs) / maxDataPoints / 1000) * 1000);
+  const minimum = minInterval ? Number(/^(\d+)m$/.exec(minInterval)?.[1] ?? 0) * 60_000 : 0;
+  return Math.max(raw, minimum);
+}
+
+export function dashboardRunner(options: {
+  engine: Engine;
+  dataSource: DataSourceSettings;
+  instances: DatasourceInstances;
+  timeRange: TimeRange;
+}): DashboardRunner {
+  const logger = createLogger('dashboards', { level: 'error', write: () => undefined });
+  const metrics = new QueryMetrics();
+  const run: DashboardRunner['run'] = async (query, variables, adHocFilters = []) => {
+    const json = interpolateQuery(query.target as unknown as FlowsQuery, {
+      templateSrv: templateService(variables),
+      engine: options.engine,
+      adHocFilters,
+    });
+    const responses = await queryData(
+      {
+        context: { orgId: 1, pluginId: 'flowlens-flows-datasource', dataSource: options.dataSource },
+        queries: [
+          {
+            refId: 'A',
+            queryType: String(json.queryType ?? ''),
+            maxDataPoints,
+            intervalMs: intervalMsFor(options.timeRange, query.minInterval),
+            timeRange: options.timeRange,
+            json,
+          },
+        ],
+        signal: new AbortController().signal,
+      },
+      { instances: options.instances, metrics, logger, compileFlows: compileFlowsQuery }
+    );
+    return responses.get('A')!;
+  };
+  const defaultVariables = async (): Promise<VariableState[]> => {
+    const variables: VariableState[] = [
+      { name: 'datasource', current: ['flowlens'], options: ['flowlens'] },
+      { name: 'cluster', multi: true, includeAll: true, current: ['$__all'], options: [] },
+      { name: 'namespace', multi: true, includeAll: true, current: ['$__all'], options: [] },
+      {
+        name: 'excludedNamespaces',
+        multi: true,
+        current: defaultExcludedNamespaces,
+        options: defaultExcludedNamespaces,
+      },
+      { name: 'pod', current: [''], options: [] },
+    ];
+    // Options of query variables come from their own queries, as in Grafana.
+    for (const query of dashboardQueries('home', dashboards.home!).filter((q) => q.where.startsWith('variable '))) {
+      const answer = await run(query, variables);
+      if (answer.error) {
+        throw new Error(`${query.where}: ${answer.error}`);
+      }
+      variables.find((v) => v.name === query.where.replace('variable ', ''))!.options = [
+        ...answer.frames[0]!.fields[0]!.values,
+      ].map(String);
+    }
+    return variables;
+  };
+  return { run, defaultVariables };
+}
