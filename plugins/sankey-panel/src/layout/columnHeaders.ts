@@ -1,6 +1,9 @@
 import { fitLabel } from './labelText';
 import type { PlacedHeader, PlacedNode } from './types';
 
+/** Headers are drawn in Grafana's medium weight (theme.typography.fontWeightMedium). */
+const headerWeight = 500;
+
 /**
  * One header per layer, from the field whose nodes fill it (under d3's alignments a layer can mix
  * columns; the majority names it). Outer headers line up with the outer edge of their labels.
@@ -44,19 +47,19 @@ export function columnHeaders(
       headers.push({
         x: edge.x0 - room.outerLeft,
         anchor: 'start',
-        text: fitLabel(title, outerRoom(room.outerLeft), fontSize).text,
+        text: fitLabel(title, outerRoom(room.outerLeft), fontSize, headerWeight).text,
       });
     } else if (isLast) {
       headers.push({
         x: edge.x1 + room.outerRight,
         anchor: 'end',
-        text: fitLabel(title, outerRoom(room.outerRight), fontSize).text,
+        text: fitLabel(title, outerRoom(room.outerRight), fontSize, headerWeight).text,
       });
     } else {
       headers.push({
         x: (edge.x0 + edge.x1) / 2,
         anchor: 'middle',
-        text: fitLabel(title, room.between + nodeWidth, fontSize).text,
+        text: fitLabel(title, room.between + nodeWidth, fontSize, headerWeight).text,
       });
     }
   });

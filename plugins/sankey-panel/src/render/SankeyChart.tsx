@@ -22,6 +22,7 @@ import { SankeyTooltip } from './SankeyTooltip';
 import { SvgFlowHighlight, SvgLinks } from './SvgLinks';
 import { tooltipContent } from './tooltipContent';
 import { useChartFocus } from './useChartFocus';
+import { useFontsLoaded } from './useFontsLoaded';
 import { percentText, valueFormatter } from './valueText';
 
 interface Props {
@@ -50,6 +51,7 @@ export function SankeyChart({ graph, options, width, height, instanceId }: Props
   const notes = useMemo(() => skippedSummary(graph.notes, options.otherLabel), [graph, options.otherLabel]);
   const chartHeight = Math.max(0, height - (notes.length > 0 ? notesHeight : 0));
   const renderer = chooseRenderer(options.renderer, graph.links.length, graph.nodes.length);
+  const fontsLoaded = useFontsLoaded();
 
   const layoutInput = useMemo(
     () => ({
@@ -80,6 +82,8 @@ export function SankeyChart({ graph, options, width, height, instanceId }: Props
         showLabels: options.nodeLabels !== 'none',
         fontSize,
       }),
+    // fontsLoaded is not read by the layout, but label widths change once the page's fonts load.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [
       layoutInput,
       width,
@@ -91,6 +95,7 @@ export function SankeyChart({ graph, options, width, height, instanceId }: Props
       options.iterations,
       options.showHeaders,
       options.nodeLabels,
+      fontsLoaded,
     ]
   );
   const paints = useMemo(
@@ -290,6 +295,8 @@ const getStyles = (theme: GrafanaTheme2) => ({
   labels: css({
     fontFamily: theme.typography.fontFamily,
     fontSize,
+    // Grafana's body letter spacing would widen labels past the widths the layout measured.
+    letterSpacing: 'normal',
     fill: theme.colors.text.primary,
     // A halo in the panel background keeps labels legible where they cross links.
     paintOrder: 'stroke',
@@ -301,6 +308,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
   headers: css({
     fontFamily: theme.typography.fontFamily,
     fontSize,
+    letterSpacing: 'normal',
     fontWeight: theme.typography.fontWeightMedium,
     fill: theme.colors.text.secondary,
   }),
