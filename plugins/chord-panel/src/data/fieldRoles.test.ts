@@ -89,6 +89,12 @@ describe('resolveFieldRoles', () => {
       'Source field "sourcePod" is not in query A; it has: ingressNetworkPolicyRuleAction (number), src (string), ingressNetworkPolicyName (string), dst (string), bytes (number).',
     ],
     [
+      'value field picked by name but holding text: says so instead of reading the text as numbers',
+      { valueField: 'src' },
+      policyFrame,
+      'Value field "src" in query A holds string values; the chord sizes ribbons by a number field. It has: ingressNetworkPolicyRuleAction (number), src (string), ingressNetworkPolicyName (string), dst (string), bytes (number).',
+    ],
+    [
       'no text fields and no number field',
       {},
       toDataFrame({ refId: 'B', fields: [{ name: 'time', type: FieldType.time, values: [1] }] }),

@@ -86,6 +86,13 @@ export function resolveFieldRoles(
         problem: `${role} field "${name}" is not in ${where}; it has: ${describeFields(frame, frames)}.`,
       };
     }
+    if (role === 'Value' && field.type !== FieldType.number) {
+      // Text that looks like numbers (a toString() in the SQL) would draw, but silently wrong where it is not.
+      return {
+        ok: false,
+        problem: `Value field "${name}" in ${where} holds ${field.type} values; the chord sizes ribbons by a number field. It has: ${describeFields(frame, frames)}.`,
+      };
+    }
     taken.add(field);
     if (role === 'Source') {
       source = field;
