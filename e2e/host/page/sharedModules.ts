@@ -13,6 +13,7 @@ import * as grafanaRuntime from '@grafana/runtime';
 import * as grafanaRuntimeUnstable from '@grafana/runtime/unstable';
 import * as grafanaUi from '@grafana/ui';
 import * as grafanaUiUnstable from '@grafana/ui/unstable';
+import { HostPanelDataErrorView } from './dataErrorView.tsx';
 import i18next from 'i18next';
 import jquery from 'jquery';
 import lodash from 'lodash';
@@ -79,7 +80,8 @@ export const sharedModules: Readonly<Record<string, SharedModule>> = {
   '@emotion/react': esModule(emotionReact),
   '@grafana/data': esModule(grafanaData),
   '@grafana/data/unstable': esModule(grafanaDataUnstable),
-  '@grafana/runtime': esModule(grafanaRuntime),
+  // Grafana's app sets its own data error view at start-up; so does the host.
+  '@grafana/runtime': esModule(grafanaRuntime, { PanelDataErrorView: HostPanelDataErrorView }),
   '@grafana/runtime/unstable': esModule(grafanaRuntimeUnstable),
   '@grafana/ui': grafanaUiWithLegacyClasses,
   '@grafana/ui/unstable': esModule(grafanaUiUnstable),
