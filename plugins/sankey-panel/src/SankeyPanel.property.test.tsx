@@ -1,4 +1,3 @@
-import './fixtures/jsdomGaps';
 import { type DataFrame, FieldType, MappingType, ThresholdsMode } from '@grafana/data';
 import { cleanup, render } from '@testing-library/react';
 import fc from 'fast-check';

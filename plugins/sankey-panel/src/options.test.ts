@@ -1,4 +1,3 @@
-import './fixtures/jsdomGaps';
 import './fixtures/grafanaStandards';
 import { FieldColorModeId, FieldConfigProperty, PanelOptionsEditorBuilder } from '@grafana/data';
 import { describe, expect, it } from 'vitest';

@@ -1,44 +1,8 @@
 /**
- * Browser APIs @grafana/ui uses that jsdom lacks; import first in component tests. matchMedia is read
- * while @grafana/ui loads, tooltips measure themselves with ResizeObserver, menus watch their edges
- * with IntersectionObserver, and Combobox sizes its menu with canvas measureText (jsdom has no canvas)
- * and renders only the options that fit its measured (in jsdom: zero) height.
+ * What the editors' Combobox needs beyond vitest.dom-setup.ts: it sizes its menu with canvas
+ * measureText (jsdom has no canvas) and renders only the options that fit its measured (in jsdom:
+ * zero) height. Import first in the datasource's component tests.
  */
-if (typeof window.matchMedia !== 'function') {
-  window.matchMedia = (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => {},
-      removeListener: () => {},
-      addEventListener: () => {},
-      removeEventListener: () => {},
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
-}
-
-if (typeof globalThis.ResizeObserver !== 'function') {
-  globalThis.ResizeObserver = class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-}
-
-if (typeof globalThis.IntersectionObserver !== 'function') {
-  globalThis.IntersectionObserver = class {
-    readonly root = null;
-    readonly rootMargin = '';
-    readonly thresholds = [];
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-    takeRecords() {
-      return [];
-    }
-  };
-}
 
 // A fixed-width font is enough for Combobox to size its menu.
 HTMLCanvasElement.prototype.getContext = function getContext() {

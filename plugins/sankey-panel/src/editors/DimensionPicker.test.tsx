@@ -1,4 +1,3 @@
-import '../fixtures/jsdomGaps';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import React from 'react';

@@ -1,4 +1,3 @@
-import '../fixtures/jsdomGaps';
 import {
   createTheme,
   FieldColorModeId,
