@@ -3,7 +3,13 @@ import type * as SnowflakeSdk from 'snowflake-sdk';
 import type { Binds, Connection } from 'snowflake-sdk';
 
 // snowflake-sdk is CommonJS whose exports Node's ESM loader cannot name; require() gives all of them.
-const snowflake = createRequire(import.meta.url)('snowflake-sdk') as typeof SnowflakeSdk;
+// Loaded on first use only: it pulls in the AWS SDK, slow to load and noisy on stderr (a Node version
+// warning), which every other sink would pay for.
+let loadedSdk: typeof SnowflakeSdk | undefined;
+function snowflakeSdk(): typeof SnowflakeSdk {
+  loadedSdk ??= createRequire(import.meta.url)('snowflake-sdk') as typeof SnowflakeSdk;
+  return loadedSdk;
+}
 
 export interface SnowflakeConnectionOptions {
   /** Account identifier (myorg-myaccount), account host, or URL (http only on loopback, for fakesnow). */
@@ -27,6 +33,7 @@ export class SnowflakeSession {
   ) {}
 
   static async open(options: SnowflakeConnectionOptions): Promise<SnowflakeSession> {
+    const snowflake = snowflakeSdk();
     snowflake.configure({ logLevel: 'ERROR', customLogger: quietLogger });
     const isUrl = /^https?:\/\//i.test(options.account);
     if (
