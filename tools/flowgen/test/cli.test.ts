@@ -43,7 +43,10 @@ describe('flowgen command line', () => {
     [[], /say what to generate/],
     [['--rate', '10', '--from', 'now-1h'], /--from is for backfills and --rate for live mode/],
     [['--from', '2025-01-02', '--to', '2025-01-01'], /--to 2025-01-01 must be after --from 2025-01-02/],
-    [['--count', '5', '--sink', 'kafka'], /--sink kafka is not a sink; choose ndjson, csv, clickhouse, chdb or snowflake/],
+    [
+      ['--count', '5', '--sink', 'kafka'],
+      /--sink kafka is not a sink; choose ndjson, csv, clickhouse, chdb or snowflake/,
+    ],
     [['--count', '5', '--sink', 'chdb'], /--sink chdb needs --chdb-path/],
     [['--count', '5', '--url', 'http://x:8123'], /--url does not apply to --sink ndjson/],
     [['--count', '5', '--sink', 'clickhouse', '--output', 'f'], /--output does not apply to --sink clickhouse/],
