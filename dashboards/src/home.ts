@@ -3,7 +3,7 @@ import { dashboard, datasourceRef, layout, type Json } from './grafanaJson.ts';
 import { barGauge, dashboardList, drillDown, linksOnFields, stat, timeseries } from './panels.ts';
 import { flowsTarget, sqlTarget } from './queries.ts';
 import {
-  connectionKey,
+  connectionColumns,
   connectionsEnded,
   denied,
   distinctEitherSide,
@@ -133,7 +133,7 @@ export const home = dashboard({
             unit: 'short',
             targets: [
               sqlTarget(
-                `SELECT count(DISTINCT ${connectionKey}) AS "denied" FROM flows WHERE ${inRange} AND ${denied}`
+                `SELECT count(DISTINCT ${connectionColumns}) AS "denied" FROM flows WHERE ${inRange} AND ${denied}`
               ),
             ],
           },
