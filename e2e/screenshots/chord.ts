@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type LaunchedPanelHost, launchPanelHost } from '../host/launch.ts';
 import type { PanelSpec } from '../host/panelSpec.ts';
+import { writePanelShot } from './panelShot.ts';
 import { podTraffic, policyTraffic, shopTraffic } from '../../plugins/chord-panel/src/test/syntheticFlows.ts';
 
 const defaultOutDir = resolve(import.meta.dirname, '../../plugins/chord-panel/src/img');
@@ -122,22 +123,18 @@ export async function renderChordScreenshots(outDir = defaultOutDir): Promise<st
   try {
     for (const shot of shots()) {
       await host.render(shot.spec);
-      const panel = host.panel();
       const path = resolve(outDir, shot.file);
-      if (shot.hover) {
-        if ('arc' in shot.hover) {
-          await panel.getByRole('button', { name: new RegExp(`^${shot.hover.arc}:`) }).hover();
-        } else {
-          await hoverRibbon(host, shot.hover.ribbon);
-        }
-        await host.page.getByTestId('chord-tooltip').waitFor();
-        // The tooltip lives in Grafana's portal, outside the panel: take the page area of the panel.
-        const box = (await panel.boundingBox())!;
-        await host.page.screenshot({ path, clip: { x: box.x, y: box.y, width: box.width, height: box.height } });
-        await host.page.mouse.move(0, 0);
-      } else {
-        await panel.screenshot({ path });
-      }
+      const hover = shot.hover;
+      const hoverIt = !hover
+        ? undefined
+        : 'arc' in hover
+          ? () =>
+              host
+                .panel()
+                .getByRole('button', { name: new RegExp(`^${hover.arc}:`) })
+                .hover()
+          : () => hoverRibbon(host, hover.ribbon);
+      await writePanelShot(host, path, hoverIt);
       written.push(path);
     }
     await host.assertNoProblems();

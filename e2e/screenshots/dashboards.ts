@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { type BackendPanel, queryDashboardPanels } from '../backend/dashboardPanelData.ts';
 import { launchPanelHost } from '../host/launch.ts';
 import { hoverShape } from '../support/pointOnShape.ts';
+import { writePanelShot } from './panelShot.ts';
 
 const defaultOutDir = resolve(import.meta.dirname, '../../docs/images');
 
@@ -69,15 +70,12 @@ export async function renderDashboardScreenshots(outDir = defaultOutDir): Promis
         height: shot.height,
       });
       const path = resolve(outDir, shot.file);
-      const box = (await host.panel().boundingBox())!;
-      if (shot.hover) {
-        // Ribbons lie over parts of an arc: point where the arc itself is under the pointer.
-        await hoverShape(host.page, host.panel().getByRole('button', { name: new RegExp(`^${shot.hover}`) }));
-        await host.page.locator('[data-testid$="-tooltip"]').waitFor();
-      }
-      // The tooltip lives in Grafana's portal container, outside the panel: take the page area of the panel.
-      await host.page.screenshot({ path, clip: { x: box.x, y: box.y, width: box.width, height: box.height } });
-      await host.page.mouse.move(0, 0);
+      const hover = shot.hover;
+      // Ribbons lie over parts of an arc: point where the arc itself is under the pointer.
+      const hoverIt = hover
+        ? () => hoverShape(host.page, host.panel().getByRole('button', { name: new RegExp(`^${hover}`) }))
+        : undefined;
+      await writePanelShot(host, path, hoverIt);
       written.push(path);
     }
     await host.assertNoProblems();

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchPanelHost } from '../host/launch.ts';
+import { writePanelShot } from './panelShot.ts';
 import type { PanelSpec, SimpleFrame } from '../host/panelSpec.ts';
 import { clusterFlows } from '../../plugins/sankey-panel/src/fixtures/syntheticFlows.ts';
 
@@ -163,18 +164,16 @@ export async function renderSankeyScreenshots(outDir = defaultOutDir): Promise<s
   try {
     for (const shot of shots()) {
       await host.render(shot.spec);
-      const panel = host.panel();
       const path = resolve(outDir, shot.file);
-      if (shot.hover) {
-        await panel.getByRole('button', { name: new RegExp(`^${shot.hover}:`) }).hover();
-        await host.page.getByTestId('sankey-tooltip').waitFor();
-        // The tooltip lives in Grafana's portal container, outside the panel: take the page area around both.
-        const box = (await panel.boundingBox())!;
-        await host.page.screenshot({ path, clip: { x: box.x, y: box.y, width: box.width, height: box.height } });
-        await host.page.mouse.move(0, 0);
-      } else {
-        await panel.screenshot({ path });
-      }
+      const hover = shot.hover;
+      const hoverIt = hover
+        ? () =>
+            host
+              .panel()
+              .getByRole('button', { name: new RegExp(`^${hover}:`) })
+              .hover()
+        : undefined;
+      await writePanelShot(host, path, hoverIt);
       written.push(path);
     }
     await host.assertNoProblems();
