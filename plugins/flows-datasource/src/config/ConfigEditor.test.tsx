@@ -6,28 +6,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { FlowsDataSourceOptions } from '../types';
 import { ConfigEditor } from './ConfigEditor';
 import type { FlowsSettings } from './settingsChanges';
+import { flowsSettings } from '../test/settingsFixture';
 
 function settings(jsonData: FlowsDataSourceOptions, secureJsonFields: Record<string, boolean> = {}): FlowsSettings {
-  return {
-    id: 1,
-    uid: 'u',
-    orgId: 1,
-    name: 'FlowLens',
-    type: 'flowlens-flows-datasource',
-    typeName: 'FlowLens Flows',
-    typeLogoUrl: '',
-    access: 'proxy',
-    url: '',
-    user: '',
-    database: '',
-    basicAuth: false,
-    basicAuthUser: '',
-    isDefault: false,
-    readOnly: false,
-    withCredentials: false,
-    jsonData,
-    secureJsonFields,
-  };
+  return flowsSettings({ jsonData, secureJsonFields });
 }
 
 /** The config page as Grafana holds it: every change comes back as the new settings. */

@@ -8,32 +8,10 @@ import {
   setHeaderValue,
   switchEngine,
   withComposeDefaults,
-  type FlowsSettings,
 } from './settingsChanges';
+import { flowsSettings } from '../test/settingsFixture';
 
-function settings(patch: Partial<FlowsSettings> = {}): FlowsSettings {
-  return {
-    id: 1,
-    uid: 'u',
-    orgId: 1,
-    name: 'FlowLens',
-    type: 'flowlens-flows-datasource',
-    typeName: 'FlowLens Flows',
-    typeLogoUrl: '',
-    access: 'proxy',
-    url: '',
-    user: '',
-    database: '',
-    basicAuth: false,
-    basicAuthUser: '',
-    isDefault: false,
-    readOnly: false,
-    withCredentials: false,
-    jsonData: {},
-    secureJsonFields: {},
-    ...patch,
-  };
-}
+const settings = flowsSettings;
 
 describe('new datasources', () => {
   it('start with the docker-compose connection', () => {
