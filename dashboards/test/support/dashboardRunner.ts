@@ -24,7 +24,9 @@ export interface DashboardRunner {
   run(
     query: DashboardQuery,
     variables: VariableState[],
-    adHocFilters?: Array<{ key: string; operator: string; value: string }>
+    adHocFilters?: Array<{ key: string; operator: string; value: string }>,
+    /** Another time range and interval than the runner's, as a user zooming would ask. */
+    at?: { timeRange: TimeRange; intervalMs: number }
   ): Promise<DataResponse>;
   /** Variables as a user first sees them: every cluster and namespace, the pipeline namespaces excluded. */
   defaultVariables(): Promise<VariableState[]>;
@@ -47,7 +49,7 @@ export function dashboardRunner(options: {
 }): DashboardRunner {
   const logger = createLogger('dashboards', { level: 'error', write: () => undefined });
   const metrics = new QueryMetrics();
-  const run: DashboardRunner['run'] = async (query, variables, adHocFilters = []) => {
+  const run: DashboardRunner['run'] = async (query, variables, adHocFilters = [], at) => {
     const json = interpolateQuery(query.target as unknown as FlowsQuery, {
       templateSrv: templateService(variables),
       engine: options.engine,
@@ -61,8 +63,8 @@ export function dashboardRunner(options: {
             refId: 'A',
             queryType: String(json.queryType ?? ''),
             maxDataPoints,
-            intervalMs: intervalMsFor(options.timeRange, query.minInterval),
-            timeRange: options.timeRange,
+            intervalMs: at?.intervalMs ?? intervalMsFor(options.timeRange, query.minInterval),
+            timeRange: at?.timeRange ?? options.timeRange,
             json,
           },
         ],

@@ -19,6 +19,11 @@ export interface FlowsDataSourceOptions extends DataSourceJsonData {
   queryTimeoutSeconds?: number;
   /** Rows per query result; beyond it the frame carries a notice. */
   rowLimit?: number;
+  /**
+   * Seconds between two records of one open connection: Antrea's Flow Aggregator
+   * activeFlowRecordTimeout. Rates spread each record over it; time buckets never go finer.
+   */
+  exportIntervalSeconds?: number;
   // ClickHouse
   url?: string;
   username?: string;
@@ -84,5 +89,6 @@ export const defaultOptions = {
   engine: 'clickhouse',
   queryTimeoutSeconds: 60,
   rowLimit: 1_000_000,
+  exportIntervalSeconds: 60,
   database: 'default',
 } as const satisfies Partial<FlowsDataSourceOptions>;

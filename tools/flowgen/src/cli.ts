@@ -166,8 +166,15 @@ async function backfillHistory(
   } finally {
     http.close();
   }
-  const seed = command.mode.kind === 'live' ? command.mode.seed : undefined;
-  const result = await writeFlows(sink, { from, to, seed, batchRows: command.batchRows, signal });
+  const { seed, exportIntervalSeconds } = command.mode;
+  const result = await writeFlows(sink, {
+    from,
+    to,
+    seed,
+    exportIntervalSeconds,
+    batchRows: command.batchRows,
+    signal,
+  });
   if (!command.quiet) {
     log(summary(result, sink));
   }

@@ -9,7 +9,12 @@ import type { FlowRecord } from './columns.ts';
  */
 export function* generateFlows(options: GenerateOptions): Generator<FlowRecord> {
   const plan = resolveBackfill(options);
-  const simulation = new FlowSimulation({ seed: plan.seed, start: plan.from, scale: plan.scale });
+  const simulation = new FlowSimulation({
+    seed: plan.seed,
+    start: plan.from,
+    scale: plan.scale,
+    exportIntervalSeconds: plan.exportIntervalSeconds,
+  });
   const limit = plan.count ?? Number.POSITIVE_INFINITY;
   let produced = 0;
   const second: FlowRecord[] = [];

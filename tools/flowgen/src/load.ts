@@ -29,7 +29,7 @@ export interface WriteResult {
 }
 
 // Bumped whenever the model changes what a seed generates, so dedup tokens of older runs never match.
-const modelVersion = 1;
+const modelVersion = 2;
 // Yield to the event loop this often, so sockets keep sending the previous batch while we generate.
 const rowsBetweenYields = 4096;
 
@@ -53,8 +53,9 @@ async function run(sink: FlowSink, plan: Backfill | Live, options: WriteOptions)
   const signal = options.signal;
   const live = plan.kind === 'live';
   const start = live ? Math.floor(Date.now() / 1000) : plan.from;
-  const scale = live ? plan.rate / expectedRecordsPerSecond(plan.seed, start) : plan.scale;
-  const simulation = new FlowSimulation({ seed: plan.seed, start, scale });
+  const exportIntervalSeconds = plan.exportIntervalSeconds;
+  const scale = live ? plan.rate / expectedRecordsPerSecond(plan.seed, start, exportIntervalSeconds) : plan.scale;
+  const simulation = new FlowSimulation({ seed: plan.seed, start, scale, exportIntervalSeconds });
   const to = live ? undefined : plan.to;
   const limit = plan.count ?? Number.POSITIVE_INFINITY;
   const runKey = live ? randomUUID() : backfillKey(plan, batchRows);

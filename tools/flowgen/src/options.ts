@@ -1,3 +1,4 @@
+import { defaultExportIntervalSeconds } from './simulation.ts';
 import { formatTime, parseTime, type TimeInput } from './time.ts';
 
 /** What to generate. Same options and seed, same records, byte for byte. */
@@ -12,6 +13,8 @@ export interface GenerateOptions {
   count?: number;
   /** Multiplies the cluster's connection rates (the default cluster writes ~100 records/s by day). */
   scale?: number;
+  /** Seconds between two records of an open connection: the Flow Aggregator's activeFlowRecordTimeout (default 60). */
+  exportIntervalSeconds?: number;
 }
 
 /** Live: records for the current second, every second, until stopped. */
@@ -21,6 +24,8 @@ export interface LiveOptions {
   rate: number;
   /** Stop after this many records (default: run until the signal aborts). */
   count?: number;
+  /** As for a backfill: seconds between two records of an open connection (default 60). */
+  exportIntervalSeconds?: number;
 }
 
 export interface Backfill {
@@ -30,6 +35,7 @@ export interface Backfill {
   readonly to: number | undefined;
   readonly count: number | undefined;
   readonly scale: number;
+  readonly exportIntervalSeconds: number;
 }
 
 export interface Live {
@@ -37,6 +43,7 @@ export interface Live {
   readonly seed: number;
   readonly rate: number;
   readonly count: number | undefined;
+  readonly exportIntervalSeconds: number;
 }
 
 export const defaultFrom = Date.UTC(2025, 0, 6) / 1000;
@@ -53,7 +60,8 @@ export function resolveBackfill(options: GenerateOptions, now = Date.now()): Bac
   if (to !== undefined && to <= from) {
     throw new Error(`to (${formatTime(to)}) must be after from (${formatTime(from)})`);
   }
-  return { kind: 'backfill', seed, from, to, count, scale };
+  const exportIntervalSeconds = resolveExportInterval(options.exportIntervalSeconds);
+  return { kind: 'backfill', seed, from, to, count, scale, exportIntervalSeconds };
 }
 
 export function resolveLive(options: LiveOptions): Live {
@@ -62,7 +70,18 @@ export function resolveLive(options: LiveOptions): Live {
     seed: resolveSeed(options.seed),
     rate: positiveNumber(options.rate, 'rate'),
     count: options.count === undefined ? undefined : positiveInteger(options.count, 'count'),
+    exportIntervalSeconds: resolveExportInterval(options.exportIntervalSeconds),
   };
+}
+
+function resolveExportInterval(seconds: number | undefined): number {
+  if (seconds === undefined) {
+    return defaultExportIntervalSeconds;
+  }
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3600) {
+    throw new Error(`exportIntervalSeconds: ${seconds} is not a whole number of seconds from 1 to 3600`);
+  }
+  return seconds;
 }
 
 function resolveSeed(seed: number | undefined): number {

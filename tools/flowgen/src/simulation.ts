@@ -13,17 +13,22 @@ export interface SimulationOptions {
   start: number;
   /** Multiplies every conversation's connection rate. */
   scale: number;
+  /** Seconds between two records of one open connection (the Flow Aggregator's activeFlowRecordTimeout). */
+  exportIntervalSeconds: number;
 }
 
 /** Receives each record; returns false to stop the simulation after this record. */
 export type RecordHandler = (record: FlowRecordCursor) => boolean;
 
-// Antrea's flow exporter polls conntrack every 5 s and, with activeFlowExportTimeout 5 s, reports
-// every open connection at each poll.
+// Antrea's flow exporter polls conntrack every 5 s and sends each open connection to the Flow
+// Aggregator, which writes a record per connection every activeFlowRecordTimeout (60 s by default,
+// the export interval here), holding the counters of the node's latest poll.
 const pollSeconds = 5;
-// Scheduling looks at most pollSeconds ahead, so a ring of 8 one-second buckets never wraps onto itself.
-const bucketCount = 8;
+/** Antrea's default activeFlowRecordTimeout (build/charts/flow-aggregator/values.yaml). */
+export const defaultExportIntervalSeconds = 60;
 const ephemeralPorts = { first: 32768, last: 60999 };
+/** How long a steady stream lasts: beyond any simulated range. */
+const steadyStreamYears = 10;
 
 class Connection {
   route!: SimulatedRoute;
@@ -32,6 +37,8 @@ class Connection {
   end = 0;
   /** When the exporter reports the connection as ended (after the idle timeout for UDP and drops). */
   finalAt = 0;
+  /** The first record leaves at this second, the next ones every export interval after it. */
+  firstExportAt = 0;
   forwardBytes = 0;
   forwardPackets = 0;
   reverseBytes = 0;
@@ -54,7 +61,9 @@ export class FlowSimulation {
   second: number;
   private readonly random: Random;
   private readonly scale: number;
-  private readonly buckets: Connection[][] = Array.from({ length: bucketCount }, () => []);
+  private readonly exportInterval: number;
+  /** A ring of one-second buckets, longer than the export interval so scheduling never wraps onto itself. */
+  private readonly buckets: Connection[][];
   /** Ended connections, kept to be reused for new ones instead of allocating. */
   private readonly reusableConnections: Connection[] = [];
   private readonly ending: Connection[] = [];
@@ -68,6 +77,8 @@ export class FlowSimulation {
     this.conversations = buildConversations(this.cluster, options.start);
     this.random = new Random(options.seed).fork('traffic');
     this.scale = options.scale;
+    this.exportInterval = options.exportIntervalSeconds;
+    this.buckets = Array.from({ length: 2 ** Math.ceil(Math.log2(this.exportInterval + pollSeconds + 2)) }, () => []);
     this.routes = this.conversations.map(() => new Map());
     // Byte counts are log-uniform (many small exchanges, a few large ones); the logs of the bounds are fixed.
     this.logByteBounds = this.conversations.map((conversation) =>
@@ -75,12 +86,13 @@ export class FlowSimulation {
     );
     this.second = options.start;
     this.openConnectionsAlreadyRunning();
+    this.openSteadyStreams();
   }
 
   /** Simulates one second. Returns false when the handler asked to stop; do not step again then. */
   step(onRecord: RecordHandler): boolean {
     const second = this.second;
-    const bucket = this.buckets[second % bucketCount] as Connection[];
+    const bucket = this.buckets[second % this.buckets.length] as Connection[];
     // A second's records leave ordered by flowEndSeconds, the table's order after timeInserted, so
     // ClickHouse finds each batch already sorted and skips sorting it: ended connections first, by
     // their end, then the open ones, which all end now.
@@ -112,13 +124,13 @@ export class FlowSimulation {
           FlowEndReason.activeTimeout,
           connection.route.behaviour.activeTcpState
         );
-        this.schedule(connection, second + pollSeconds);
+        this.schedule(connection, second + this.exportInterval);
         if (!onRecord(this.cursor)) {
           return false;
         }
       } else if (second < connection.finalAt) {
         // Ended, but conntrack keeps it until the idle timeout: nothing to report yet.
-        this.schedule(connection, second + pollSeconds);
+        this.schedule(connection, second + this.exportInterval);
       }
     }
     bucket.length = 0;
@@ -129,7 +141,7 @@ export class FlowSimulation {
         if (!connection) {
           break;
         }
-        this.schedule(connection, tickAtOrAfter(second + 1, connection.route.exporterPollOffset));
+        this.schedule(connection, connection.firstExportAt);
       }
     }
     this.second = second + 1;
@@ -227,6 +239,7 @@ export class FlowSimulation {
     connection.start = second;
     connection.end = second + duration;
     connection.finalAt = connection.end + behaviour.idleSeconds;
+    connection.firstExportAt = this.firstExportAt(second, route.exporterPollOffset);
     connection.sourcePort = this.sourcePortFor(source.id);
     connection.lastExportEnd = second;
     connection.exportedForwardBytes = 0;
@@ -244,7 +257,7 @@ export class FlowSimulation {
   private openConnectionsAlreadyRunning(): void {
     const start = this.second;
     this.conversations.forEach((conversation, index) => {
-      const lookback = conversation.durationSeconds[1] + 15 + 2 * pollSeconds;
+      const lookback = conversation.durationSeconds[1] + 15 + 2 * this.exportInterval + pollSeconds;
       for (let second = start - lookback; second < start; second++) {
         const count = this.random.poisson(this.connectionsPerSecond(index, second));
         for (let i = 0; i < count; i++) {
@@ -260,22 +273,70 @@ export class FlowSimulation {
     });
   }
 
+  /** Each steady conversation's one connection, open since a day before the start and for years after. */
+  private openSteadyStreams(): void {
+    const start = this.second;
+    this.conversations.forEach((conversation, index) => {
+      if (!conversation.steady) {
+        return;
+      }
+      const route = buildRoute(
+        this.cluster,
+        conversation,
+        conversation.sources(start)[0]!,
+        conversation.destinations[0]!
+      );
+      const connection = new Connection();
+      connection.route = route;
+      connection.start = start - 86_400;
+      connection.end = start + steadyStreamYears * 365 * 86_400;
+      connection.finalAt = connection.end;
+      const seconds = connection.end - connection.start;
+      connection.forwardBytes = Math.round((conversation.steady.forwardBitsPerSecond / 8) * seconds);
+      connection.reverseBytes = Math.round((conversation.steady.reverseBitsPerSecond / 8) * seconds);
+      connection.forwardPackets = packetsFor(connection.forwardBytes, true);
+      connection.reversePackets = packetsFor(connection.reverseBytes, true);
+      // A fixed port keeps the streams out of the random draws, so they change nothing else.
+      connection.sourcePort = ephemeralPorts.first + index;
+      connection.lastExportEnd = connection.start;
+      connection.firstExportAt = this.firstExportAt(connection.start, route.exporterPollOffset);
+      this.catchUp(connection, start);
+    });
+  }
+
   private catchUp(connection: Connection, start: number): boolean {
-    const offset = connection.route.exporterPollOffset;
-    const finalTick = tickAtOrAfter(Math.max(connection.finalAt, connection.start + 1), offset);
+    const finalTick = this.exportAtOrAfter(connection, Math.max(connection.finalAt, connection.start + 1));
     if (finalTick < start) {
       return false;
     }
-    const lastActiveTick = tickAtOrBefore(Math.min(start - 1, connection.end - 1), offset);
-    if (lastActiveTick > connection.start) {
+    const lastActiveTick = this.exportAtOrBefore(connection, Math.min(start - 1, connection.end - 1));
+    if (lastActiveTick >= connection.firstExportAt && lastActiveTick > connection.start) {
       this.fillRecord(connection, lastActiveTick, lastActiveTick, FlowEndReason.activeTimeout, '');
     }
-    this.schedule(connection, tickAtOrAfter(Math.max(start, connection.start + 1), offset));
+    this.schedule(connection, this.exportAtOrAfter(connection, Math.max(start, connection.start + 1)));
     return true;
   }
 
+  /**
+   * The Flow Aggregator writes a connection's first record one export interval after the first poll
+   * that saw it (the poll's counters), then one every export interval.
+   */
+  private firstExportAt(start: number, pollOffset: number): number {
+    return tickAtOrAfter(start + 1, pollOffset) + Math.max(0, this.exportInterval - pollSeconds);
+  }
+
+  private exportAtOrAfter(connection: Connection, second: number): number {
+    const first = connection.firstExportAt;
+    return second <= first ? first : first + Math.ceil((second - first) / this.exportInterval) * this.exportInterval;
+  }
+
+  private exportAtOrBefore(connection: Connection, second: number): number {
+    const first = connection.firstExportAt;
+    return first + Math.floor((second - first) / this.exportInterval) * this.exportInterval;
+  }
+
   private schedule(connection: Connection, second: number): void {
-    (this.buckets[second % bucketCount] as Connection[]).push(connection);
+    (this.buckets[second % this.buckets.length] as Connection[]).push(connection);
   }
 
   private sourcePortFor(endpointId: number): number {
@@ -291,14 +352,14 @@ export class FlowSimulation {
 }
 
 /** About how many records per second the model writes around this second at scale 1 (live mode's --rate). */
-export function expectedRecordsPerSecond(seed: number, second: number): number {
+export function expectedRecordsPerSecond(seed: number, second: number, exportIntervalSeconds: number): number {
   let total = 0;
   for (const conversation of buildConversations(new Cluster(seed), second)) {
     const denied = [conversation.ingressRule, conversation.egressRule].some(
       (rule) => rule !== undefined && rule.action !== RuleAction.allow
     );
     const meanDuration = (conversation.durationSeconds[0] + conversation.durationSeconds[1]) / 2;
-    total += connectionsPerSecond(conversation, second) * (denied ? 1 : 1 + meanDuration / pollSeconds);
+    total += connectionsPerSecond(conversation, second) * (denied ? 1 : 1 + meanDuration / exportIntervalSeconds);
   }
   return total;
 }
@@ -316,10 +377,6 @@ function byEnd(a: Connection, b: Connection): number {
 
 function tickAtOrAfter(second: number, offset: number): number {
   return second + ((((offset - second) % pollSeconds) + pollSeconds) % pollSeconds);
-}
-
-function tickAtOrBefore(second: number, offset: number): number {
-  return second - ((((second - offset) % pollSeconds) + pollSeconds) % pollSeconds);
 }
 
 function countAt(total: number, fraction: number): number {

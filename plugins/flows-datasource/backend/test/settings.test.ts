@@ -15,6 +15,7 @@ describe('datasource settings', () => {
       engine: 'clickhouse',
       queryTimeoutSeconds: 60,
       rowLimit: 1_000_000,
+      exportIntervalSeconds: 60,
       clickhouse: {
         url: 'http://clickhouse:8123',
         username: 'default',
@@ -26,6 +27,15 @@ describe('datasource settings', () => {
         queryTimeoutSeconds: 60,
       },
     });
+  });
+
+  it('takes the flow export interval, in whole seconds from 1 to 3600', () => {
+    const base = { url: 'http://clickhouse:8123' };
+    expect(parseSettings(settings({ ...base, exportIntervalSeconds: 5 }, {})).exportIntervalSeconds).toBe(5);
+    expect(parseSettings(settings({ ...base, exportIntervalSeconds: '90' }, {})).exportIntervalSeconds).toBe(90);
+    expect(() => parseSettings(settings({ ...base, exportIntervalSeconds: 0 }, {}))).toThrow(
+      /"exportIntervalSeconds" must be a number from 1 to 3600, got 0/
+    );
   });
 
   it('takes secret header values from secure data', () => {

@@ -71,19 +71,52 @@ describe('Flows builder', () => {
     );
   });
 
-  it('compiles throughput in bits/s over the interval for time series, with top N series', () => {
+  it('compiles throughput as counters spread over the seconds each record covers, with top N series', () => {
     const compiled = compileFlowsQuery(
       { version: 1, view: 'all', metric: 'throughput', groupBy: ['sourceNamespace'], topN: 5 },
       clickhouseDialect,
       'timeseries'
     );
     expect(compiled.unit).toBe('bps');
-    expect(compiled.sql).toContain('sum(octetDeltaCount) * 8 / $__interval_s AS `throughput`');
-    expect(compiled.sql).toContain('SELECT $__timeInterval(flowEndSeconds) AS `time`');
-    expect(compiled.sql).toContain(
-      'AND sourcePodNamespace IN (SELECT sourcePodNamespace FROM flows WHERE $__timeFilter(flowEndSeconds) GROUP BY sourcePodNamespace ORDER BY sum(octetDeltaCount) * 8 / 1 DESC LIMIT 5)'
+    expect(compiled.sql).toBe(
+      [
+        'SELECT $__spreadTime AS `time`, sourcePodNamespace AS `sourceNamespace`, sum(octetDeltaCount * $__spreadShare) * 8 / $__interval_s AS `throughput`',
+        'FROM flows $__spreadJoin',
+        'WHERE $__spreadFilter',
+        '  AND sourcePodNamespace IN (SELECT sourcePodNamespace FROM flows WHERE $__timeFilter(flowEndSeconds) GROUP BY sourcePodNamespace ORDER BY sum(octetDeltaCount) DESC LIMIT 5)',
+        'GROUP BY $__spreadTime, sourcePodNamespace',
+        'ORDER BY `time`',
+      ].join('\n')
     );
-    expect(compiled.sql).toMatch(/ORDER BY `time`$/);
+  });
+
+  it('compiles a whole-range throughput from the part of each record inside the range', () => {
+    const compiled = compileFlowsQuery(
+      { version: 1, view: 'all', metric: 'reverseThroughput' },
+      clickhouseDialect,
+      'table'
+    );
+    expect(compiled.sql).toBe(
+      [
+        'SELECT sum(reverseOctetDeltaCount * $__rangeShare) * 8 / $__timeRange_s AS `reverseThroughput`',
+        'FROM flows',
+        'WHERE $__rangeFilter',
+        'ORDER BY `reverseThroughput` DESC',
+      ].join('\n')
+    );
+  });
+
+  it('buckets counts and sums by the record end, as before', () => {
+    const compiled = compileFlowsQuery({ version: 1, view: 'all', metric: 'bytes' }, clickhouseDialect, 'timeseries');
+    expect(compiled.sql).toBe(
+      [
+        'SELECT $__timeInterval(flowEndSeconds) AS `time`, sum(octetDeltaCount) AS `bytes`',
+        'FROM flows',
+        'WHERE $__timeFilter(flowEndSeconds)',
+        'GROUP BY $__timeInterval(flowEndSeconds)',
+        'ORDER BY `time`',
+      ].join('\n')
+    );
   });
 
   it.each([

@@ -118,6 +118,11 @@ describe('ConfigEditor', () => {
     expect(last().jsonData.rowLimit).toBeUndefined();
     await userEvent.type(screen.getByLabelText(/^Query timeout/), '7200');
     expect(screen.getByText('A whole number of seconds from 1 to 3,600')).toBeInTheDocument();
+    const exportInterval = screen.getByLabelText(/^Flow export interval/);
+    await userEvent.type(exportInterval, '30');
+    expect(last().jsonData.exportIntervalSeconds).toBe(30);
+    await userEvent.clear(exportInterval);
+    expect(last().jsonData.exportIntervalSeconds).toBeUndefined();
   });
 
   it('adds a header whose value is stored encrypted', async () => {

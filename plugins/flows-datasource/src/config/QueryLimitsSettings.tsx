@@ -13,7 +13,10 @@ interface Props {
 /** Empty input means "use the default": the setting is removed rather than saved as 0. */
 const numberOrUnset = (text: string) => (text.trim() === '' ? undefined : Number(text));
 
-/** Guards for both engines: how long a query may run and how many rows it may return. */
+/**
+ * Guards for both engines (how long a query may run, how many rows it may return) and how often the
+ * flow source writes a record per connection, which rates and time buckets depend on.
+ */
 export function QueryLimitsSettings({ options, onOptionsChange, problems }: Props) {
   const json = options.jsonData;
   const id = useId();
@@ -56,6 +59,26 @@ export function QueryLimitsSettings({ options, onOptionsChange, problems }: Prop
           value={json.rowLimit ?? ''}
           onChange={(event) =>
             onOptionsChange(setJson(options, { rowLimit: numberOrUnset(event.currentTarget.value) }))
+          }
+        />
+      </Field>
+      <Field
+        label="Flow export interval (seconds)"
+        htmlFor={`${id}-export-interval`}
+        description={`How often the flow source writes a record per open connection: the Flow Aggregator's activeFlowRecordTimeout (Antrea's default ${defaultOptions.exportIntervalSeconds}). Throughput spreads each record over it and time buckets are never finer; when unsure, a longer value only coarsens graphs, a shorter one misreads them.`}
+        invalid={!!problems.exportIntervalSeconds}
+        error={problems.exportIntervalSeconds}
+      >
+        <Input
+          id={`${id}-export-interval`}
+          type="number"
+          width={20}
+          min={limits.exportIntervalSeconds.min}
+          max={limits.exportIntervalSeconds.max}
+          placeholder={String(defaultOptions.exportIntervalSeconds)}
+          value={json.exportIntervalSeconds ?? ''}
+          onChange={(event) =>
+            onOptionsChange(setJson(options, { exportIntervalSeconds: numberOrUnset(event.currentTarget.value) }))
           }
         />
       </Field>

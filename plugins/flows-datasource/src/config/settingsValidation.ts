@@ -12,6 +12,7 @@ export interface SettingsProblems {
   secret?: string;
   queryTimeoutSeconds?: string;
   rowLimit?: string;
+  exportIntervalSeconds?: string;
   /** By header row. */
   httpHeaders?: Record<number, string>;
 }
@@ -26,6 +27,7 @@ export interface SecretState {
 export const limits = {
   queryTimeoutSeconds: { min: 1, max: 3600 },
   rowLimit: { min: 1, max: 100_000_000 },
+  exportIntervalSeconds: { min: 1, max: 3600 },
 } as const;
 
 const nativePorts = new Set(['9000', '9440']);
@@ -119,6 +121,7 @@ export function validateSettings(json: FlowsDataSourceOptions, secrets: SecretSt
   const problems: SettingsProblems = {
     queryTimeoutSeconds: limitProblem(json.queryTimeoutSeconds, limits.queryTimeoutSeconds, 'seconds'),
     rowLimit: limitProblem(json.rowLimit, limits.rowLimit, 'rows'),
+    exportIntervalSeconds: limitProblem(json.exportIntervalSeconds, limits.exportIntervalSeconds, 'seconds'),
   };
   if ((json.engine ?? 'clickhouse') === 'clickhouse') {
     problems.url = clickhouseUrlProblem(json.url);

@@ -84,7 +84,8 @@ export const macros: readonly Macro[] = [
     name: 'interval_s',
     usage: '$__interval_s',
     snippet: '\\$__interval_s',
-    description: "Grafana's suggested interval for the panel, in whole seconds.",
+    description:
+      "Grafana's suggested interval for the panel, in whole seconds, made a whole multiple of the flow export interval (never finer: a record covers that long).",
     example: 'sum(octetDeltaCount) * 8 / $__interval_s AS bps',
   },
   {
@@ -107,6 +108,61 @@ export const macros: readonly Macro[] = [
     snippet: `\\$__timeGroup(\${1:flowEndSeconds}, '\${2:5m}')`,
     description: 'The column rounded down to a fixed interval (30s, 5m, 1h, 1d…).',
     example: "SELECT $__timeGroup(flowEndSeconds, '1h') AS time, count(*) AS flows … GROUP BY time",
+  },
+  {
+    name: 'exportInterval_s',
+    usage: '$__exportInterval_s',
+    snippet: '\\$__exportInterval_s',
+    description:
+      "The datasource's flow export interval in seconds (Antrea's activeFlowRecordTimeout): each record's counters cover up to this long.",
+    example: 'WHERE flowEndSeconds >= $__fromTime - $__exportInterval_s',
+  },
+  {
+    name: 'spreadJoin',
+    usage: 'FROM flows $__spreadJoin',
+    snippet: '\\$__spreadJoin',
+    description:
+      'Gives each record a row for each time bucket its seconds reach (at most two): write it right after FROM flows, with $__spreadFilter, $__spreadTime and $__spreadShare.',
+    example:
+      'SELECT $__spreadTime AS "time", sum(octetDeltaCount * $__spreadShare) * 8 / $__interval_s AS "bps" FROM flows $__spreadJoin WHERE $__spreadFilter GROUP BY $__spreadTime ORDER BY "time"',
+  },
+  {
+    name: 'spreadFilter',
+    usage: '$__spreadFilter',
+    snippet: '\\$__spreadFilter',
+    description:
+      'The time filter of a $__spreadJoin query: records whose seconds reach a bucket of the range, each bucket once.',
+    example: 'FROM flows $__spreadJoin WHERE $__spreadFilter AND flowType = 3',
+  },
+  {
+    name: 'spreadTime',
+    usage: '$__spreadTime',
+    snippet: '\\$__spreadTime',
+    description: 'The time bucket of a $__spreadJoin row: the time column of a rate series.',
+    example: 'SELECT $__spreadTime AS "time" … GROUP BY $__spreadTime',
+  },
+  {
+    name: 'spreadShare',
+    usage: '$__spreadShare',
+    snippet: '\\$__spreadShare',
+    description:
+      "The share (0 to 1) of a record's counters that falls in its $__spreadJoin row's bucket: multiply a delta counter by it before summing.",
+    example: 'sum(octetDeltaCount * $__spreadShare) * 8 / $__interval_s AS "bps"',
+  },
+  {
+    name: 'rangeFilter',
+    usage: '$__rangeFilter',
+    snippet: '\\$__rangeFilter',
+    description:
+      'The time filter of a whole-range rate: records ending in the range or up to one export interval after it.',
+    example: 'WHERE $__rangeFilter',
+  },
+  {
+    name: 'rangeShare',
+    usage: '$__rangeShare',
+    snippet: '\\$__rangeShare',
+    description: "The share (0 to 1) of a record's counters that falls inside the time range.",
+    example: 'SELECT sum(octetDeltaCount * $__rangeShare) * 8 / $__timeRange_s AS "bps" FROM flows WHERE $__rangeFilter',
   },
   {
     name: 'conditionalAll',

@@ -10,8 +10,23 @@ export interface Command {
   version: boolean;
   quiet: boolean;
   mode:
-    | { kind: 'backfill'; from?: number; to?: number; count?: number; scale?: number; seed?: number }
-    | { kind: 'live'; rate: number; count?: number; seed?: number; historySeconds?: number };
+    | {
+        kind: 'backfill';
+        from?: number;
+        to?: number;
+        count?: number;
+        scale?: number;
+        seed?: number;
+        exportIntervalSeconds?: number;
+      }
+    | {
+        kind: 'live';
+        rate: number;
+        count?: number;
+        seed?: number;
+        historySeconds?: number;
+        exportIntervalSeconds?: number;
+      };
   sink:
     | { kind: 'file'; format: FileFormat; output: string }
     | {
@@ -43,6 +58,7 @@ const options = {
   rate: { type: 'string' },
   history: { type: 'string' },
   seed: { type: 'string' },
+  'export-interval': { type: 'string' },
   sink: { type: 'string' },
   output: { type: 'string' },
   url: { type: 'string' },
@@ -102,6 +118,11 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
     throw new UsageError('--history is for live mode (--rate): it backfills that much before going live');
   }
   const historySeconds = historyText === undefined ? undefined : duration(historyText, 'history');
+  const exportText = text('export-interval');
+  const exportIntervalSeconds = exportText === undefined ? undefined : duration(exportText, 'export-interval');
+  if (exportIntervalSeconds !== undefined && exportIntervalSeconds > 3600) {
+    throw new UsageError(`--export-interval ${exportText} is longer than an hour; Antrea's default is 60s`);
+  }
   for (const backfillOnly of ['from', 'to', 'scale'] as const) {
     if (live && text(backfillOnly) !== undefined) {
       throw new UsageError(`--${backfillOnly} is for backfills and --rate for live mode; give one or the other`);
@@ -116,7 +137,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
     throw new UsageError(`--to ${text('to')} must be after --from ${text('from') ?? formatTime(defaultFrom)}`);
   }
   const mode: Command['mode'] = live
-    ? { kind: 'live', rate, count, seed, historySeconds }
+    ? { kind: 'live', rate, count, seed, historySeconds, exportIntervalSeconds }
     : {
         kind: 'backfill',
         from,
@@ -124,6 +145,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
         count,
         scale: number(text('scale'), 'scale', 'positive'),
         seed,
+        exportIntervalSeconds,
       };
 
   const sinkName = text('sink') ?? 'ndjson';
@@ -225,11 +247,11 @@ function time(input: string | undefined, option: string): number | undefined {
   }
 }
 
-/** "90s", "30m", "6h", "1d": a length of time in seconds, for --history. */
+/** "90s", "30m", "6h", "1d": a length of time in seconds, for --history and --export-interval. */
 function duration(input: string, option: string): number {
   const match = /^(\d+)\s*(s|m|h|d)$/.exec(input.trim());
   if (!match || Number(match[1]) === 0) {
-    throw new UsageError(`--${option} ${input} is not a duration; give e.g. 30m, 6h or 1d`);
+    throw new UsageError(`--${option} ${input} is not a duration; give e.g. 60s, 30m, 6h or 1d`);
   }
   return Number(match[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[match[2] as 's' | 'm' | 'h' | 'd'];
 }

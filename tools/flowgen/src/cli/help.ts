@@ -13,6 +13,8 @@ What to generate:
   --history <duration>   live mode: first backfill this much of the past (30m, 6h, 1d) unless the table
                          already has records from then, so a restarted demo does not load it twice
   --seed <n>             cluster names, addresses and traffic (default 1); same seed and options, same bytes
+  --export-interval <d>  seconds between two records of an open connection, as the Flow Aggregator's
+                         activeFlowRecordTimeout (default 60s, Antrea's; 5s is the agent's own cadence)
   Times: ISO 8601 (2025-01-06T12:00:00Z; no offset means UTC), unix seconds, now, now-2h (s, m, h, d).
 
 Where the records go:

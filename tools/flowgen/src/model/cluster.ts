@@ -204,6 +204,7 @@ const externalSpecs: { role: string; ips: string[] }[] = [
   { role: 'crypto mining pool', ips: ['192.0.2.66'] },
   { role: 'blocklisted scanner', ips: ['203.0.113.200'] },
   { role: 'file sharing site', ips: ['192.0.2.99'] },
+  { role: 'metrics backend', ips: ['198.51.100.90'] },
 ];
 
 export const reportBuilder: CronJob = {

@@ -30,6 +30,11 @@ export interface Conversation {
   /** User-driven traffic follows the day; scrapes, pools and anomalies do not. */
   readonly followsDaylight: boolean;
   readonly activeAt?: (second: number) => boolean;
+  /**
+   * A single connection that runs for the whole simulation at a constant rate, instead of
+   * connections opened at `connectionsPerSecond`: what a rate computation must read exactly.
+   */
+  readonly steady?: { readonly forwardBitsPerSecond: number; readonly reverseBitsPerSecond: number };
 }
 
 export interface Anomalies {
@@ -130,6 +135,18 @@ export function buildConversations(cluster: Cluster, rangeStart: number): Conver
       reverseBytes: [5_000, 50_000],
       ingressRule: policyRule('allow-monitoring', 'ingress', allow),
       followsDaylight: false,
+    },
+    {
+      // Remote write keeps one HTTP/2 connection open and streams samples at a steady rate.
+      name: 'prometheus → metrics backend (remote write)',
+      sources: always(pods('monitoring', 'prometheus')),
+      destinations: outside('metrics backend', 443),
+      connectionsPerSecond: 0,
+      durationSeconds: [0, 0],
+      forwardBytes: [0, 0],
+      reverseBytes: [0, 0],
+      followsDaylight: false,
+      steady: { forwardBitsPerSecond: 2_000_000, reverseBitsPerSecond: 40_000 },
     },
   ];
 

@@ -101,7 +101,8 @@ async function compile(request: ResourceRequest, instances: DatasourceInstances)
     return json(400, { error: 'the body is not JSON; send { "query": <query model> }' });
   }
   try {
-    const dialect = instances.get(request.context.dataSource).engine.dialect;
+    const instance = instances.get(request.context.dataSource);
+    const dialect = instance.engine.dialect;
     const model = parseQueryModel(body.query, '');
     const from = Number(body.timeRange?.from);
     const to = Number(body.timeRange?.to);
@@ -112,9 +113,13 @@ async function compile(request: ResourceRequest, instances: DatasourceInstances)
       return json(200, { sql: plan.sql });
     }
     const intervalMs = Number(body.intervalMs ?? 60_000);
-    const plan = toSql(model, { timeRange: { fromMs: from, toMs: to }, intervalMs }, dialect, {
-      compileFlows: compileFlowsQuery,
-    });
+    const plan = toSql(
+      model,
+      { timeRange: { fromMs: from, toMs: to }, intervalMs },
+      dialect,
+      { compileFlows: compileFlowsQuery },
+      instance.settings.exportIntervalSeconds
+    );
     return json(200, { sql: plan.sql });
   } catch (error) {
     const status = error instanceof EngineError ? error.status : 400;

@@ -1,11 +1,26 @@
 import { EngineError } from '../engines/engineError.ts';
 import type { ClickHouseConnection } from '../engines/clickhouse/clickhouseEngine.ts';
+import { defaultExportIntervalSeconds } from '../sql/flowRates.ts';
 import type { DataSourceSettings } from './types.ts';
 
 /** One datasource's configuration, validated: the contract of DESIGN.md "Datasource settings". */
-export type FlowsSettings =
-  | { engine: 'clickhouse'; queryTimeoutSeconds: number; rowLimit: number; clickhouse: ClickHouseConnection }
-  | { engine: 'snowflake'; queryTimeoutSeconds: number; rowLimit: number; snowflake: SnowflakeConnectionSettings };
+export type FlowsSettings = QuerySettings &
+  (
+    | { engine: 'clickhouse'; clickhouse: ClickHouseConnection }
+    | { engine: 'snowflake'; snowflake: SnowflakeConnectionSettings }
+  );
+
+/** What every query of the datasource shares, whatever the engine. */
+export interface QuerySettings {
+  queryTimeoutSeconds: number;
+  rowLimit: number;
+  /**
+   * How often the flow source writes a record per open connection: Antrea's Flow Aggregator
+   * `activeFlowRecordTimeout`. Time buckets are never finer than this, and rates spread each
+   * record over the seconds it covers (sql/flowRates.ts).
+   */
+  exportIntervalSeconds: number;
+}
 
 export interface SnowflakeConnectionSettings {
   account: string;
@@ -41,16 +56,19 @@ export function parseSettings(settings: DataSourceSettings): FlowsSettings {
     3600
   );
   const rowLimit = boundedNumber(json.rowLimit, 'rowLimit', defaultRowLimit, 1, 100_000_000);
+  const exportIntervalSeconds = boundedNumber(
+    json.exportIntervalSeconds,
+    'exportIntervalSeconds',
+    defaultExportIntervalSeconds,
+    1,
+    3600
+  );
+  const shared = { queryTimeoutSeconds, rowLimit, exportIntervalSeconds };
   if (engine === 'clickhouse') {
-    return {
-      engine,
-      queryTimeoutSeconds,
-      rowLimit,
-      clickhouse: clickhouseConnection(json, secure, queryTimeoutSeconds),
-    };
+    return { engine, ...shared, clickhouse: clickhouseConnection(json, secure, queryTimeoutSeconds) };
   }
   if (engine === 'snowflake') {
-    return { engine, queryTimeoutSeconds, rowLimit, snowflake: snowflakeConnection(json, secure) };
+    return { engine, ...shared, snowflake: snowflakeConnection(json, secure) };
   }
   throw invalid(`engine "${String(engine)}" is not supported; choose "clickhouse" or "snowflake"`);
 }

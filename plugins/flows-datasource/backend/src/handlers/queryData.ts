@@ -2,7 +2,8 @@ import { EngineError } from '../engines/engineError.ts';
 import type { Frame, FrameNotice } from '../frames/frame.ts';
 import { longToWide, TimeSeriesShapeError } from '../frames/longToWide.ts';
 import type { Logger } from '../protocol/logger.ts';
-import { MacroError, type Dialect } from '../sql/dialect.ts';
+import { MacroError, type Dialect, type MacroContext } from '../sql/dialect.ts';
+import { bucketIntervalMs, defaultExportIntervalSeconds } from '../sql/flowRates.ts';
 import { BuilderError, type CompiledFlowsQuery } from '../sql/flowsBuilder.ts';
 import { FilterError, type Filter } from '../sql/conditions.ts';
 import { applyAdHocFilters } from '../sql/adHocFilters.ts';
@@ -68,7 +69,7 @@ async function answer(
   let sql: string | undefined;
   try {
     const model = parseQueryModel(query.json, query.queryType);
-    const compiled = toSql(model, query, instance.engine.dialect, deps);
+    const compiled = toSql(model, query, instance.engine.dialect, deps, instance.settings.exportIntervalSeconds);
     sql = compiled.sql;
     const statement = sql;
     const result = await instance.limit.run(signal, () =>
@@ -128,14 +129,22 @@ interface StatementPlan {
   notices: FrameNotice[];
 }
 
-/** The SQL a query runs: macros expanded, builder compiled, ad-hoc filters applied. */
+/**
+ * The SQL a query runs: macros expanded, builder compiled, ad-hoc filters applied. Time buckets are
+ * never finer than the flow source's export interval (sql/flowRates.ts).
+ */
 export function toSql(
   model: ParsedQuery,
   query: Pick<DataQuery, 'timeRange' | 'intervalMs'>,
   dialect: Dialect,
-  deps: Pick<QueryDataDeps, 'compileFlows'>
+  deps: Pick<QueryDataDeps, 'compileFlows'>,
+  exportIntervalSeconds = defaultExportIntervalSeconds
 ): StatementPlan {
-  const context = { timeRange: query.timeRange, intervalMs: query.intervalMs };
+  const context: MacroContext = {
+    timeRange: query.timeRange,
+    intervalMs: bucketIntervalMs(query.intervalMs, exportIntervalSeconds),
+    exportIntervalSeconds,
+  };
   if (model.queryType === 'sql') {
     const expanded = expandMacros(model.rawSql, dialect, context);
     const filtered = applyAdHocFilters(expanded, model.adHocFilters, dialect);

@@ -1,4 +1,5 @@
 import { epochSeconds, type Dialect } from './dialect.ts';
+import { rateMacros } from './flowRates.ts';
 import { standardMacros } from './standardMacros.ts';
 
 const dateTime = (ms: number) => `toDateTime(${epochSeconds(ms)})`;
@@ -13,7 +14,15 @@ const date = (ms: number) => `toDate('${new Date(ms).toISOString().slice(0, 10)}
 
 export const clickhouseDialect: Dialect = {
   name: 'clickhouse',
-  macros: standardMacros({ instant: dateTime, instantMs: dateTime64, date, epochBucket }),
+  macros: {
+    ...standardMacros({ instant: dateTime, instantMs: dateTime64, date, epochBucket }),
+    ...rateMacros({
+      epochSeconds: (column) => `toFloat64(${column})`,
+      floorTo: (expression, seconds) => `floor(${expression} / ${seconds}) * ${seconds}`,
+      fromEpochSeconds: (expression) => `toDateTime(${expression})`,
+      bucketTime: (expression) => `toDateTime(${expression})`,
+    }),
+  },
   // ClickHouse string literals take backslash escapes; escaping both \ and ' closes every way out.
   // NUL is written as \x00: a raw NUL byte ends the query text for some clients (chDB).
   quoteString: (value) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\0/g, '\\x00')}'`,

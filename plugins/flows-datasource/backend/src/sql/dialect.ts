@@ -1,9 +1,12 @@
 import type { TimeRange } from '../handlers/types.ts';
 
-/** What a macro sees: the query's time range and Grafana's suggested interval. */
+/** What a macro sees: the query's time range, its time bucket and the flow source's export interval. */
 export interface MacroContext {
   timeRange: TimeRange;
+  /** Grafana's suggested interval, already made a whole multiple of the export interval (flowRates.ts). */
   intervalMs: number;
+  /** Seconds between two records of one open connection; default 60, Antrea's. */
+  exportIntervalSeconds?: number;
 }
 
 /** Expands one macro call; `args` are the raw argument texts, trimmed. Throws MacroError on misuse. */

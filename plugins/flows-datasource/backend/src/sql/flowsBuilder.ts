@@ -63,26 +63,30 @@ export const eitherSideFields: Readonly<Record<string, ResolvedKey>> = {
   ip: { expression: ['sourceIP', 'destinationIP'], kind: 'string' },
 };
 
-interface MetricDefinition {
-  /** Aggregate over the selected rows; `seconds` is the window it is averaged over. */
-  sql(seconds: string): string;
-  unit: string;
-}
+/**
+ * A metric is either an aggregate over the records that end in the range (or bucket), or a rate: a
+ * counter spread over the seconds each record covers (flowRates.ts), in bits per second.
+ */
+type MetricDefinition = { unit: string } & ({ aggregate: string } | { rateOf: string });
 
 const connectionKey =
   'sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds';
 
 export const metrics: Readonly<Record<string, MetricDefinition>> = {
-  bytes: { sql: () => 'sum(octetDeltaCount)', unit: 'bytes' },
-  reverseBytes: { sql: () => 'sum(reverseOctetDeltaCount)', unit: 'bytes' },
-  packets: { sql: () => 'sum(packetDeltaCount)', unit: 'short' },
-  reversePackets: { sql: () => 'sum(reversePacketDeltaCount)', unit: 'short' },
-  // Throughput really in bits/s: bytes moved in the window × 8 ÷ the window's seconds.
-  throughput: { sql: (seconds) => `sum(octetDeltaCount) * 8 / ${seconds}`, unit: 'bps' },
-  reverseThroughput: { sql: (seconds) => `sum(reverseOctetDeltaCount) * 8 / ${seconds}`, unit: 'bps' },
-  flowRecords: { sql: () => 'count(*)', unit: 'short' },
-  connections: { sql: () => `count(DISTINCT ${connectionKey})`, unit: 'short' },
+  bytes: { aggregate: 'sum(octetDeltaCount)', unit: 'bytes' },
+  reverseBytes: { aggregate: 'sum(reverseOctetDeltaCount)', unit: 'bytes' },
+  packets: { aggregate: 'sum(packetDeltaCount)', unit: 'short' },
+  reversePackets: { aggregate: 'sum(reversePacketDeltaCount)', unit: 'short' },
+  throughput: { rateOf: 'octetDeltaCount', unit: 'bps' },
+  reverseThroughput: { rateOf: 'reverseOctetDeltaCount', unit: 'bps' },
+  flowRecords: { aggregate: 'count(*)', unit: 'short' },
+  connections: { aggregate: `count(DISTINCT ${connectionKey})`, unit: 'short' },
 };
+
+/** What ranks series for top N: the aggregate itself, or for a rate the counter's total. */
+function rankingSql(definition: MetricDefinition): string {
+  return 'aggregate' in definition ? definition.aggregate : `sum(${definition.rateOf})`;
+}
 
 export class BuilderError extends Error {}
 
@@ -128,7 +132,8 @@ export function compileFlowsQuery(
     const kind = flowsColumns.get(key);
     return kind ? { expression: key, kind } : undefined;
   };
-  const conditions = ['$__timeFilter(flowEndSeconds)'];
+  // Every condition but time: the time filter depends on the metric and the format.
+  const conditions: string[] = [];
   const viewCondition = flowViews[view as keyof typeof flowViews];
   if (viewCondition) conditions.push(viewCondition);
   for (const filter of parseFilters(flows.filters, 'filters')) {
@@ -143,17 +148,20 @@ export function compileFlowsQuery(
       })
     );
   }
-  const where = conditions.join('\n  AND ');
+  const where = (timeCondition: string) => [timeCondition, ...conditions].join('\n  AND ');
   const groupSelect = groups.map((key) => `${groupFields[key]!.expression} AS ${dialect.quoteIdentifier(key)}`);
   const groupRefs = groups.map((key) => groupFields[key]!.expression);
   const value = dialect.quoteIdentifier(metric);
+  const rate = 'rateOf' in definition ? definition.rateOf : undefined;
 
   if (format === 'table') {
-    const select = [...groupSelect, `${definition.sql('$__timeRange_s')} AS ${value}`];
+    const aggregate = rate
+      ? `sum(${rate} * $__rangeShare) * 8 / $__timeRange_s`
+      : (definition as { aggregate: string }).aggregate;
     const sql = [
-      `SELECT ${select.join(', ')}`,
+      `SELECT ${[...groupSelect, `${aggregate} AS ${value}`].join(', ')}`,
       'FROM flows',
-      `WHERE ${where}`,
+      `WHERE ${where(rate ? '$__rangeFilter' : '$__timeFilter(flowEndSeconds)')}`,
       groupRefs.length > 0 ? `GROUP BY ${groupRefs.join(', ')}` : '',
       `ORDER BY ${value} DESC`,
       topN ? `LIMIT ${topN}` : '',
@@ -166,13 +174,17 @@ export function compileFlowsQuery(
   if (topN && groupRefs.length > 0) {
     // Top N series by their total over the whole range, then their points over time.
     const tuple = groupRefs.length === 1 ? groupRefs[0]! : `(${groupRefs.join(', ')})`;
-    topFilter = `\n  AND ${tuple} IN (SELECT ${groupRefs.join(', ')} FROM flows WHERE ${where} GROUP BY ${groupRefs.join(', ')} ORDER BY ${definition.sql('1')} DESC LIMIT ${topN})`;
+    topFilter = `\n  AND ${tuple} IN (SELECT ${groupRefs.join(', ')} FROM flows WHERE ${where('$__timeFilter(flowEndSeconds)')} GROUP BY ${groupRefs.join(', ')} ORDER BY ${rankingSql(definition)} DESC LIMIT ${topN})`;
   }
+  const bucket = rate ? '$__spreadTime' : '$__timeInterval(flowEndSeconds)';
+  const aggregate = rate
+    ? `sum(${rate} * $__spreadShare) * 8 / $__interval_s`
+    : (definition as { aggregate: string }).aggregate;
   const sql = [
-    `SELECT $__timeInterval(flowEndSeconds) AS ${time}, ${[...groupSelect, `${definition.sql('$__interval_s')} AS ${value}`].join(', ')}`,
-    'FROM flows',
-    `WHERE ${where}${topFilter}`,
-    `GROUP BY ${['$__timeInterval(flowEndSeconds)', ...groupRefs].join(', ')}`,
+    `SELECT ${bucket} AS ${time}, ${[...groupSelect, `${aggregate} AS ${value}`].join(', ')}`,
+    rate ? 'FROM flows $__spreadJoin' : 'FROM flows',
+    `WHERE ${where(rate ? '$__spreadFilter' : '$__timeFilter(flowEndSeconds)')}${topFilter}`,
+    `GROUP BY ${[bucket, ...groupRefs].join(', ')}`,
     `ORDER BY ${time}`,
   ];
   return { sql: sql.join('\n'), unit: definition.unit, metric };

@@ -1,4 +1,5 @@
 import { epochSeconds, type Dialect } from './dialect.ts';
+import { rateMacros } from './flowRates.ts';
 import { standardMacros } from './standardMacros.ts';
 
 /**
@@ -20,7 +21,15 @@ const date = (ms: number) => `TO_DATE('${new Date(ms).toISOString().slice(0, 10)
 
 export const snowflakeDialect: Dialect = {
   name: 'snowflake',
-  macros: standardMacros({ instant, instantMs, date, epochBucket }),
+  macros: {
+    ...standardMacros({ instant, instantMs, date, epochBucket }),
+    ...rateMacros({
+      epochSeconds: (column) => `DATE_PART(EPOCH_SECOND, ${column})`,
+      floorTo: (expression, seconds) => `floor((${expression}) / ${seconds}) * ${seconds}`,
+      fromEpochSeconds: (expression) => `TO_TIMESTAMP_TZ(${expression})`,
+      bucketTime: (expression) => `TO_TIMESTAMP_NTZ(${expression})`,
+    }),
+  },
   // Snowflake reads backslash escapes inside '…' as well as a doubled quote; the frontend quotes
   // template values the same way (src/variables/sqlLiteral.ts). NUL as \x00, never \0: followed by
   // digits, \0 would read as an octal escape.
