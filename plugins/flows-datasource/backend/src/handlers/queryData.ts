@@ -101,7 +101,7 @@ async function answer(
     }
     frame =
       model.format === 'timeseries'
-        ? longToWide(frame)
+        ? longToWide(frame, compiled.bucketSeconds)
         : { ...frame, meta: { ...frame.meta, preferredVisualisationType: 'table' } };
     deps.metrics.recordQuery(instance.settings.engine, 'ok', (performance.now() - started) / 1000);
     return { frames: [frame] };
@@ -126,6 +126,8 @@ interface StatementPlan {
   unit?: string;
   metric?: string;
   notices: FrameNotice[];
+  /** The width of the time buckets the query groups by, when it uses exactly one. */
+  bucketSeconds?: number;
 }
 
 /** The SQL a query runs: macros expanded, builder compiled, ad-hoc filters applied. */
@@ -135,7 +137,13 @@ export function toSql(
   dialect: Dialect,
   deps: Pick<QueryDataDeps, 'compileFlows'>
 ): StatementPlan {
-  const context = { timeRange: query.timeRange, intervalMs: query.intervalMs };
+  const bucketWidths = new Set<number>();
+  const context = {
+    timeRange: query.timeRange,
+    intervalMs: query.intervalMs,
+    onTimeBucket: (seconds: number) => bucketWidths.add(seconds),
+  };
+  const soleBucket = () => (bucketWidths.size === 1 ? [...bucketWidths][0] : undefined);
   if (model.queryType === 'sql') {
     const expanded = expandMacros(model.rawSql, dialect, context);
     const filtered = applyAdHocFilters(expanded, model.adHocFilters, dialect);
@@ -143,13 +151,14 @@ export function toSql(
       model.adHocFilters.length > 0 && !filtered.applied
         ? [{ severity: 'info', text: 'Ad-hoc filters were not applied: this query does not read the flows table.' }]
         : [];
-    return { sql: filtered.sql, notices };
+    return { sql: filtered.sql, notices, bucketSeconds: soleBucket() };
   }
   if (!deps.compileFlows) {
     throw new QueryModelError('this build has no Flows builder; use a SQL query');
   }
   const compiled = deps.compileFlows(model.flows, dialect, model.format, model.adHocFilters);
-  return { ...compiled, sql: expandMacros(compiled.sql, dialect, context), notices: [] };
+  const sql = expandMacros(compiled.sql, dialect, context);
+  return { ...compiled, sql, notices: [], bucketSeconds: soleBucket() };
 }
 
 function describeFailure(error: unknown): DataResponse {

@@ -4,6 +4,8 @@ import type { TimeRange } from '../handlers/types.ts';
 export interface MacroContext {
   timeRange: TimeRange;
   intervalMs: number;
+  /** Told the width, in seconds, of each time bucket the query groups by ($__timeInterval, $__timeGroup). */
+  onTimeBucket?: (seconds: number) => void;
 }
 
 /** Expands one macro call; `args` are the raw argument texts, trimmed. Throws MacroError on misuse. */
