@@ -12,7 +12,7 @@ export const podToPod = flowViewDashboard({
   podEnds: ['source', 'target'],
   pies: ['sourceNamespace', 'destinationNamespace'],
   theiaDifference:
-    "Unlike Theia's Pod-to-Pod, traffic sent to a Service's ClusterIP is left out (it is on Pod-to-Service), and a pod is one node, not one per source port.",
+    "Unlike Theia's Pod-to-Pod, traffic sent to a Service's ClusterIP is left out (it is on Pod-to-Service), and a pod is one node (Theia's ClickHouse dashboards draw one per source port).",
 });
 
 export const podToService = flowViewDashboard({
@@ -27,7 +27,7 @@ export const podToService = flowViewDashboard({
   podEnds: ['source'],
   pies: ['sourceNamespace', 'destinationNamespace'],
   theiaDifference:
-    "Unlike Theia's Pod-to-Service, a Service is its port name (namespace/service:port) without the port number, a pod is one node rather than one per source port, and traffic into a Service from outside the cluster counts too.",
+    "Unlike Theia's Pod-to-Service, a Service is its port name (namespace/service:port) without the port number, traffic into a Service from outside the cluster counts too, and a pod is one node (Theia's ClickHouse dashboards draw one per source port).",
 });
 
 export const podToExternal = flowViewDashboard({
@@ -42,7 +42,7 @@ export const podToExternal = flowViewDashboard({
   podEnds: ['source'],
   pies: ['sourceNamespace'],
   theiaDifference:
-    "As in Theia's Pod-to-External (flow type 3), except that a pod is one node, not one per source port.",
+    "As in Theia's Pod-to-External (flow type 3), except that a pod is one node (Theia's ClickHouse dashboards draw one per source port).",
 });
 
 export const nodeToNode = flowViewDashboard({
