@@ -24,6 +24,11 @@ const displayNames: Record<string, string> = {
   packets: 'Packets',
 };
 
+/** A builder field's readable name, e.g. "Destination namespace"; the field itself when it has none. */
+export function displayName(field: string): string {
+  return displayNames[field] ?? field;
+}
+
 export function displayNameOverrides(fields: string[]): Json[] {
   return fields
     .filter((name) => displayNames[name])

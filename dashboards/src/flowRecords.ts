@@ -6,7 +6,7 @@ import {
   ruleActionMapping,
 } from './codeMappings.ts';
 import { dashboard, layout, type Json } from './grafanaJson.ts';
-import { mappingsOnFields, table } from './panels.ts';
+import { mappingsOnFields, stat, table, timeseries } from './panels.ts';
 import { sqlTarget } from './queries.ts';
 import { inRange } from './sqlFragments.ts';
 import { commonVariables } from './variables.ts';
@@ -63,12 +63,49 @@ const unitOverrides: Json[] = [
   ['Packets', 'short'],
 ].map(([name, unit]) => ({ matcher: { id: 'byName', options: name }, properties: [{ id: 'unit', value: unit }] }));
 
+// SQL rather than the builder for the counts too: an empty pod box must mean every pod, which only
+// $__conditionalAll expresses, and the counts must cover exactly the records the table lists.
+const recordsInRange = `FROM flows
+WHERE ${inRange}
+  AND ${podCondition}`;
+
 export const flowRecords = dashboard({
   uid: 'flowlens-flow-records',
   title: 'FlowLens / Flow Records',
   description: 'The flow records themselves, newest first, with readable names for every code.',
   variables: [...commonVariables, podVariable],
   panels: layout([
+    [
+      {
+        size: { w: 6, h: 8 },
+        panel: stat({
+          title: 'Flow records',
+          description:
+            'Flow records in the time range, for the pod in the pod box if one is set. Theia counts every record; here the namespace variables apply as on every FlowLens panel.',
+          unit: 'short',
+          targets: [sqlTarget(`SELECT count(*) AS "flow records"\n${recordsInRange}`)],
+        }),
+      },
+      {
+        size: { w: 18, h: 8 },
+        panel: timeseries({
+          title: 'Flow records over time',
+          description:
+            'Flow records exported in each time bucket (at least a minute; longer ranges use wider buckets). A record is a report of a connection, not a connection: long connections report on every active timeout.',
+          unit: 'short',
+          interval: '1m',
+          targets: [
+            sqlTarget(
+              `SELECT $__timeInterval(flowEndSeconds) AS "time", count(*) AS "flow records"
+${recordsInRange}
+GROUP BY $__timeInterval(flowEndSeconds)
+ORDER BY "time"`,
+              'timeseries'
+            ),
+          ],
+        }),
+      },
+    ],
     [
       {
         size: { w: 24, h: 24 },
@@ -78,9 +115,7 @@ export const flowRecords = dashboard({
             'The newest 10,000 records in the time range. Use the Filters bar or the pod box to narrow them.',
           targets: [
             sqlTarget(`SELECT ${columns.map(([column, name]) => `${column} AS "${name}"`).join(',\n  ')}
-FROM flows
-WHERE ${inRange}
-  AND ${podCondition}
+${recordsInRange}
 ORDER BY flowEndSeconds DESC
 LIMIT 10000`),
           ],

@@ -1,5 +1,5 @@
-import { displayNameOverrides, seriesName } from './fieldNames.ts';
-import { dashboard, layout, type Json } from './grafanaJson.ts';
+import { displayName, displayNameOverrides, seriesName } from './fieldNames.ts';
+import { dashboard, layout, type Json, type Panel, type PanelSize } from './grafanaJson.ts';
 import { drillDown, linksOnFields, pieChart, sankey, table, timeseries } from './panels.ts';
 import { flowsTarget, type View } from './queries.ts';
 import { commonVariables } from './variables.ts';
@@ -17,23 +17,42 @@ interface FlowViewSpec {
   targetNoun: string;
   /** Which variable a click on a node sets in the flow-records dashboard, per end (when it is a pod). */
   podEnds?: Array<'source' | 'target'>;
+  /** Builder fields to share the bytes out by, one pie each (e.g. source and destination namespace). */
+  pies: string[];
+  /** How this view's traffic differs from the Theia dashboard of the same name, for the Sankeys. */
+  theiaDifference: string;
 }
 
 const flowRecordsLink = [drillDown('Flow records of ${__value.raw}', 'flowlens-flow-records', 'pod')];
 
+/** "Bytes by destination namespace": the share of bytes per value of one builder field. */
+function bytesPie(view: View, field: string): Panel {
+  return pieChart({
+    title: `Bytes by ${displayName(field).toLowerCase()}`,
+    description: 'Share of the bytes sent (forward direction) in the time range; the 20 largest.',
+    unit: 'bytes',
+    targets: [flowsTarget({ view, metric: 'bytes', groupBy: [field], topN: 20 })],
+    overrides: displayNameOverrides(['bytes']),
+  });
+}
+
 /**
  * The pod-to-pod, pod-to-service, pod-to-external and node-to-node dashboards ask the same questions
- * of different views: who talks to whom (Sankey), throughput per pair and per end over time, the
- * reverse direction, a breakdown, and the top pairs as a table.
+ * of different views: who talks to whom (Sankeys of both directions), throughput per pair and per end
+ * over time, the reverse direction, breakdowns, and the top pairs as a table.
  */
 export function flowViewDashboard(spec: FlowViewSpec): Json {
   const pair = [spec.source, spec.target];
   const linked = (spec.podEnds ?? []).map((end) => (end === 'source' ? spec.source : spec.target));
   const ends = { view: spec.view };
+  const hoverHint = `Hover a node to follow its paths${linked.length ? '; click a pod for its flow records' : ''}.`;
+  // One pie keeps the table beside it; more fill a row of their own and the table takes the next.
+  const pieSize: PanelSize = { w: spec.pies.length === 1 ? 8 : 24 / spec.pies.length, h: 10 };
+  const tableSize: PanelSize = { w: spec.pies.length === 1 ? 16 : 24, h: 10 };
   return dashboard({
     uid: spec.uid,
     title: spec.title,
-    description: spec.description,
+    description: `${spec.description} ${spec.theiaDifference}`,
     variables: commonVariables,
     panels: layout([
       [
@@ -41,7 +60,7 @@ export function flowViewDashboard(spec: FlowViewSpec): Json {
           size: { w: 24, h: 14 },
           panel: sankey({
             title: `Bytes from ${spec.sourceNoun} to ${spec.targetNoun}`,
-            description: `Top 50 ${spec.sourceNoun} → ${spec.targetNoun} links by bytes; the rest are folded into "Other". Hover a node to follow its paths${linked.length ? '; click a pod for its flow records' : ''}.`,
+            description: `Top 50 ${spec.sourceNoun} → ${spec.targetNoun} links by the bytes the ${spec.sourceNoun} sent (forward counters; replies are in the reverse Sankey below); the rest are folded into "Other". ${hoverHint} ${spec.theiaDifference}`,
             unit: 'bytes',
             targets: [flowsTarget({ ...ends, metric: 'bytes', groupBy: pair, topN: 500 })],
             source: spec.source,
@@ -54,10 +73,36 @@ export function flowViewDashboard(spec: FlowViewSpec): Json {
       ],
       [
         {
+          size: { w: 24, h: 12 },
+          // Replies flow from the destination back to the source, so the columns swap sides.
+          panel: sankey({
+            title: `Reverse bytes: replies from ${spec.targetNoun} to ${spec.sourceNoun}`,
+            description: `The same connections sized by the bytes the ${spec.targetNoun} sent back (reverse counters, reverseOctetDeltaCount), drawn from ${spec.targetNoun} to ${spec.sourceNoun}; connections that got no reply are left out. Top 50 links; the rest are folded into "Other". ${hoverHint} ${spec.theiaDifference}`,
+            unit: 'bytes',
+            targets: [
+              flowsTarget({
+                ...ends,
+                metric: 'reverseBytes',
+                groupBy: pair,
+                topN: 500,
+                filters: [{ key: 'reverseOctetDeltaCount', operator: '>', value: '0' }],
+              }),
+            ],
+            source: spec.target,
+            target: spec.source,
+            value: 'reverseBytes',
+            topLinks: 50,
+            overrides: [...displayNameOverrides([...pair, 'reverseBytes']), ...linksOnFields(linked, flowRecordsLink)],
+          }),
+        },
+      ],
+      [
+        {
           size: { w: 12, h: 9 },
           panel: timeseries({
             title: `Throughput per ${spec.sourceNoun} → ${spec.targetNoun} pair`,
-            description: 'The ten busiest pairs, in bits per second (bytes in each interval × 8 ÷ its seconds).',
+            description:
+              "The ten busiest pairs, in bits per second: each record's bytes × 8, spread over the seconds the record covers (see the dashboards README).",
             unit: 'bps',
             targets: [flowsTarget({ ...ends, metric: 'throughput', groupBy: pair, topN: 10, format: 'timeseries' })],
             overrides: seriesName(...pair),
@@ -117,18 +162,9 @@ export function flowViewDashboard(spec: FlowViewSpec): Json {
         },
       ],
       [
+        ...spec.pies.map((field) => ({ size: pieSize, panel: bytesPie(spec.view, field) })),
         {
-          size: { w: 8, h: 10 },
-          panel: pieChart({
-            title: 'Bytes by source namespace',
-            description: 'Share of the bytes in the time range.',
-            unit: 'bytes',
-            targets: [flowsTarget({ ...ends, metric: 'bytes', groupBy: ['sourceNamespace'], topN: 20 })],
-            overrides: displayNameOverrides(['bytes']),
-          }),
-        },
-        {
-          size: { w: 16, h: 10 },
+          size: tableSize,
           panel: table(
             {
               title: `Top ${spec.sourceNoun} → ${spec.targetNoun} pairs`,

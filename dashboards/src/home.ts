@@ -55,7 +55,8 @@ export const home = dashboard({
         panel: stat(
           {
             title: 'Services',
-            description: 'Services (ClusterIPs) that received traffic.',
+            description:
+              'Services (ClusterIPs) that received traffic. Theia counts Service ports (namespace/service:port) instead, so a Service with two ports counts twice there.',
             unit: 'short',
             targets: [
               sqlTarget(
@@ -83,7 +84,8 @@ export const home = dashboard({
         panel: stat(
           {
             title: 'NetworkPolicies',
-            description: 'NetworkPolicies (K8s, Antrea, Antrea cluster-wide) that matched traffic.',
+            description:
+              'NetworkPolicies (K8s, Antrea, Antrea cluster-wide) that matched traffic, each counted once. Theia adds the distinct ingress and egress policy names, so a policy seen on both sides counts twice there.',
             unit: 'short',
             targets: [
               sqlTarget(
@@ -105,7 +107,8 @@ export const home = dashboard({
         panel: stat(
           {
             title: 'Active connections',
-            description: 'Connections still open at their last record (Antrea exported them on the active timeout).',
+            description:
+              'Connections (5-tuple and start time) with records in the range but no end: every record came on the active timeout. Theia counts source/destination IP pairs with any active-timeout record (flowEndReason 2), so a connection that has since ended still counts there.',
             unit: 'short',
             targets: [sqlTarget(connectionsEnded('active', 0))],
           },
@@ -117,7 +120,8 @@ export const home = dashboard({
         panel: stat(
           {
             title: 'Stopped connections',
-            description: 'Connections that ended in the time range (end of flow or idle timeout).',
+            description:
+              'Connections that ended in the time range (end of flow or idle timeout). Theia counts source/destination IP pairs with any record not on the active timeout.',
             unit: 'short',
             targets: [sqlTarget(connectionsEnded('stopped', 1))],
           },
@@ -129,7 +133,8 @@ export const home = dashboard({
         panel: stat(
           {
             title: 'Denied connections',
-            description: 'Connections a NetworkPolicy dropped or rejected.',
+            description:
+              'Connections (5-tuple and start time) a NetworkPolicy dropped or rejected. Theia counts source/destination IP pairs, so repeated attempts between two pods count once there.',
             unit: 'short',
             targets: [
               sqlTarget(
@@ -145,7 +150,8 @@ export const home = dashboard({
         panel: stat(
           {
             title: 'Bytes',
-            description: 'Bytes sent from sources to destinations in the time range (delta counters).',
+            description:
+              "Bytes sent from sources to destinations in the time range (forward delta counters; replies not included). Theia's Data Transmitted adds the reverse bytes.",
             unit: 'bytes',
             targets: [flowsTarget({ view: 'all', metric: 'bytes' })],
           },
@@ -157,7 +163,8 @@ export const home = dashboard({
         panel: stat(
           {
             title: 'Throughput',
-            description: 'Average throughput over the time range, in bits per second.',
+            description:
+              "Average forward throughput over the time range, in bits per second. Theia's Overall Throughput is bytes per second of both directions over the last minute only.",
             unit: 'bps',
             targets: [flowsTarget({ view: 'all', metric: 'throughput' })],
           },
@@ -167,10 +174,52 @@ export const home = dashboard({
     ],
     [
       {
+        size: { w: 8, h: 4 },
+        panel: stat(
+          {
+            title: 'Bytes to external IPs',
+            description:
+              "Bytes pods sent to addresses outside the cluster (flow type 3), forward direction only. Theia's Data Transmitted With External adds the replies.",
+            unit: 'bytes',
+            targets: [flowsTarget({ view: 'pod-to-external', metric: 'bytes' })],
+          },
+          'semi-dark-blue'
+        ),
+      },
+      {
+        size: { w: 8, h: 4 },
+        panel: stat(
+          {
+            title: 'Throughput to external IPs',
+            description:
+              "Average throughput from pods to outside the cluster over the time range, in bits per second. Theia's counterpart is bytes per second of both directions over the last minute only.",
+            unit: 'bps',
+            targets: [flowsTarget({ view: 'pod-to-external', metric: 'throughput' })],
+          },
+          'semi-dark-blue'
+        ),
+      },
+      {
+        size: { w: 8, h: 4 },
+        panel: stat(
+          {
+            title: 'Connections to external IPs',
+            description:
+              'Connections (5-tuple and start time) from pods to outside the cluster. Theia counts source/destination IP pairs.',
+            unit: 'short',
+            targets: [flowsTarget({ view: 'pod-to-external', metric: 'connections' })],
+          },
+          'semi-dark-blue'
+        ),
+      },
+    ],
+    [
+      {
         size: { w: 12, h: 10 },
         panel: barGauge({
           title: 'Top talkers',
-          description: 'Source pods (or external IPs) that sent the most bytes. Click one for its flow records.',
+          description:
+            'Source pods (or external IPs, which Theia leaves out) that sent the most bytes. Click one for its flow records.',
           unit: 'bytes',
           targets: [flowsTarget({ view: 'all', metric: 'bytes', groupBy: ['sourcePod'], topN: 10 })],
           overrides: [...displayNameOverrides(['bytes']), ...linksOnFields(['bytes'], podLinks)],

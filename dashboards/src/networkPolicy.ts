@@ -1,11 +1,61 @@
 import { ruleActionMapping } from './codeMappings.ts';
 import { displayNameOverrides } from './fieldNames.ts';
-import { dashboard, layout } from './grafanaJson.ts';
+import { dashboard, layout, type Panel } from './grafanaJson.ts';
 import { droppedFlowsAnnotation } from './home.ts';
 import { barGauge, chord, mappingsOnFields, table, timeseries } from './panels.ts';
-import { flowsTarget, sqlTarget } from './queries.ts';
+import { flowsTarget, sqlTarget, type FlowsQuestion } from './queries.ts';
 import { inRange, ruleAction } from './sqlFragments.ts';
 import { commonVariables } from './variables.ts';
+
+type Direction = 'ingress' | 'egress';
+
+/**
+ * Throughput per policy of one direction, allowed (refId A, shades of green) and denied (B, shades of
+ * red) apart. As in Theia, an allow counts only when the other direction's policy did not deny the
+ * flow (it never arrived), and a deny is a drop or a reject of this direction's rule.
+ */
+function policyThroughput(direction: Direction): Panel {
+  const other: Direction = direction === 'ingress' ? 'egress' : 'ingress';
+  const policy = `${direction}Policy`;
+  const action = `${direction}NetworkPolicyRuleAction`;
+  const verdicts: Array<{ refId: string; name: string; color: string; filters: FlowsQuestion['filters'] }> = [
+    {
+      refId: 'A',
+      name: 'allowed',
+      color: 'green',
+      filters: [
+        { key: action, operator: '=', value: '1' },
+        { key: `${other}NetworkPolicyRuleAction`, operator: 'not in', value: ['2', '3'] },
+      ],
+    },
+    { refId: 'B', name: 'denied', color: 'red', filters: [{ key: action, operator: 'in', value: ['2', '3'] }] },
+  ];
+  return timeseries({
+    title: `Throughput per ${direction} policy, allowed and denied`,
+    description: `Bits per second through each ${direction} policy (the ten busiest per verdict): green lines what its rules allowed, red what they dropped or rejected. Each record's bytes × 8, spread over the seconds the record covers, so concurrent flows add up; Theia averages the exporter's per-record throughput instead, and draws one line per pod pair and policy rather than per policy.`,
+    unit: 'bps',
+    targets: verdicts.map(({ refId, filters }) =>
+      flowsTarget(
+        {
+          view: 'policy',
+          metric: 'throughput',
+          groupBy: [policy],
+          topN: 10,
+          format: 'timeseries',
+          filters,
+        },
+        refId
+      )
+    ),
+    overrides: verdicts.map(({ refId, name, color }) => ({
+      matcher: { id: 'byFrameRefID', options: refId },
+      properties: [
+        { id: 'displayName', value: `\${__field.labels.${policy}} ${name}` },
+        { id: 'color', value: { mode: 'shades', fixedColor: color } },
+      ],
+    })),
+  });
+}
 
 const actionName = `CASE ${ruleAction} WHEN 1 THEN 'Allow' WHEN 2 THEN 'Drop' WHEN 3 THEN 'Reject' ELSE 'No policy' END`;
 
@@ -127,6 +177,10 @@ ORDER BY "time"`,
           true
         ),
       },
+    ],
+    [
+      { size: { w: 12, h: 9 }, panel: policyThroughput('ingress') },
+      { size: { w: 12, h: 9 }, panel: policyThroughput('egress') },
     ],
     [
       {

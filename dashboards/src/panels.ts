@@ -62,12 +62,19 @@ export function stat(base: PanelBase, color = 'blue'): Panel {
   );
 }
 
+/**
+ * Flow records arrive when the exporter reports a connection, so buckets are sparse: a mean over them
+ * says little (Theia issue #58) and a line drawn across an empty bucket invents traffic. Hence no mean
+ * in the legend and `spanNulls: false`. Empty buckets become gaps without a fixed `insertNulls`: Grafana
+ * disconnects wherever two points lie further apart than the time field's `interval`, which our backend
+ * sets to the query's bucket width — a fixed threshold would be wrong as soon as the range changed it.
+ */
 export function timeseries(base: PanelBase, stacked = false): Panel {
   return panel(
     'timeseries',
     base,
     {
-      legend: { displayMode: 'table', placement: 'right', calcs: ['mean', 'max'], showLegend: true },
+      legend: { displayMode: 'table', placement: 'right', calcs: ['max'], showLegend: true },
       tooltip: { mode: 'multi', sort: 'desc' },
     },
     fieldConfig(base, {

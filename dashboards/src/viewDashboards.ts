@@ -10,6 +10,9 @@ export const podToPod = flowViewDashboard({
   sourceNoun: 'pod',
   targetNoun: 'pod',
   podEnds: ['source', 'target'],
+  pies: ['sourceNamespace', 'destinationNamespace'],
+  theiaDifference:
+    "Unlike Theia's Pod-to-Pod, traffic sent to a Service's ClusterIP is left out (it is on Pod-to-Service), and a pod is one node (Theia's ClickHouse dashboards draw one per source port).",
 });
 
 export const podToService = flowViewDashboard({
@@ -22,6 +25,9 @@ export const podToService = flowViewDashboard({
   sourceNoun: 'pod',
   targetNoun: 'Service',
   podEnds: ['source'],
+  pies: ['sourceNamespace', 'destinationNamespace'],
+  theiaDifference:
+    "Unlike Theia's Pod-to-Service, a Service is its port name (namespace/service:port) without the port number, traffic into a Service from outside the cluster counts too, and a pod is one node (Theia's ClickHouse dashboards draw one per source port).",
 });
 
 export const podToExternal = flowViewDashboard({
@@ -34,6 +40,9 @@ export const podToExternal = flowViewDashboard({
   sourceNoun: 'pod',
   targetNoun: 'external IP',
   podEnds: ['source'],
+  pies: ['sourceNamespace'],
+  theiaDifference:
+    "As in Theia's Pod-to-External (flow type 3), except that a pod is one node (Theia's ClickHouse dashboards draw one per source port).",
 });
 
 export const nodeToNode = flowViewDashboard({
@@ -45,4 +54,6 @@ export const nodeToNode = flowViewDashboard({
   target: 'destinationNode',
   sourceNoun: 'node',
   targetNoun: 'node',
+  pies: ['sourceNode', 'destinationNode', 'sourceNamespace', 'destinationNamespace'],
+  theiaDifference: "As in Theia's Node-to-Node: flows whose source and destination nodes are both known.",
 });

@@ -83,6 +83,18 @@ describe.each(Object.entries(dashboards))('dashboard %s', (name, dashboard) => {
     }
   });
 
+  // Theia issue #58: sparse buckets make a mean misleading and a line across an empty bucket invents
+  // traffic. Gaps come from the backend's time-field interval, never from a fixed insertNulls.
+  it('draws time series without a mean in the legend and without joining points across gaps', () => {
+    for (const panel of (dashboard.panels as Json[]).filter((p) => p.type === 'timeseries')) {
+      const legend = (panel.options as { legend: { calcs: string[] } }).legend;
+      const custom = (panel.fieldConfig as { defaults: { custom: Json } }).defaults.custom;
+      expect(legend.calcs, String(panel.title)).not.toContain('mean');
+      expect(custom.spanNulls, String(panel.title)).toBe(false);
+      expect(custom, String(panel.title)).not.toHaveProperty('insertNulls');
+    }
+  });
+
   it('lays panels out without overlaps inside the 24-column grid', () => {
     const cells = new Set<string>();
     for (const panel of dashboard.panels as Json[]) {

@@ -26,11 +26,18 @@ export function backendPanels(): BackendPanels {
   return loaded;
 }
 
-/** The FlowLens panel of a dashboard (by file name, e.g. `pod-to-pod`) with the backend's answer. */
-export function dashboardPanel(dashboard: string): BackendPanel {
-  const found = backendPanels().panels.filter((panel) => panel.dashboard === dashboard);
+/**
+ * A FlowLens panel of a dashboard (by file name, e.g. `pod-to-pod`) with the backend's answer: the one
+ * whose title matches, or without a title the dashboard's first (its main chart, at the top).
+ */
+export function dashboardPanel(dashboard: string, title?: RegExp): BackendPanel {
+  const onDashboard = backendPanels().panels.filter((panel) => panel.dashboard === dashboard);
+  const found = title ? onDashboard.filter((panel) => title.test(panel.title)) : onDashboard.slice(0, 1);
   if (found.length !== 1) {
-    throw new Error(`Expected one FlowLens panel on dashboard ${dashboard}, found ${found.length}`);
+    const titles = onDashboard.map((panel) => `"${panel.title}"`).join(', ') || 'none';
+    throw new Error(
+      `Expected one FlowLens panel${title ? ` titled ${title}` : ''} on dashboard ${dashboard}, found ${found.length}; it has ${titles}`
+    );
   }
   return found[0]!;
 }

@@ -1,7 +1,7 @@
 /**
- * The Sankey panel of each FlowLens dashboard, rendered from its built dist/ with the frames our backend
- * returned for the dashboard's query (flowgen's hour in chDB), and the options, field config, variables
- * and time range the dashboard JSON saves.
+ * The Sankey panels of each FlowLens dashboard — bytes sent, and the reverse direction (replies) — rendered
+ * from their built dist/ with the frames our backend returned for the dashboard's queries (flowgen's hour
+ * in chDB), and the options, field config, variables and time range the dashboard JSON saves.
  */
 import { type BackendPanel, columnOf, dashboardPanel, dashboardPanelSpec } from '../backend/backendPanels.ts';
 import { expect, type PanelHostPage, test } from '../fixtures.ts';
@@ -12,20 +12,41 @@ import { themeTextColors } from '../support/themeColors.ts';
 
 interface SankeyCase {
   dashboard: string;
-  /** Builder field names of the two columns and their display names from the dashboard's overrides. */
+  /** Which Sankey of the dashboard: the forward one (bytes sent) or the reverse one (replies). */
+  direction: 'forward' | 'reverse';
+  /** Builder field names of the left and right columns and their display names from the overrides. */
   source: { field: string; title: string };
   target: { field: string; title: string };
+  /** The builder metric that sizes the links. */
+  value: 'bytes' | 'reverseBytes';
   /** Columns whose nodes drill down to the flow records dashboard. */
   linked: Array<'source' | 'target'>;
   /** Names flowgen's cluster must produce in each column. */
   flowgenNames: Array<{ column: 'source' | 'target'; name: RegExp }>;
+  /** Names that must not appear in a column, e.g. the senders of dropped traffic among those that got replies. */
+  absentNames?: Array<{ column: 'source' | 'target'; name: RegExp }>;
 }
+
+const podColumns = {
+  sourcePod: { field: 'sourcePod', title: 'Source pod' },
+  destinationPod: { field: 'destinationPod', title: 'Destination pod' },
+  service: { field: 'destinationService', title: 'Service' },
+  destinationIP: { field: 'destinationIP', title: 'Destination IP' },
+  sourceNode: { field: 'sourceNode', title: 'Source node' },
+  destinationNode: { field: 'destinationNode', title: 'Destination node' },
+};
+const workerNodes = (columns: Array<'source' | 'target'>) =>
+  ['worker-1', 'worker-2', 'worker-3'].flatMap((node) =>
+    columns.map((column) => ({ column, name: new RegExp(`^${node}$`) }))
+  );
 
 const sankeys: SankeyCase[] = [
   {
     dashboard: 'pod-to-pod',
-    source: { field: 'sourcePod', title: 'Source pod' },
-    target: { field: 'destinationPod', title: 'Destination pod' },
+    direction: 'forward',
+    source: podColumns.sourcePod,
+    target: podColumns.destinationPod,
+    value: 'bytes',
     linked: ['source', 'target'],
     // The drop burst: debug-toolbox scans the databases directly, not through their Service.
     flowgenNames: [
@@ -35,9 +56,30 @@ const sankeys: SankeyCase[] = [
     ],
   },
   {
+    // Replies flow from the destination back to the source: the reverse Sankey swaps the columns.
+    dashboard: 'pod-to-pod',
+    direction: 'reverse',
+    source: podColumns.destinationPod,
+    target: podColumns.sourcePod,
+    value: 'reverseBytes',
+    linked: ['source', 'target'],
+    // Prometheus scrapes the shop's pods and they answer; the dropped scans of debug-toolbox get no reply.
+    flowgenNames: [
+      { column: 'source', name: /^shop\/api-/ },
+      { column: 'source', name: /^shop\/worker-/ },
+      { column: 'target', name: /^monitoring\/prometheus-0$/ },
+    ],
+    absentNames: [
+      { column: 'target', name: /^dev\/debug-toolbox-/ },
+      { column: 'source', name: /^shop\/mongodb-0$/ },
+    ],
+  },
+  {
     dashboard: 'pod-to-service',
-    source: { field: 'sourcePod', title: 'Source pod' },
-    target: { field: 'destinationService', title: 'Service' },
+    direction: 'forward',
+    source: podColumns.sourcePod,
+    target: podColumns.service,
+    value: 'bytes',
     linked: ['source'],
     flowgenNames: [
       { column: 'source', name: /^bookinfo\/productpage-v1-/ },
@@ -47,9 +89,24 @@ const sankeys: SankeyCase[] = [
     ],
   },
   {
+    dashboard: 'pod-to-service',
+    direction: 'reverse',
+    source: podColumns.service,
+    target: podColumns.sourcePod,
+    value: 'reverseBytes',
+    linked: ['target'],
+    flowgenNames: [
+      { column: 'source', name: /^shop\/mongodb:mongodb$/ },
+      { column: 'source', name: /^bookinfo\/reviews:http$/ },
+      { column: 'target', name: /^bookinfo\/productpage-v1-/ },
+    ],
+  },
+  {
     dashboard: 'pod-to-external',
-    source: { field: 'sourcePod', title: 'Source pod' },
-    target: { field: 'destinationIP', title: 'Destination IP' },
+    direction: 'forward',
+    source: podColumns.sourcePod,
+    target: podColumns.destinationIP,
+    value: 'bytes',
     linked: ['source'],
     // The new talker: debug-toolbox uploads to a file sharing site.
     flowgenNames: [
@@ -58,16 +115,40 @@ const sankeys: SankeyCase[] = [
     ],
   },
   {
+    dashboard: 'pod-to-external',
+    direction: 'reverse',
+    source: podColumns.destinationIP,
+    target: podColumns.sourcePod,
+    value: 'reverseBytes',
+    linked: ['target'],
+    // The file sharing site acknowledges debug-toolbox's upload.
+    flowgenNames: [
+      { column: 'source', name: /^192\.0\.2\.99$/ },
+      { column: 'target', name: /^dev\/debug-toolbox-/ },
+    ],
+  },
+  {
     dashboard: 'node-to-node',
-    source: { field: 'sourceNode', title: 'Source node' },
-    target: { field: 'destinationNode', title: 'Destination node' },
+    direction: 'forward',
+    source: podColumns.sourceNode,
+    target: podColumns.destinationNode,
+    value: 'bytes',
     linked: [],
-    flowgenNames: ['worker-1', 'worker-2', 'worker-3'].flatMap((node) => [
-      { column: 'source' as const, name: new RegExp(`^${node}$`) },
-      { column: 'target' as const, name: new RegExp(`^${node}$`) },
-    ]),
+    flowgenNames: workerNodes(['source', 'target']),
+  },
+  {
+    dashboard: 'node-to-node',
+    direction: 'reverse',
+    source: podColumns.destinationNode,
+    target: podColumns.sourceNode,
+    value: 'reverseBytes',
+    linked: [],
+    flowgenNames: workerNodes(['source', 'target']),
   },
 ];
+
+/** The dashboard's Sankey of one direction, by its title. */
+const sankeyTitles = { forward: /^Bytes from /, reverse: /^Reverse bytes: / };
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -98,9 +179,9 @@ async function renderDashboardPanel(host: PanelHostPage, panel: BackendPanel, ex
 }
 
 for (const sankey of sankeys) {
-  test.describe(`${sankey.dashboard} dashboard: Sankey`, () => {
-    const panel = () => dashboardPanel(sankey.dashboard);
-    const sources = () => bytesPerName(panel(), sankey.source.field);
+  test.describe(`${sankey.dashboard} dashboard: ${sankey.direction} Sankey`, () => {
+    const panel = () => dashboardPanel(sankey.dashboard, sankeyTitles[sankey.direction]);
+    const sources = () => bytesPerName(panel(), sankey.source.field, sankey.value);
 
     test("draws the backend's flows: flowgen's names, each node's bytes, columns named by the overrides", async ({
       panelHost,
@@ -118,7 +199,10 @@ for (const sankey of sankeys) {
       for (const { column, name } of sankey.flowgenNames) {
         expect(shownNames[column], `a ${column} node named ${name}`).toContainEqual(expect.stringMatching(name));
       }
-      // Every source node the panel keeps shows the bytes the backend summed for it.
+      for (const { column, name } of sankey.absentNames ?? []) {
+        expect(shownNames[column], `no ${column} node named ${name}`).not.toContainEqual(expect.stringMatching(name));
+      }
+      // Every left-hand node the panel keeps shows the bytes (or reverse bytes) the backend summed for it.
       const shown = await shownNodes(panelHost, sankey.source.title);
       const expected = sources();
       const kept = [...shown.keys()].filter((name) => name !== 'Other');
@@ -170,7 +254,7 @@ for (const sankey of sankeys) {
       }) => {
         await renderDashboardPanel(panelHost, panel());
         const column = sankey[sankey.linked[0]!];
-        const pod = largestNames(bytesPerName(panel(), column.field))[0]!;
+        const pod = largestNames(bytesPerName(panel(), column.field, sankey.value))[0]!;
         await node(panelHost, column.title, pod).click();
 
         const navigations = (await panelHost.events()).filter((event) => event.type === 'navigation');
@@ -202,7 +286,7 @@ for (const sankey of sankeys) {
 }
 
 test.describe('pod-to-service dashboard: Sankey with more links than its top 50', () => {
-  const panel = () => dashboardPanel('pod-to-service');
+  const panel = () => dashboardPanel('pod-to-service', sankeyTitles.forward);
 
   test('folds the rest into "Other" in both columns and keeps each column\'s total', async ({ panelHost }) => {
     const rows = columnOf(panel(), 'bytes').length;
@@ -227,7 +311,7 @@ test.describe('pod-to-service dashboard: Sankey with more links than its top 50'
   });
 
   test('a dashboard with fewer links than its top 50 has no "Other"', async ({ panelHost }) => {
-    await renderDashboardPanel(panelHost, dashboardPanel('pod-to-pod'));
+    await renderDashboardPanel(panelHost, dashboardPanel('pod-to-pod', sankeyTitles.forward));
     await expect(node(panelHost, 'Source pod', 'Other')).toHaveCount(0);
     await expect(panelHost.panel().getByRole('note')).toHaveCount(0);
   });
@@ -257,7 +341,7 @@ test.describe('pod-to-service dashboard: Sankey with more links than its top 50'
 test.describe('pod-to-pod dashboard: Sankey in both themes', () => {
   for (const theme of ['dark', 'light'] as const) {
     test(`labels take the ${theme} theme's text colour with a halo in its panel background`, async ({ panelHost }) => {
-      await renderDashboardPanel(panelHost, dashboardPanel('pod-to-pod'), { theme });
+      await renderDashboardPanel(panelHost, dashboardPanel('pod-to-pod', sankeyTitles.forward), { theme });
       const expected = await themeTextColors(panelHost.page, theme);
       const drawn = await panelHost
         .panel()

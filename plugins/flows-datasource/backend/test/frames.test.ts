@@ -37,6 +37,18 @@ describe('long to wide', () => {
     expect(wide.fields[1]!.labels).toBeUndefined();
   });
 
+  it("declares the query's bucket width as the time field's interval, so Grafana breaks lines at empty buckets", () => {
+    const frame: Frame = {
+      fields: [
+        { name: 'time', kind: 'time', values: timeVector([0, 60_000, 300_000]) },
+        { name: 'flows', kind: 'number', values: float64Vector([1, 2, 3]) },
+      ],
+    };
+    expect(longToWide(frame, 60).fields[0]!.config).toEqual({ interval: 60_000 });
+    // Without a known width there is nothing to declare: Grafana then joins only what it is given.
+    expect(longToWide(frame).fields[0]!.config).toBeUndefined();
+  });
+
   it('explains what is missing when there is no time column', () => {
     expect(() => longToWide({ fields: [{ name: 'pod', kind: 'string', values: stringVector(['a']) }] })).toThrow(
       TimeSeriesShapeError

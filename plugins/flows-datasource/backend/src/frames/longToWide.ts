@@ -7,9 +7,11 @@ export class TimeSeriesShapeError extends Error {}
 /**
  * Grafana's "long to wide" for SQL results: the first time column becomes the time field, every
  * string column becomes a label, and each number column splits into one field per label set.
- * Rows are sorted by time; a series without a value at a time gets null there.
+ * Rows are sorted by time; a series without a value at a time gets null there. With the query's
+ * bucket width, the time field declares it as its `interval`: Grafana then breaks a line where
+ * buckets are missing altogether, instead of drawing it across them.
  */
-export function longToWide(frame: Frame): Frame {
+export function longToWide(frame: Frame, bucketSeconds?: number): Frame {
   const timeField = frame.fields.find((field) => field.kind === 'time');
   if (!timeField) {
     const seen = frame.fields.map((field) => `${field.name} (${field.kind})`).join(', ') || 'no columns';
@@ -51,7 +53,10 @@ export function longToWide(frame: Frame): Frame {
     series.rows.push(row);
   }
 
-  const fields: FrameField[] = [{ ...timeField, values: timeVectorFromNanos(uniqueTimes), nullable: false }];
+  const timeConfig = bucketSeconds ? { ...timeField.config, interval: bucketSeconds * 1000 } : timeField.config;
+  const fields: FrameField[] = [
+    { ...timeField, values: timeVectorFromNanos(uniqueTimes), nullable: false, config: timeConfig },
+  ];
   for (const valueField of valueFields) {
     for (const series of seriesByKey.values()) {
       const slots: unknown[] = new Array(uniqueTimes.length).fill(null);

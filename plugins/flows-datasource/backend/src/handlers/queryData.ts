@@ -102,7 +102,7 @@ async function answer(
     }
     frame =
       model.format === 'timeseries'
-        ? longToWide(frame)
+        ? longToWide(frame, compiled.bucketSeconds)
         : { ...frame, meta: { ...frame.meta, preferredVisualisationType: 'table' } };
     deps.metrics.recordQuery(instance.settings.engine, 'ok', (performance.now() - started) / 1000);
     return { frames: [frame] };
@@ -127,6 +127,8 @@ interface StatementPlan {
   unit?: string;
   metric?: string;
   notices: FrameNotice[];
+  /** The width of the time buckets the query groups by, when it uses exactly one. */
+  bucketSeconds?: number;
 }
 
 /**
@@ -140,11 +142,14 @@ export function toSql(
   deps: Pick<QueryDataDeps, 'compileFlows'>,
   exportIntervalSeconds = defaultExportIntervalSeconds
 ): StatementPlan {
+  const bucketWidths = new Set<number>();
   const context: MacroContext = {
     timeRange: query.timeRange,
     intervalMs: bucketIntervalMs(query.intervalMs, exportIntervalSeconds),
     exportIntervalSeconds,
+    onTimeBucket: (seconds: number) => bucketWidths.add(seconds),
   };
+  const soleBucket = () => (bucketWidths.size === 1 ? [...bucketWidths][0] : undefined);
   if (model.queryType === 'sql') {
     const expanded = expandMacros(model.rawSql, dialect, context);
     const filtered = applyAdHocFilters(expanded, model.adHocFilters, dialect);
@@ -152,13 +157,14 @@ export function toSql(
       model.adHocFilters.length > 0 && !filtered.applied
         ? [{ severity: 'info', text: 'Ad-hoc filters were not applied: this query does not read the flows table.' }]
         : [];
-    return { sql: filtered.sql, notices };
+    return { sql: filtered.sql, notices, bucketSeconds: soleBucket() };
   }
   if (!deps.compileFlows) {
     throw new QueryModelError('this build has no Flows builder; use a SQL query');
   }
   const compiled = deps.compileFlows(model.flows, dialect, model.format, model.adHocFilters);
-  return { ...compiled, sql: expandMacros(compiled.sql, dialect, context), notices: [] };
+  const sql = expandMacros(compiled.sql, dialect, context);
+  return { ...compiled, sql, notices: [], bucketSeconds: soleBucket() };
 }
 
 function describeFailure(error: unknown): DataResponse {

@@ -7,6 +7,8 @@ export interface MacroContext {
   intervalMs: number;
   /** Seconds between two records of one open connection; default 60, Antrea's. */
   exportIntervalSeconds?: number;
+  /** Told the width, in seconds, of each time bucket the query groups by ($__timeInterval, $__timeGroup). */
+  onTimeBucket?: (seconds: number) => void;
 }
 
 /** Expands one macro call; `args` are the raw argument texts, trimmed. Throws MacroError on misuse. */

@@ -79,7 +79,10 @@ export function rateMacros(syntax: EpochSyntax): Record<string, MacroExpansion> 
         `${halfBucket(context)} <= ${lastBucket}`,
       ].join(' AND ');
     }),
-    spreadTime: noArguments('spreadTime', (context) => syntax.bucketTime(halfBucket(context))),
+    spreadTime: noArguments('spreadTime', (context) => {
+      context.onTimeBucket?.(intervalSeconds(context));
+      return syntax.bucketTime(halfBucket(context));
+    }),
     spreadShare: noArguments(
       'spreadShare',
       (context) => `CASE WHEN ${half} = 0 THEN ${endShare(context)} ELSE 1 - ${endShare(context)} END`

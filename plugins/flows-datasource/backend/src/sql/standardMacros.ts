@@ -4,6 +4,7 @@ import {
   intervalSeconds,
   rangeSeconds,
   selectsAll,
+  type MacroContext,
   type MacroExpansion,
 } from './dialect.ts';
 
@@ -30,6 +31,10 @@ export function standardMacros(syntax: TimeSyntax): Record<string, MacroExpansio
       expectArgs(name, args, 0, 'no arguments');
       return expand(args, context);
     };
+  const bucket = (column: string, seconds: number, context: MacroContext) => {
+    context.onTimeBucket?.(seconds);
+    return syntax.epochBucket(column, seconds);
+  };
   const range =
     (name: string, literal: (ms: number) => string): MacroExpansion =>
     (args, { timeRange }) => {
@@ -51,11 +56,11 @@ export function standardMacros(syntax: TimeSyntax): Record<string, MacroExpansio
     timeRange_s: noArguments('timeRange_s', (_, context) => String(rangeSeconds(context))),
     timeInterval: (args, context) => {
       expectArgs('timeInterval', args, 1, 'column');
-      return syntax.epochBucket(args[0]!, intervalSeconds(context));
+      return bucket(args[0]!, intervalSeconds(context), context);
     },
-    timeGroup: (args) => {
+    timeGroup: (args, context) => {
       expectArgs('timeGroup', args, 2, "column, '5m'");
-      return syntax.epochBucket(args[0]!, durationSeconds('timeGroup', args[1]!));
+      return bucket(args[0]!, durationSeconds('timeGroup', args[1]!), context);
     },
     conditionalAll: (args) => {
       if (args.length < 2 || args[0] === '') {

@@ -290,6 +290,10 @@ func TestQueryData(t *testing.T) {
 		if times.Type() != data.FieldTypeTime {
 			t.Fatalf("first field is %s, want time", times.Type())
 		}
+		// Grafana breaks a line where points lie further apart than this, so empty buckets stay gaps.
+		if times.Config == nil || times.Config.Interval != float64(seriesInterval.Milliseconds()) {
+			t.Errorf("time field config %+v, want interval %d ms (the bucket width)", times.Config, seriesInterval.Milliseconds())
+		}
 		for i := 0; i < times.Len(); i++ {
 			at := times.At(i).(time.Time)
 			if at.Unix()%600 != 0 {
