@@ -32,8 +32,8 @@ CREATE TABLE IF NOT EXISTS flows
     destinationPodNamespace String,
     destinationNodeName String,
     destinationClusterIP String,
-    -- Antrea v2.7.0 renamed destinationClusterIP to destinationServiceIP (same value, both still sent;
-    -- its S3/CSV writer and flow logger carry it, its ClickHouse exporter does not): copy the old one.
+    -- Antrea v2.7.0 deprecated destinationClusterIP for destinationServiceIP (same value, both still
+    -- sent; its S3/CSV writer and flow logger write the new one, its ClickHouse exporter does not).
     destinationServiceIP String DEFAULT destinationClusterIP,
     destinationServicePort UInt16,
     destinationServicePortName String,
