@@ -15,10 +15,19 @@ import { createLogger } from '../plugins/flows-datasource/backend/src/protocol/l
 import { dashboards } from '../dashboards/src/index.ts';
 import { defaultExcludedNamespaces } from '../dashboards/src/variables.ts';
 import { dashboardRunner } from '../dashboards/test/support/dashboardRunner.ts';
-import { dashboardQueries } from '../dashboards/test/support/dashboardTargets.ts';
+import { dashboardQueries, type DashboardQuery } from '../dashboards/test/support/dashboardTargets.ts';
 import type { VariableState } from '../dashboards/test/support/dashboardVariables.ts';
 
 const rows = Number(process.env.FLOWLENS_BENCH_ROWS ?? 10_000_000);
+
+const rateTwins: Record<string, string> = { throughput: 'bytes', reverseThroughput: 'reverseBytes' };
+
+/** A builder rate query asked as a plain sum per bucket: the cost baseline of spreading. */
+function unspreadTwin(query: DashboardQuery): DashboardQuery | undefined {
+  const flows = query.target.flows as Record<string, unknown> | undefined;
+  const twin = flows && rateTwins[String(flows.metric)];
+  return twin ? { ...query, target: { ...query.target, flows: { ...flows, metric: twin } } } : undefined;
+}
 
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'flowlens-bench-dashboards-'));
@@ -64,6 +73,7 @@ export async function run(): Promise<void> {
 
     console.log('\ndashboard / panel                                                   backend    chDB direct  ratio');
     let worst = 0;
+    const spreadCost: number[] = [];
     let total = 0;
     let count = 0;
     for (const [name, dashboard] of Object.entries(dashboards)) {
@@ -82,7 +92,25 @@ export async function run(): Promise<void> {
         console.log(
           `${`${name} / ${query.where}`.slice(0, 66).padEnd(67)} ${`${backendMs.toFixed(0)} ms`.padStart(8)} ${`${directMs.toFixed(0)} ms`.padStart(12)}  ${(backendMs / directMs).toFixed(2)}`
         );
+        const unspread = unspreadTwin(query);
+        if (unspread) {
+          // What spreading records over the seconds they cover costs: the same question summed per bucket.
+          const twinStarted = performance.now();
+          const twin = await runner.run(unspread, variables);
+          if (twin.error) throw new Error(`${name} / ${query.where} (unspread): ${twin.error}`);
+          const twinMs = performance.now() - twinStarted;
+          spreadCost.push(backendMs / twinMs);
+          console.log(
+            `${'  the same summed per bucket, not spread'.padEnd(67)} ${`${twinMs.toFixed(0)} ms`.padStart(8)}  spread/summed ${(backendMs / twinMs).toFixed(2)}`
+          );
+        }
       }
+    }
+    if (spreadCost.length > 0) {
+      const sorted = [...spreadCost].sort((a, b) => a - b);
+      console.log(
+        `\nthroughput spread over covered seconds vs summed per bucket, ${sorted.length} panels: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)}×, worst ${sorted.at(-1)!.toFixed(2)}×`
+      );
     }
     console.log(
       `\n${count} queries: mean ${(total / count).toFixed(0)} ms, slowest ${worst.toFixed(0)} ms (target ≤ 1000 ms per panel)`

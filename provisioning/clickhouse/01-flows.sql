@@ -1,6 +1,9 @@
--- The flow records table, column for column what Antrea's Flow Aggregator ClickHouse exporter
--- inserts (Theia's schema), so a real aggregator can write here unchanged.
+-- The flow records table: Theia's schema plus every column some Antrea release's Flow Aggregator
+-- ClickHouse exporter inserts, so the INSERT of any Antrea from v1.14 to today lands here unchanged
+-- (pkg/flowaggregator/clickhouseclient/clickhouseclient.go at each tag; the lists are test data in
+-- provisioning/test/support/antreaReleases.ts). Columns a release does not insert take defaults.
 -- Works on every ClickHouse from 18.16 on; newer-only features live in the later files.
+-- A table made before these columns existed (by Theia, or an older FlowLens): see migrations/.
 CREATE TABLE IF NOT EXISTS flows
 (
     timeInserted DateTime DEFAULT now(),
@@ -29,6 +32,9 @@ CREATE TABLE IF NOT EXISTS flows
     destinationPodNamespace String,
     destinationNodeName String,
     destinationClusterIP String,
+    -- Antrea v2.7.0 deprecated destinationClusterIP for destinationServiceIP (same value, both still
+    -- sent; its S3/CSV writer and flow logger write the new one, its ClickHouse exporter does not).
+    destinationServiceIP String DEFAULT destinationClusterIP,
     destinationServicePort UInt16,
     destinationServicePortName String,
     ingressNetworkPolicyName String,
@@ -54,7 +60,10 @@ CREATE TABLE IF NOT EXISTS flows
     clusterUUID String,
     egressName String,
     egressIP String,
-    -- Antrea 2.x's exporter also inserts the Egress node; without this column its INSERT fails.
+    -- Inserted by Antrea v1.15.0 to v2.5.x only (L7 flow export), removed in v2.6.0.
+    appProtocolName String DEFAULT '',
+    httpVals String DEFAULT '',
+    -- Inserted since Antrea v2.0.0; without this column those releases' INSERT fails.
     egressNodeName String,
     trusted UInt8 DEFAULT 0
 )

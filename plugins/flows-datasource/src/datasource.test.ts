@@ -164,14 +164,47 @@ describe('ad-hoc filters', () => {
       },
     });
     const keys = await flowsDataSource({ engine: 'snowflake' }).getTagKeys();
-    expect(keys.map((key) => key.text)).toEqual(['sourcePodNamespace', 'flowType']);
+    expect(keys.data.map((key) => key.text)).toEqual(['sourcePodNamespace', 'flowType']);
+    expect(keys.error).toBeUndefined();
   });
 
-  it('fall back to the known flows columns when the schema cannot be read', async () => {
-    backend.answer(/resources\/schema$/, { status: 500, data: { error: 'connection refused' } });
-    const keys = (await flowsDataSource().getTagKeys()).map((key) => key.text);
-    expect(keys).toContain('destinationPodNamespace');
-    expect(keys).not.toContain('flowEndSeconds');
+  it("offer only the live table's columns: none of the newer Antrea ones a table made by Theia lacks", async () => {
+    backend.answer(/resources\/schema$/, {
+      data: {
+        tables: [
+          {
+            name: 'flows',
+            columns: [
+              { name: 'sourcePodName', type: 'String' },
+              { name: 'egressIP', type: 'String' },
+              { name: 'trusted', type: 'UInt8' },
+            ],
+          },
+        ],
+      },
+    });
+    const keys = (await flowsDataSource().getTagKeys()).data.map((key) => key.text);
+    expect(keys).toEqual(['sourcePodName', 'egressIP', 'trusted']);
+  });
+
+  it('offer no keys, and say why, when the schema cannot be read or has no flows table', async () => {
+    let calls = 0;
+    backend.answer(/resources\/schema$/, () =>
+      ++calls === 1
+        ? { status: 500, data: { error: 'connection refused' } }
+        : { data: { tables: [{ name: 'flows_local', columns: [] }] } }
+    );
+    const ds = flowsDataSource();
+    expect(await ds.getTagKeys()).toEqual({
+      data: [],
+      error: {
+        message: 'No filter keys: could not read the schema: connection refused. Check the datasource (Save & test).',
+      },
+    });
+    expect(await ds.getTagKeys()).toEqual({
+      data: [],
+      error: { message: "No filter keys: the datasource's database has no flows table (its tables: flows_local)." },
+    });
   });
 
   it('ask the values resource for a column within the time range', async () => {

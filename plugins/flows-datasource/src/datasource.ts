@@ -6,6 +6,7 @@ import {
   type DataQueryRequest,
   type DataSourceGetTagValuesOptions,
   type DataSourceInstanceSettings,
+  type GetTagResponse,
   type LegacyMetricFindQueryOptions,
   type MetricFindValue,
   type ScopedVars,
@@ -19,9 +20,9 @@ import type { CompiledSql, CompileRequest } from './query/compiledSql';
 import { defaultQuery } from './query/defaultQueries';
 import { queryTypeOf } from './query/queryType';
 import { toResourceError } from './query/resourceError';
-import { flowsColumns } from './schema/flowsColumns';
-import { filterKeys, type DatabaseSchema } from './schema/flowsSchema';
+import type { DatabaseSchema } from './schema/flowsSchema';
 import { defaultOptions, type Engine, type FlowsDataSourceOptions, type FlowsQuery } from './types';
+import { adHocFilterKeys } from './variables/adHocFilters';
 import { FlowsVariableSupport } from './variables/flowsVariableSupport';
 import { interpolateQuery } from './variables/interpolateQuery';
 import { metricFindValues } from './variables/metricFindValues';
@@ -123,16 +124,9 @@ export class FlowsDataSource extends DataSourceWithBackend<FlowsQuery, FlowsData
     return metricFindValues(response.data as DataFrame[]);
   }
 
-  /** Ad-hoc filter keys: the flows table's columns (not time: the time picker filters time). */
-  override async getTagKeys(): Promise<MetricFindValue[]> {
-    let keys: string[];
-    try {
-      keys = filterKeys(await this.getSchema()).map((key) => key.name);
-    } catch {
-      // The schema resource failed (e.g. no connection yet): the known columns still work in queries.
-      keys = flowsColumns.filter((column) => column.kind !== 'time').map((column) => column.name);
-    }
-    return keys.map((key) => ({ text: key, value: key }));
+  /** Ad-hoc filter keys: the live flows table's columns (not time: the time picker filters time). */
+  override getTagKeys(): Promise<GetTagResponse> {
+    return adHocFilterKeys(() => this.getSchema());
   }
 
   override async getTagValues(options: DataSourceGetTagValuesOptions<FlowsQuery>): Promise<MetricFindValue[]> {

@@ -55,6 +55,7 @@ export const routeColumns = [
   { name: 'destinationPodNamespace', type: 'String' },
   { name: 'destinationNodeName', type: 'String' },
   { name: 'destinationClusterIP', type: 'String' },
+  { name: 'destinationServiceIP', type: 'String' },
   { name: 'destinationServicePort', type: 'UInt16' },
   { name: 'destinationServicePortName', type: 'String' },
   { name: 'ingressNetworkPolicyName', type: 'String' },
@@ -73,6 +74,8 @@ export const routeColumns = [
   { name: 'clusterUUID', type: 'String' },
   { name: 'egressName', type: 'String' },
   { name: 'egressIP', type: 'String' },
+  { name: 'appProtocolName', type: 'String' },
+  { name: 'httpVals', type: 'String' },
   { name: 'egressNodeName', type: 'String' },
   { name: 'trusted', type: 'UInt8' },
 ] as const satisfies readonly FlowColumn[];

@@ -242,7 +242,7 @@ describe('a generated day', () => {
     expect(talkerAfter).toBeGreaterThan(50);
   });
 
-  it('labels pods with JSON, names services ns/svc:port, and tags one cluster', () => {
+  it('labels pods with JSON, names services ns/svc:port with their ClusterIP under both names, and tags one cluster', () => {
     const clusterUUIDs = new Set(records.map((record) => record.clusterUUID));
     expect(clusterUUIDs.size).toBe(1);
     expect([...clusterUUIDs][0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -257,6 +257,9 @@ describe('a generated day', () => {
         portNames.add(record.destinationServicePortName);
         expect(record.destinationClusterIP).toMatch(/^10\.96\./);
       }
+      // Antrea 2.7+ sends the Service IP under its new name too; L7 fields stay empty without L7 export.
+      expect(record.destinationServiceIP).toBe(record.destinationClusterIP);
+      expect([record.appProtocolName, record.httpVals]).toEqual(['', '']);
     }
     expect(portNames).toContain('kube-system/kube-dns:dns');
     expect(portNames).toContain('bookinfo/reviews:http');

@@ -52,14 +52,21 @@ describe('the ClickHouse schema on chDB (ClickHouse 26.x engine)', () => {
     await session.queryAsync('ALTER TABLE flows REMOVE TTL');
   });
 
-  it('has every column of DESIGN.md with its type, plus egressNodeName, and the defaults', async () => {
+  it('has every column of DESIGN.md with its type, plus the later Antrea ones, and the defaults', async () => {
     const columns = (await text("SELECT name, type, default_expression FROM system.columns WHERE table = 'flows'"))
       .split('\n')
       .map((line) => line.split('\t'));
     const types = Object.fromEntries(columns.map(([name, type]) => [name, type]));
     expect(types).toEqual(Object.fromEntries(flowColumns.map((column) => [column.name, column.type])));
     const defaults = Object.fromEntries(columns.filter(([, , value]) => value).map(([name, , value]) => [name, value]));
-    expect(defaults).toEqual({ timeInserted: 'now()', trusted: '0' });
+    expect(defaults).toEqual({
+      timeInserted: 'now()',
+      trusted: '0',
+      destinationServiceIP: 'destinationClusterIP',
+      // TabSeparated escapes the quotes of the expression ''.
+      appProtocolName: String.raw`\'\'`,
+      httpVals: String.raw`\'\'`,
+    });
   });
 
   it('stores and returns extreme values exactly, UInt64 above 2^53 included', async () => {

@@ -46,7 +46,8 @@ export const flowsColumns: readonly FlowsColumn[] = [
   text('destinationPodName'),
   text('destinationPodNamespace'),
   text('destinationNodeName'),
-  text('destinationClusterIP'),
+  text('destinationClusterIP', 'the Service IP the flow was sent to, for traffic through a Service'),
+  text('destinationServiceIP', 'Antrea 2.7+ name for destinationClusterIP, same value'),
   number('destinationServicePort'),
   text('destinationServicePortName', 'namespace/service:port'),
   text('ingressNetworkPolicyName'),
@@ -72,7 +73,9 @@ export const flowsColumns: readonly FlowsColumn[] = [
   text('clusterUUID'),
   text('egressName'),
   text('egressIP'),
-  text('egressNodeName'),
+  text('appProtocolName', 'application protocol from L7 flow export, e.g. http (Antrea 1.15 to 2.5)'),
+  text('httpVals', 'HTTP transactions as JSON, from L7 flow export (Antrea 1.15 to 2.5)'),
+  text('egressNodeName', 'the Node of the Egress that SNATed the flow (Antrea 2.0+)'),
   number('trusted'),
 ];
 

@@ -21,25 +21,26 @@ describe('kindOfType', () => {
 });
 
 describe('filterKeys', () => {
-  it('lists the flows table without time columns, keeping unknown extra columns by type', () => {
+  it('lists the columns of the live flows table the backend can filter on, in their canonical spelling', () => {
     const schema = {
       tables: [
-        { name: 'other', columns: [{ name: 'x', type: 'String' }] },
+        { name: 'other', columns: [{ name: 'egressNodeName', type: 'String' }] },
         {
           name: 'FLOWS',
           columns: [
             { name: 'TIMEINSERTED', type: 'TIMESTAMP_TZ' },
             { name: 'DESTINATIONIP', type: 'TEXT' },
+            { name: 'FLOWTYPE', type: 'NUMBER(3,0)' },
             { name: 'extraLabel', type: 'TEXT' },
-            { name: 'extraTime', type: 'DATE' },
           ],
         },
       ],
     };
     expect(flowsTable(schema)?.name).toBe('FLOWS');
+    // Not time, not a column FlowLens does not know, and not egressNodeName, which only another table has.
     expect(filterKeys(schema)).toEqual([
       { name: 'destinationIP', type: 'TEXT' },
-      { name: 'extraLabel', type: 'TEXT' },
+      { name: 'flowType', type: 'NUMBER(3,0)' },
     ]);
     expect(filterKeys({ tables: [] })).toEqual([]);
   });

@@ -35,22 +35,24 @@ export function kindOfType(type: string): ColumnKind {
 }
 
 export interface FilterKey {
-  /** The name the backend resolves: the canonical flows name when known, else as reported. */
+  /** The canonical flows name, which the backend resolves (Snowflake reports it upper-case). */
   name: string;
   type: string;
 }
 
 /**
- * Columns an ad-hoc filter may use: the flows table's, minus time columns (the dashboard's time range
- * filters time; the backend refuses time filters). Names are mapped to their canonical spelling so
- * Snowflake's upper-case names resolve the same way as ClickHouse's.
+ * Columns an ad-hoc filter may use: those the live flows table has and the backend can filter on —
+ * flows columns, minus time columns (the dashboard's time range filters time; the backend refuses
+ * time filters). A column FlowLens does not know is left out (the backend would refuse it), and so
+ * is one FlowLens knows but this table lacks (a table made by Theia has no egressNodeName).
  */
 export function filterKeys(schema: DatabaseSchema): FilterKey[] {
   const table = flowsTable(schema);
   if (!table) {
     return [];
   }
-  return table.columns
-    .map((column) => ({ name: knownFlowsColumn(column.name)?.name ?? column.name, type: column.type }))
-    .filter((column) => (knownFlowsColumn(column.name)?.kind ?? kindOfType(column.type)) !== 'time');
+  return table.columns.flatMap((column) => {
+    const known = knownFlowsColumn(column.name);
+    return known && known.kind !== 'time' ? [{ name: known.name, type: column.type }] : [];
+  });
 }

@@ -1,4 +1,5 @@
-import type { AdHocVariableFilter } from '@grafana/data';
+import type { AdHocVariableFilter, GetTagResponse } from '@grafana/data';
+import { filterKeys, flowsTable, type DatabaseSchema } from '../schema/flowsSchema';
 import type { FilterOperator, FlowsFilter } from '../types';
 
 /** Grafana's multi-value ad-hoc operators, named as the backend's filter operators. */
@@ -19,4 +20,29 @@ export function toQueryFilters(filters: AdHocVariableFilter[] | undefined): Flow
       // Other operators pass through; an unknown one gets the backend's clear per-query error.
       return { key: filter.key, operator: filter.operator as FilterOperator, value: filter.value };
     });
+}
+
+/**
+ * Ad-hoc filter keys, from the live table only (the `schema` resource): never a built-in list, which
+ * would offer keys a table made by Theia lacks, and every query with such a filter would then fail.
+ * When the schema cannot be read, or has no flows table, no key is offered and the reason is the
+ * response's error: Grafana's ad-hoc filter shows that message on the variable's label, while a
+ * rejected promise shows only "An error has occurred fetching labels" in the key list.
+ */
+export async function adHocFilterKeys(readSchema: () => Promise<DatabaseSchema>): Promise<GetTagResponse> {
+  let schema: DatabaseSchema;
+  try {
+    schema = await readSchema();
+  } catch (failure) {
+    const reason = failure instanceof Error ? failure.message : String(failure);
+    return { data: [], error: { message: `No filter keys: ${reason}. Check the datasource (Save & test).` } };
+  }
+  if (!flowsTable(schema)) {
+    const tables = schema.tables.map((table) => table.name).join(', ') || 'none';
+    return {
+      data: [],
+      error: { message: `No filter keys: the datasource's database has no flows table (its tables: ${tables}).` },
+    };
+  }
+  return { data: filterKeys(schema).map((key) => ({ text: key.name, value: key.name })) };
 }

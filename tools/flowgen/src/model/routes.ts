@@ -52,6 +52,8 @@ export function buildRoute(
     destinationPodNamespace: target.kind === 'pod' ? target.namespace : '',
     destinationNodeName: target.kind === 'pod' ? target.node.name : '',
     destinationClusterIP: destination.service?.clusterIP ?? '',
+    // Antrea 2.7+ sends the Service IP under both names.
+    destinationServiceIP: destination.service?.clusterIP ?? '',
     destinationServicePort: destination.service?.port ?? 0,
     destinationServicePortName: destination.service?.portName ?? '',
     ingressNetworkPolicyName: ingressRule?.policyName ?? '',
@@ -70,6 +72,9 @@ export function buildRoute(
     clusterUUID: cluster.uuid,
     egressName: gateway?.name ?? '',
     egressIP: gateway?.ip ?? '',
+    // Only Antrea's L7 flow export fills these, and flowgen simulates no L7 visibility.
+    appProtocolName: '',
+    httpVals: '',
     egressNodeName: gateway?.nodeName ?? '',
     trusted: 0,
   };

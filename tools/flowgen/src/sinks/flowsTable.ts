@@ -12,7 +12,8 @@ export function requireFlowColumns(existing: readonly string[], table: string, w
   const missing = flowColumns.filter((column) => !present.has(column.name)).map((column) => column.name);
   if (missing.length > 0) {
     throw new Error(
-      `table ${table} in ${where} lacks the columns ${missing.join(', ')}; recreate it from provisioning/clickhouse/01-flows.sql`
+      `table ${table} in ${where} lacks the columns ${missing.join(', ')}; add them with ` +
+        'provisioning/clickhouse/migrations/02-add-columns-to-flows.sql (a Theia database: 01-add-columns-to-flows_local.sql first)'
     );
   }
 }

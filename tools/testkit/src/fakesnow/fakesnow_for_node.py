@@ -14,6 +14,8 @@ are missing for the Node.js driver, and are added here, each in the way Snowflak
 3. Cancellation: fakesnow answers abort requests without stopping anything. Here an abort (by
    request id or query id) interrupts the DuckDB statement, which then fails with 000604.
 4. STATEMENT_TIMEOUT_IN_SECONDS sent with a statement stops it after that long with 000630.
+5. COPY INTO reads CSV fields as Snowflake does (snowflake_copy.py): a hex or octal quote character,
+   and unix-second times into TIMESTAMP columns, as in the files Antrea uploads for a Snowpipe.
 
 GET /flowlens/requests shows what clients sent (logins without secrets, statement parameters,
 aborts), so tests can check what a driver asked for.
@@ -33,6 +35,7 @@ import time
 from typing import Any
 
 import fakesnow.server as fakesnow_server
+import snowflake_copy  # noqa: F401  (patches fakesnow's COPY INTO on import)
 import jwt
 import pyarrow as pa
 import uvicorn

@@ -9,6 +9,7 @@ import { FilterError, type Filter } from '../sql/conditions.ts';
 import { applyAdHocFilters } from '../sql/adHocFilters.ts';
 import { expandMacros } from '../sql/macroExpander.ts';
 import type { DatasourceInstance, DatasourceInstances } from './datasourceInstances.ts';
+import { missingFilterColumn } from './missingFilterColumn.ts';
 import { parseQueryModel, QueryModelError, type ParsedQuery, type QueryFormat } from './queryModel.ts';
 import type { QueryMetrics } from './queryMetrics.ts';
 import type { DataQuery, DataResponse, QueryDataRequest, QueryDataResponse } from './types.ts';
@@ -67,8 +68,10 @@ async function answer(
 ): Promise<DataResponse> {
   const started = performance.now();
   let sql: string | undefined;
+  let adHocFilters: Filter[] = [];
   try {
     const model = parseQueryModel(query.json, query.queryType);
+    adHocFilters = model.adHocFilters;
     const compiled = toSql(model, query, instance.engine.dialect, deps, instance.settings.exportIntervalSeconds);
     sql = compiled.sql;
     const statement = sql;
@@ -107,7 +110,10 @@ async function answer(
     deps.metrics.recordQuery(instance.settings.engine, 'ok', (performance.now() - started) / 1000);
     return { frames: [frame] };
   } catch (error) {
-    const failure = describeFailure(error);
+    const missingColumn = missingFilterColumn(error, adHocFilters);
+    const failure: DataResponse = missingColumn
+      ? { frames: [], error: missingColumn, status: 400, errorSource: 'plugin' }
+      : describeFailure(error);
     const outcome =
       error instanceof EngineError && (error.kind === 'timeout' || error.kind === 'cancelled') ? error.kind : 'error';
     deps.metrics.recordQuery(instance.settings.engine, outcome, (performance.now() - started) / 1000);

@@ -1,6 +1,8 @@
 /**
- * The flows table's columns and their kinds (DESIGN.md schema, plus egressNodeName), shared by the
- * builder, ad-hoc filters and the values resource. Same names on ClickHouse and Snowflake.
+ * The flows table's columns and their kinds (DESIGN.md schema, plus the columns later Antrea releases
+ * write: destinationServiceIP, appProtocolName, httpVals, egressNodeName), shared by the builder,
+ * ad-hoc filters and the values resource. Same names on ClickHouse and Snowflake. A table made by
+ * Theia may lack the newer ones; queries naming them then fail with the database's error.
  */
 export type ColumnKind = 'string' | 'number' | 'time';
 
@@ -48,6 +50,7 @@ const stringColumns = [
   'destinationPodNamespace',
   'destinationNodeName',
   'destinationClusterIP',
+  'destinationServiceIP',
   'destinationServicePortName',
   'ingressNetworkPolicyName',
   'ingressNetworkPolicyNamespace',
@@ -61,6 +64,8 @@ const stringColumns = [
   'clusterUUID',
   'egressName',
   'egressIP',
+  'appProtocolName',
+  'httpVals',
   'egressNodeName',
 ];
 
