@@ -103,4 +103,16 @@ describe('every dashboard query, through the backend, on flowgen data in chDB', 
     }
     expect(failures).toEqual([]);
   });
+
+  it('names namespaced policies namespace/name and cluster-wide ones by name alone', async () => {
+    const variables = await runner.defaultVariables();
+    const policies = all.find(
+      (query) => query.dashboard === 'network-policy' && query.where === 'Bytes per egress policy'
+    )!;
+    const response = await runner.run(policies, variables);
+    expect(response.error).toBeUndefined();
+    const names = [...response.frames[0]!.fields.find((field) => field.kind === 'string')!.values].map(String);
+    expect(names).toEqual(expect.arrayContaining(['restrict-smtp', 'reports/report-builder-egress']));
+    expect(names.filter((name) => name.startsWith('/'))).toEqual([]);
+  });
 });

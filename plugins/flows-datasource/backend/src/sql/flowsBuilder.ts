@@ -33,14 +33,15 @@ export const groupFields: Readonly<Record<string, ResolvedKey & { expression: st
   destinationIP: { expression: 'destinationIP', kind: 'string' },
   sourceIP: { expression: 'sourceIP', kind: 'string' },
   protocol: { expression: 'protocolIdentifier', kind: 'number' },
+  // namespace/name; cluster-wide policies (Antrea ClusterNetworkPolicy) have no namespace, so just the name.
   ingressPolicy: {
     expression:
-      "CASE WHEN ingressNetworkPolicyName = '' THEN '' ELSE ingressNetworkPolicyNamespace || '/' || ingressNetworkPolicyName END",
+      "CASE WHEN ingressNetworkPolicyName = '' OR ingressNetworkPolicyNamespace = '' THEN ingressNetworkPolicyName ELSE ingressNetworkPolicyNamespace || '/' || ingressNetworkPolicyName END",
     kind: 'string',
   },
   egressPolicy: {
     expression:
-      "CASE WHEN egressNetworkPolicyName = '' THEN '' ELSE egressNetworkPolicyNamespace || '/' || egressNetworkPolicyName END",
+      "CASE WHEN egressNetworkPolicyName = '' OR egressNetworkPolicyNamespace = '' THEN egressNetworkPolicyName ELSE egressNetworkPolicyNamespace || '/' || egressNetworkPolicyName END",
     kind: 'string',
   },
   ingressRuleAction: { expression: 'ingressNetworkPolicyRuleAction', kind: 'number' },
