@@ -12,6 +12,8 @@ import type { DatasourceInstance, DatasourceInstances } from './datasourceInstan
 import { missingFilterColumn } from './missingFilterColumn.ts';
 import { parseQueryModel, QueryModelError, type ParsedQuery, type QueryFormat } from './queryModel.ts';
 import type { QueryMetrics } from './queryMetrics.ts';
+import { answerRecommendPolicies } from './recommendPolicies.ts';
+import { RecommendOptionsError } from '../recommend/recommendOptions.ts';
 import type { DataQuery, DataResponse, QueryDataRequest, QueryDataResponse } from './types.ts';
 
 export interface QueryDataDeps {
@@ -72,6 +74,13 @@ async function answer(
   try {
     const model = parseQueryModel(query.json, query.queryType);
     adHocFilters = model.adHocFilters;
+    if (model.queryType === 'recommendPolicies') {
+      const frames = await answerRecommendPolicies(query, model.recommend, adHocFilters, instance, signal, (text) => {
+        sql = text;
+      });
+      deps.metrics.recordQuery(instance.settings.engine, 'ok', (performance.now() - started) / 1000);
+      return { frames };
+    }
     const compiled = toSql(model, query, instance.engine.dialect, deps, instance.settings.exportIntervalSeconds);
     sql = compiled.sql;
     const statement = sql;
@@ -165,6 +174,9 @@ export function toSql(
         : [];
     return { sql: filtered.sql, notices, bucketSeconds: soleBucket() };
   }
+  if (model.queryType !== 'flows') {
+    throw new QueryModelError(`a ${model.queryType} query has no single SQL statement to show`);
+  }
   if (!deps.compileFlows) {
     throw new QueryModelError('this build has no Flows builder; use a SQL query');
   }
@@ -182,6 +194,7 @@ function describeFailure(error: unknown): DataResponse {
     error instanceof MacroError ||
     error instanceof TimeSeriesShapeError ||
     error instanceof BuilderError ||
+    error instanceof RecommendOptionsError ||
     error instanceof FilterError
   ) {
     return { frames: [], error: error.message, status: 400, errorSource: 'plugin' };

@@ -1,3 +1,4 @@
+import { parseRecommendOptions, type RecommendOptions } from '../recommend/recommendOptions.ts';
 import { FilterError, parseFilters, type Filter } from '../sql/conditions.ts';
 
 /**
@@ -8,7 +9,8 @@ export type QueryFormat = 'table' | 'timeseries';
 
 export type ParsedQuery =
   | { queryType: 'sql'; format: QueryFormat; rawSql: string; adHocFilters: Filter[] }
-  | { queryType: 'flows'; format: QueryFormat; flows: Record<string, unknown>; adHocFilters: Filter[] };
+  | { queryType: 'flows'; format: QueryFormat; flows: Record<string, unknown>; adHocFilters: Filter[] }
+  | { queryType: 'recommendPolicies'; format: QueryFormat; recommend: RecommendOptions; adHocFilters: Filter[] };
 
 export class QueryModelError extends Error {}
 
@@ -49,5 +51,10 @@ export function parseQueryModel(json: unknown, queryTypeFromRequest: string): Pa
     }
     return { queryType, format, flows: flows as Record<string, unknown>, adHocFilters };
   }
-  throw new QueryModelError(`unknown queryType "${queryType}"; this datasource answers "sql" and "flows"`);
+  if (queryType === 'recommendPolicies') {
+    return { queryType, format: 'table', recommend: parseRecommendOptions(model.recommend), adHocFilters };
+  }
+  throw new QueryModelError(
+    `unknown queryType "${queryType}"; this datasource answers "sql", "flows" and "recommendPolicies"`
+  );
 }

@@ -1,0 +1,118 @@
+import type { Frame } from '../frames/frame.ts';
+import { conditionSql, type Filter } from '../sql/conditions.ts';
+import type { Dialect } from '../sql/dialect.ts';
+import { flowsColumns } from '../sql/flowsColumns.ts';
+import type { RecommendOptions } from './recommendOptions.ts';
+
+/**
+ * The kinds of connection a recommendation must allow, counted in the database: flows grouped by who
+ * talked to whom on which port (pods by namespace and labels, outside addresses by IP), so Node only
+ * ever holds one row per kind of connection, never the flows themselves.
+ */
+export interface ConnectionKind {
+  source: ConnectionEnd;
+  destination: ConnectionEnd;
+  /** `namespace/service:port` when the flow went through a Service. */
+  servicePortName: string;
+  port: number;
+  protocol: number;
+  /** Distinct connections seen (5-tuple and start). */
+  connections: number;
+}
+
+export type ConnectionEnd =
+  { kind: 'pod'; namespace: string; labelsJson: string; podName: string } | { kind: 'external'; ip: string };
+
+const columns = {
+  sourceNamespace: 'sourcePodNamespace',
+  sourceLabels: "CASE WHEN sourcePodName = '' THEN '' ELSE sourcePodLabels END",
+  // Aliases never reuse a column name: ClickHouse would read the alias wherever the column is named.
+  sourceAddress: "CASE WHEN sourcePodName = '' THEN sourceIP ELSE '' END",
+  destinationNamespace: 'destinationPodNamespace',
+  destinationLabels: "CASE WHEN destinationPodName = '' THEN '' ELSE destinationPodLabels END",
+  destinationAddress: "CASE WHEN destinationPodName = '' THEN destinationIP ELSE '' END",
+  servicePortName: 'destinationServicePortName',
+  port: 'destinationTransportPort',
+  protocol: 'protocolIdentifier',
+} as const;
+
+const connection =
+  'sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds';
+
+/** Flows a policy must let through: not denied on either side, unless an operator marked them trusted. */
+const allowedOrTrusted =
+  '((ingressNetworkPolicyRuleAction NOT IN (2, 3) AND egressNetworkPolicyRuleAction NOT IN (2, 3)) OR trusted = 1)';
+const notYetCovered = "ingressNetworkPolicyName = '' AND egressNetworkPolicyName = ''";
+
+export function observedConnectionsSql(options: RecommendOptions, dialect: Dialect, adHocFilters: Filter[]): string {
+  const list = (values: string[]) => values.map((value) => dialect.quoteString(value)).join(', ');
+  const conditions = ['$__timeFilter(flowEndSeconds)', allowedOrTrusted];
+  if (options.runType === 'subsequent') conditions.push(notYetCovered);
+  if (options.clusters.length > 0) conditions.push(`clusterUUID IN (${list(options.clusters)})`);
+  if (options.namespaces.length > 0) {
+    conditions.push(
+      `(sourcePodNamespace IN (${list(options.namespaces)}) OR destinationPodNamespace IN (${list(options.namespaces)}))`
+    );
+  }
+  for (const filter of adHocFilters) {
+    conditions.push(
+      conditionSql(filter, dialect, (key) => {
+        const kind = flowsColumns.get(key);
+        return kind ? { expression: key, kind } : undefined;
+      })
+    );
+  }
+  const groups = Object.values(columns);
+  const q = dialect.quoteIdentifier;
+  return [
+    `SELECT ${Object.entries(columns)
+      .map(([name, expression]) => `${expression} AS ${q(name)}`)
+      .join(', ')},`,
+    `  min(CASE WHEN sourcePodName = '' THEN '' ELSE sourcePodName END) AS ${q('sourcePod')},`,
+    `  min(CASE WHEN destinationPodName = '' THEN '' ELSE destinationPodName END) AS ${q('destinationPod')},`,
+    `  count(DISTINCT ${connection}) AS ${q('connections')}`,
+    'FROM flows',
+    `WHERE ${conditions.join('\n  AND ')}`,
+    `GROUP BY ${groups.join(', ')}`,
+    // Busiest first, so a flow limit keeps what matters most.
+    `ORDER BY ${q('connections')} DESC, ${groups.join(', ')}`,
+  ].join('\n');
+}
+
+/** Rows of the query above as connection kinds. */
+export function connectionKinds(frame: Pick<Frame, 'fields'>): ConnectionKind[] {
+  const column = (name: string) => {
+    const field = frame.fields.find((candidate) => candidate.name === name);
+    if (!field) throw new Error(`the connections query returned no "${name}" column`);
+    return field.values;
+  };
+  const read = Object.fromEntries(
+    [...Object.keys(columns), 'sourcePod', 'destinationPod', 'connections'].map((name) => [name, column(name)])
+  );
+  const rows = read.connections!.length;
+  const kinds: ConnectionKind[] = [];
+  const text = (name: string, row: number) => String(read[name]!.get(row) ?? '');
+  const number = (name: string, row: number) => Number(read[name]!.get(row) ?? 0);
+  for (let row = 0; row < rows; row++) {
+    const end = (side: 'source' | 'destination'): ConnectionEnd => {
+      const ip = text(`${side}Address`, row);
+      return ip !== '' || text(`${side}Pod`, row) === ''
+        ? { kind: 'external', ip }
+        : {
+            kind: 'pod',
+            namespace: text(`${side}Namespace`, row),
+            labelsJson: text(`${side}Labels`, row),
+            podName: text(`${side}Pod`, row),
+          };
+    };
+    kinds.push({
+      source: end('source'),
+      destination: end('destination'),
+      servicePortName: text('servicePortName', row),
+      port: number('port', row),
+      protocol: number('protocol', row),
+      connections: number('connections', row),
+    });
+  }
+  return kinds;
+}
