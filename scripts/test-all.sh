@@ -30,6 +30,9 @@ step "build and package (the commands the Dockerfile runs)"
 npm run build
 npm run package
 
+step "Grafana's plugin validator on the three zips (offline; ../shared/tools/plugin-validator)"
+npm run validate
+
 step "unit and integration tests (vitest)"
 npx vitest run
 

@@ -2,17 +2,21 @@ import { resolve } from 'node:path';
 import webpack, { type Configuration, type MultiStats } from 'webpack';
 import { packagePlugin } from './packagePlugin.ts';
 import { readPluginManifest } from './pluginManifest.ts';
+import { validatePlugins } from './validator/validatePlugins.ts';
 import { webpackConfigFor } from './webpackConfig.ts';
 
-const usage = `Usage: plugin-build <build|dev|package> <plugin-dir>...
+const usage = `Usage: plugin-build <build|dev|package|validate> <plugin-dir>...
 
   build     production build of each plugin into <plugin-dir>/dist
   dev       development build, rebuilt on every change until stopped
   package   zip each built plugin into artifacts/<id>-<version>.zip (+ .sha256)
+  validate  run Grafana's plugin validator on each zip, without network; fails on errors
 
-Environment: FLOWLENS_ARTIFACTS sets the package folder (default: <repo>/artifacts).`;
+Environment: FLOWLENS_ARTIFACTS sets the package folder (default: <repo>/artifacts);
+FLOWLENS_PLUGIN_VALIDATOR the validator (default: ../shared/tools/plugin-validator/plugincheck2).`;
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
+const artifactsDir = process.env.FLOWLENS_ARTIFACTS ?? resolve(repoRoot, 'artifacts');
 
 function report(stats: MultiStats | undefined): boolean {
   if (!stats) {
@@ -55,10 +59,18 @@ function dev(dirs: string[]): void {
 }
 
 async function packageAll(dirs: string[]): Promise<void> {
-  const outDir = process.env.FLOWLENS_ARTIFACTS ?? resolve(repoRoot, 'artifacts');
   for (const dir of dirs) {
-    const result = await packagePlugin(readPluginManifest(resolve(dir)), outDir);
+    const result = await packagePlugin(readPluginManifest(resolve(dir)), artifactsDir);
     console.log(`${result.zipPath}  sha256 ${result.sha256}`);
+  }
+}
+
+async function validate(dirs: string[]): Promise<void> {
+  const validator =
+    process.env.FLOWLENS_PLUGIN_VALIDATOR ?? resolve(repoRoot, '../shared/tools/plugin-validator/plugincheck2');
+  const plugins = dirs.map((dir) => readPluginManifest(resolve(dir)));
+  if (!(await validatePlugins(plugins, artifactsDir, validator))) {
+    throw new Error('the plugin validator found errors (listed above as ERROR)');
   }
 }
 
@@ -78,6 +90,8 @@ async function main(argv: string[]): Promise<void> {
       return dev(dirs);
     case 'package':
       return packageAll(dirs);
+    case 'validate':
+      return validate(dirs);
     default:
       throw new Error(`unknown command "${command}"\n\n${usage}`);
   }

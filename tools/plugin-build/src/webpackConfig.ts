@@ -1,11 +1,17 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import type { Configuration } from 'webpack';
 import { webpackExternals } from './externals.ts';
 import { renderPluginJson, type PluginManifest } from './pluginManifest.ts';
+import { absoluteReadmeLinks } from './readmeLinks.ts';
+import { readRepository } from './repository.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
+
+// The branch the packaged READMEs' images are served from. The plugin.json links point at main too;
+// there are no release tags to pin a version's README to yet.
+const readmeRef = 'main';
 
 function entryOf(pluginDir: string): string {
   for (const name of ['module.tsx', 'module.ts']) {
@@ -78,8 +84,14 @@ export function webpackConfigFor(plugin: PluginManifest, mode: 'production' | 'd
           {
             from: 'README.md',
             to: '.',
-            // Images live in src/img in the repository and in img/ inside the plugin (Grafana's plugin page).
-            transform: (content: Buffer) => content.toString('utf8').replace(/\]\(\.?\/?src\/img\//g, '](img/'),
+            // The repository's README links its images relatively (GitHub shows them); the catalog shows the
+            // packaged README without its files, so there every relative link becomes an absolute URL.
+            transform: (content: Buffer) =>
+              absoluteReadmeLinks(content.toString('utf8'), {
+                repository: readRepository(repoRoot),
+                ref: readmeRef,
+                folder: relative(repoRoot, plugin.dir).split('\\').join('/'),
+              }),
           },
           copy('CHANGELOG.md'),
           copy(join(repoRoot, 'LICENSE')),

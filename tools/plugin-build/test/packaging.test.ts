@@ -3,45 +3,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import { isGrafanaShared } from '../src/externals.ts';
 import { packagePlugin, type PackagedPlugin } from '../src/packagePlugin.ts';
 import { readPluginManifest } from '../src/pluginManifest.ts';
+import { readRepository } from '../src/repository.ts';
+import { readZip, type ZipEntry } from './zipEntries.ts';
 
 const repo = resolve(import.meta.dirname, '../../..');
 const plugins = ['sankey-panel', 'chord-panel', 'flows-datasource'].map((name) => join(repo, 'plugins', name));
-
-interface ZipEntry {
-  name: string;
-  mode: number;
-  data: Buffer;
-}
-
-function readZip(path: string): Promise<ZipEntry[]> {
-  return new Promise((resolveEntries, reject) => {
-    yauzl.open(path, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      const entries: ZipEntry[] = [];
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError);
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => {
-            entries.push({
-              name: entry.fileName,
-              mode: (entry.externalFileAttributes >>> 16) & 0o777,
-              data: Buffer.concat(chunks),
-            });
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolveEntries(entries));
-      zip.readEntry();
-    });
-  });
-}
 
 describe.each(plugins)('built plugin %s', (pluginDir) => {
   const manifest = readPluginManifest(pluginDir);
@@ -105,6 +74,23 @@ describe.each(plugins)('built plugin %s', (pluginDir) => {
       ...pluginJson.info.screenshots.map((shot) => shot.path),
     ]) {
       expect(files.has(path), path).toBe(true);
+    }
+  });
+
+  it('ships a README with absolute links, and its links into this repository name files that exist', () => {
+    const readme = entries.find((entry) => entry.name === `${manifest.id}/README.md`)!.data.toString('utf8');
+    // The plugin validator's own pattern for README links (brokenlinks.go).
+    const targets = [...readme.matchAll(/\[.+?\]\((.+?)\)/g)].map((match) => match[1]!.split(/\s+/)[0]!);
+    const { owner, name } = readRepository(repo);
+    const intoRepository = new RegExp(
+      `^https://(?:raw\\.githubusercontent\\.com/${owner}/${name}|github\\.com/${owner}/${name}/blob)/main/([^?#]+)`
+    );
+    for (const target of targets) {
+      expect(target).toMatch(/^(https:\/\/|#|mailto:)/);
+      const path = intoRepository.exec(target)?.[1];
+      if (path) {
+        expect(existsSync(join(repo, path)), target).toBe(true);
+      }
     }
   });
 
