@@ -63,15 +63,7 @@ export async function run(): Promise<void> {
         for (const granularity of ['workload', 'namespace']) {
           const { stdout } = await execute(
             process.execPath,
-            [
-              '--import',
-              'tsx',
-              join(import.meta.dirname, 'support/recommendOnce.ts'),
-              http.url,
-              JSON.stringify(timeRange),
-              policyType,
-              granularity,
-            ],
+            ['--import', 'tsx', recommendOnce, http.url, JSON.stringify(timeRange), policyType, granularity],
             { maxBuffer: 64 * 1024 * 1024 }
           );
           const result = JSON.parse(stdout) as {
