@@ -36,8 +36,14 @@ const columns = {
   protocol: 'protocolIdentifier',
 } as const;
 
-const connection =
-  'sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds';
+const connection = [
+  'sourceIP',
+  'sourceTransportPort',
+  'destinationIP',
+  'destinationTransportPort',
+  'protocolIdentifier',
+  'flowStartSeconds',
+];
 
 /** Flows a policy must let through: not denied on either side, unless an operator marked them trusted. */
 const allowedOrTrusted =
@@ -70,7 +76,7 @@ export function observedConnectionsSql(options: RecommendOptions, dialect: Diale
       .join(', ')},`,
     `  min(CASE WHEN sourcePodName = '' THEN '' ELSE sourcePodName END) AS ${q('sourcePod')},`,
     `  min(CASE WHEN destinationPodName = '' THEN '' ELSE destinationPodName END) AS ${q('destinationPod')},`,
-    `  count(DISTINCT ${connection}) AS ${q('connections')}`,
+    `  count(DISTINCT ${dialect.hash(connection)}) AS ${q('connections')}`,
     'FROM flows',
     `WHERE ${conditions.join('\n  AND ')}`,
     `GROUP BY ${groups.join(', ')}`,

@@ -28,4 +28,5 @@ export const clickhouseDialect: Dialect = {
   quoteString: (value) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\0/g, '\\x00')}'`,
   quoteIdentifier: (name) => `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\0/g, '\\x00')}\``,
   regexMatch: (expression, pattern) => `match(${expression}, ${pattern})`,
+  hash: (expressions) => `cityHash64(${expressions.join(', ')})`,
 };

@@ -27,6 +27,11 @@ export interface Dialect {
   quoteIdentifier(name: string): string;
   /** A condition true when `expression` matches the regular expression in the quoted literal `pattern`. */
   regexMatch(expression: string, pattern: string): string;
+  /**
+   * A 64-bit hash of several columns: counting distinct hashes is much cheaper than distinct tuples
+   * of strings (half the time on 10M rows in chDB), and a collision among 2^64 is not a concern here.
+   */
+  hash(expressions: string[]): string;
 }
 
 export class MacroError extends Error {

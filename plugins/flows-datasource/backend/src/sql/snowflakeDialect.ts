@@ -38,4 +38,5 @@ export const snowflakeDialect: Dialect = {
   quoteIdentifier: (name) => `"${name.replace(/"/g, '""')}"`,
   // REGEXP_LIKE must match the whole value; ClickHouse's match() finds the pattern anywhere, and so does this.
   regexMatch: (expression, pattern) => `REGEXP_INSTR(${expression}, ${pattern}) > 0`,
+  hash: (expressions) => `HASH(${expressions.join(', ')})`,
 };
