@@ -14,6 +14,7 @@ export function* generateFlows(options: GenerateOptions): Generator<FlowRecord> 
     start: plan.from,
     scale: plan.scale,
     exportIntervalSeconds: plan.exportIntervalSeconds,
+    conversations: plan.conversations,
   });
   const limit = plan.count ?? Number.POSITIVE_INFINITY;
   let produced = 0;

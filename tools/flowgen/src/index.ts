@@ -17,7 +17,8 @@ export { Cluster, type Endpoint, type Pod, type Service } from './model/cluster.
 export { anomalies, buildConversations, type Conversation } from './model/conversations.ts';
 export { daylightFactor } from './model/daylight.ts';
 export { policyRules, type PolicyRule } from './model/policies.ts';
-export { defaultFrom, type GenerateOptions, type LiveOptions } from './options.ts';
+export { defaultFrom, type GenerateOptions, type InjectionInput, type LiveOptions } from './options.ts';
+export type { Injection } from './model/injections.ts';
 export {
   applySchema,
   defaultSchemaDir,

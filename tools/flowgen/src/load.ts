@@ -55,7 +55,8 @@ async function run(sink: FlowSink, plan: Backfill | Live, options: WriteOptions)
   const start = live ? Math.floor(Date.now() / 1000) : plan.from;
   const exportIntervalSeconds = plan.exportIntervalSeconds;
   const scale = live ? plan.rate / expectedRecordsPerSecond(plan.seed, start, exportIntervalSeconds) : plan.scale;
-  const simulation = new FlowSimulation({ seed: plan.seed, start, scale, exportIntervalSeconds });
+  const conversations = live ? undefined : plan.conversations;
+  const simulation = new FlowSimulation({ seed: plan.seed, start, scale, exportIntervalSeconds, conversations });
   const to = live ? undefined : plan.to;
   const limit = plan.count ?? Number.POSITIVE_INFINITY;
   const runKey = live ? randomUUID() : backfillKey(plan, batchRows);

@@ -1,3 +1,5 @@
+import type { ConversationChoices } from './model/conversations.ts';
+import type { Injection } from './model/injections.ts';
 import { defaultExportIntervalSeconds } from './simulation.ts';
 import { formatTime, parseTime, type TimeInput } from './time.ts';
 
@@ -15,7 +17,16 @@ export interface GenerateOptions {
   scale?: number;
   /** Seconds between two records of an open connection: the Flow Aggregator's activeFlowRecordTimeout (default 60). */
   exportIntervalSeconds?: number;
+  /** The periodic drop burst and the new talker; default true. */
+  builtInAnomalies?: boolean;
+  /** Stationary traffic: no day and night, no hourly batch job (see ConversationChoices). */
+  steadyTraffic?: boolean;
+  /** Anomalies placed on purpose, for testing detectors. */
+  injections?: readonly InjectionInput[];
 }
+
+/** An injection as options accept it: its start may be any time flowgen reads (see parseTime). */
+export type InjectionInput = Omit<Injection, 'at'> & { at: TimeInput };
 
 /** Live: records for the current second, every second, until stopped. */
 export interface LiveOptions {
@@ -36,6 +47,7 @@ export interface Backfill {
   readonly count: number | undefined;
   readonly scale: number;
   readonly exportIntervalSeconds: number;
+  readonly conversations: ConversationChoices;
 }
 
 export interface Live {
@@ -61,7 +73,8 @@ export function resolveBackfill(options: GenerateOptions, now = Date.now()): Bac
     throw new Error(`to (${formatTime(to)}) must be after from (${formatTime(from)})`);
   }
   const exportIntervalSeconds = resolveExportInterval(options.exportIntervalSeconds);
-  return { kind: 'backfill', seed, from, to, count, scale, exportIntervalSeconds };
+  const conversations = resolveConversations(options, now);
+  return { kind: 'backfill', seed, from, to, count, scale, exportIntervalSeconds, conversations };
 }
 
 export function resolveLive(options: LiveOptions): Live {
@@ -71,6 +84,26 @@ export function resolveLive(options: LiveOptions): Live {
     rate: positiveNumber(options.rate, 'rate'),
     count: options.count === undefined ? undefined : positiveInteger(options.count, 'count'),
     exportIntervalSeconds: resolveExportInterval(options.exportIntervalSeconds),
+  };
+}
+
+function resolveConversations(options: GenerateOptions, now: number): ConversationChoices {
+  const injections = (options.injections ?? []).map((injection, index): Injection => {
+    const where = `injections[${index}]`;
+    if (injection.kind !== 'dropBurst' && injection.kind !== 'throughputSpike') {
+      throw new Error(`${where}: kind ${JSON.stringify(injection.kind)} is not dropBurst or throughputSpike`);
+    }
+    if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(injection.target)) {
+      throw new Error(`${where}: target ${JSON.stringify(injection.target)} is not namespace/workload, e.g. shop/api`);
+    }
+    positiveInteger(injection.durationSeconds, `${where}.durationSeconds`);
+    if (injection.intensity !== undefined) positiveNumber(injection.intensity, `${where}.intensity`);
+    return { ...injection, at: parseTime(injection.at, `${where}.at`, now) };
+  });
+  return {
+    builtInAnomalies: options.builtInAnomalies ?? true,
+    steadyTraffic: options.steadyTraffic ?? false,
+    injections,
   };
 }
 

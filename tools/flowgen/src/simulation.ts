@@ -1,7 +1,7 @@
 import { FlowEndReason, Protocol, RuleAction } from './codes.ts';
 import { Field } from './columns.ts';
 import { Cluster } from './model/cluster.ts';
-import { buildConversations, type Conversation } from './model/conversations.ts';
+import { buildConversations, type Conversation, type ConversationChoices } from './model/conversations.ts';
 import { daylightFactor } from './model/daylight.ts';
 import { buildRoute, type SimulatedRoute } from './model/routes.ts';
 import { Random } from './random.ts';
@@ -15,6 +15,8 @@ export interface SimulationOptions {
   scale: number;
   /** Seconds between two records of one open connection (the Flow Aggregator's activeFlowRecordTimeout). */
   exportIntervalSeconds: number;
+  /** Which anomalies the traffic holds: the built-in ones (default) and any injected. */
+  conversations?: ConversationChoices;
 }
 
 /** Receives each record; returns false to stop the simulation after this record. */
@@ -74,7 +76,7 @@ export class FlowSimulation {
 
   constructor(options: SimulationOptions) {
     this.cluster = new Cluster(options.seed);
-    this.conversations = buildConversations(this.cluster, options.start);
+    this.conversations = buildConversations(this.cluster, options.start, options.conversations);
     this.random = new Random(options.seed).fork('traffic');
     this.scale = options.scale;
     this.exportInterval = options.exportIntervalSeconds;
@@ -149,7 +151,9 @@ export class FlowSimulation {
   }
 
   private connectionsPerSecond(index: number, second: number): number {
-    return connectionsPerSecond(this.conversations[index] as Conversation, second) * this.scale;
+    const conversation = this.conversations[index] as Conversation;
+    // Injected anomalies have absolute intensities: --scale changes the cluster, not them.
+    return connectionsPerSecond(conversation, second) * (conversation.unscaled ? 1 : this.scale);
   }
 
   private fillRecord(connection: Connection, now: number, flowEnd: number, reason: number, tcpState: string): void {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { FileFormat } from '../sinks/file.ts';
 import type { SnowflakeConnectionOptions } from '../snowflake/session.ts';
-import { defaultFrom } from '../options.ts';
+import { defaultFrom, type InjectionInput } from '../options.ts';
 import { formatTime, parseTime } from '../time.ts';
 
 /** A command line turned into what to do; every option checked, so the run itself fails only on I/O. */
@@ -18,6 +18,9 @@ export interface Command {
         scale?: number;
         seed?: number;
         exportIntervalSeconds?: number;
+        builtInAnomalies?: boolean;
+        steadyTraffic?: boolean;
+        injections?: InjectionInput[];
       }
     | {
         kind: 'live';
@@ -59,6 +62,9 @@ const options = {
   history: { type: 'string' },
   seed: { type: 'string' },
   'export-interval': { type: 'string' },
+  inject: { type: 'string', multiple: true },
+  'no-anomalies': { type: 'boolean' },
+  steady: { type: 'boolean' },
   sink: { type: 'string' },
   output: { type: 'string' },
   url: { type: 'string' },
@@ -90,7 +96,7 @@ const sinkOnlyOptions: Record<string, string[]> = {
 };
 
 export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): Command {
-  let values: Partial<Record<keyof typeof options, string | boolean>>;
+  let values: Partial<Record<keyof typeof options, string | boolean | string[]>>;
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -123,7 +129,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
   if (exportIntervalSeconds !== undefined && exportIntervalSeconds > 3600) {
     throw new UsageError(`--export-interval ${exportText} is longer than an hour; Antrea's default is 60s`);
   }
-  for (const backfillOnly of ['from', 'to', 'scale'] as const) {
+  for (const backfillOnly of ['from', 'to', 'scale', 'inject', 'no-anomalies', 'steady'] as const) {
     if (live && text(backfillOnly) !== undefined) {
       throw new UsageError(`--${backfillOnly} is for backfills and --rate for live mode; give one or the other`);
     }
@@ -146,6 +152,9 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
         scale: number(text('scale'), 'scale', 'positive'),
         seed,
         exportIntervalSeconds,
+        builtInAnomalies: values['no-anomalies'] === true ? false : undefined,
+        steadyTraffic: values.steady === true ? true : undefined,
+        injections: ((values.inject as string[] | undefined) ?? []).map(injection),
       };
 
   const sinkName = text('sink') ?? 'ndjson';
@@ -247,7 +256,27 @@ function time(input: string | undefined, option: string): number | undefined {
   }
 }
 
-/** "90s", "30m", "6h", "1d": a length of time in seconds, for --history and --export-interval. */
+/** `drop-burst:shop/api@2025-01-07T10:00:00Z/10m[/intensity]` → an injection. */
+function injection(text: string): InjectionInput {
+  const match = /^(drop-burst|throughput-spike):([a-z0-9-]+\/[a-z0-9-]+)@([^/]+)\/(\d+[smhd])(?:\/([\d.e+]+))?$/.exec(
+    text
+  );
+  if (!match) {
+    throw new UsageError(
+      `--inject ${text} is not <drop-burst|throughput-spike>:<namespace>/<workload>@<time>/<duration>[/<intensity>], e.g. drop-burst:shop/api@2025-01-07T10:00:00Z/10m`
+    );
+  }
+  const [, kind, target, at, length, intensity] = match;
+  return {
+    kind: kind === 'drop-burst' ? 'dropBurst' : 'throughputSpike',
+    target: target!,
+    at: time(at, 'inject')!,
+    durationSeconds: duration(length!, 'inject'),
+    ...(intensity ? { intensity: number(intensity, 'inject', 'positive')! } : {}),
+  };
+}
+
+/** "90s", "30m", "6h", "1d": a length of time in seconds, for --history, --export-interval and --inject. */
 function duration(input: string, option: string): number {
   const match = /^(\d+)\s*(s|m|h|d)$/.exec(input.trim());
   if (!match || Number(match[1]) === 0) {

@@ -13,6 +13,11 @@ What to generate:
   --history <duration>   live mode: first backfill this much of the past (30m, 6h, 1d) unless the table
                          already has records from then, so a restarted demo does not load it twice
   --seed <n>             cluster names, addresses and traffic (default 1); same seed and options, same bytes
+  --inject <spec>        an anomaly on purpose (repeatable): drop-burst|throughput-spike:<ns>/<workload>@<time>/<duration>
+                         [/<intensity>], e.g. drop-burst:shop/api@2025-01-07T10:00:00Z/10m (2 rejected attempts/s;
+                         a spike uploads 50 Mbit/s to a file sharing site unless an intensity in bits/s is given)
+  --no-anomalies         leave out the built-in anomalies (the periodic database scan, the new talker)
+  --steady               stationary traffic: no day and night, no hourly batch job (for false-alarm tests)
   --export-interval <d>  seconds between two records of an open connection, as the Flow Aggregator's
                          activeFlowRecordTimeout (default 60s, Antrea's; 5s is the agent's own cadence)
   Times: ISO 8601 (2025-01-06T12:00:00Z; no offset means UTC), unix seconds, now, now-2h (s, m, h, d).

@@ -1,5 +1,6 @@
 import { Protocol, RuleAction } from '../codes.ts';
 import { reportBuilder, type Cluster, type Endpoint, type Pod, type Service } from './cluster.ts';
+import { injectedConversations, type Injection } from './injections.ts';
 import { policyRule, type PolicyRule } from './policies.ts';
 
 // Who talks to whom: each conversation opens connections at a rate, with durations and sizes, and
@@ -35,6 +36,8 @@ export interface Conversation {
    * connections opened at `connectionsPerSecond`: what a rate computation must read exactly.
    */
   readonly steady?: { readonly forwardBitsPerSecond: number; readonly reverseBitsPerSecond: number };
+  /** Opens connections at exactly its rate, whatever --scale says (injected anomalies). */
+  readonly unscaled?: boolean;
 }
 
 export interface Anomalies {
@@ -53,7 +56,22 @@ export const anomalies: Anomalies = {
   newTalkerOffsetSeconds: 30 * 60,
 };
 
-export function buildConversations(cluster: Cluster, rangeStart: number): Conversation[] {
+export interface ConversationChoices {
+  /** The periodic drop burst and the new talker (default on). */
+  builtInAnomalies?: boolean;
+  /**
+   * Stationary traffic: no day and night, no hourly batch job; every conversation at its average
+   * rate all the time. What a detector's false-alarm rate is measured on.
+   */
+  steadyTraffic?: boolean;
+  injections?: readonly Injection[];
+}
+
+export function buildConversations(
+  cluster: Cluster,
+  rangeStart: number,
+  choices: ConversationChoices = {}
+): Conversation[] {
   const pods = (namespace: string, workload: string): readonly Pod[] => cluster.workloadPods(namespace, workload);
   const always = (endpoints: readonly Endpoint[]) => () => endpoints;
   const whileJobRuns = (second: number): readonly Endpoint[] => cluster.jobPodsAt(reportBuilder, second);
@@ -316,7 +334,16 @@ export function buildConversations(cluster: Cluster, rangeStart: number): Conver
     },
   ];
 
-  return [...bookinfo, ...platform, ...shop, ...batch, ...denials, ...anomalous];
+  const all = [
+    ...bookinfo,
+    ...platform,
+    ...shop,
+    ...(choices.steadyTraffic ? [] : batch),
+    ...denials,
+    ...(choices.builtInAnomalies === false ? [] : anomalous),
+    ...injectedConversations(cluster, choices.injections ?? []),
+  ];
+  return choices.steadyTraffic ? all.map((conversation) => ({ ...conversation, followsDaylight: false })) : all;
 }
 
 function throughService(service: Service, portName: string, cluster: Cluster): Destination[] {

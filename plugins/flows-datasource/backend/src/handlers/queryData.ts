@@ -13,6 +13,8 @@ import { missingFilterColumn } from './missingFilterColumn.ts';
 import { parseQueryModel, QueryModelError, type ParsedQuery, type QueryFormat } from './queryModel.ts';
 import type { QueryMetrics } from './queryMetrics.ts';
 import { answerRecommendPolicies } from './recommendPolicies.ts';
+import { answerDetectAnomalies } from './detectAnomalies.ts';
+import { DetectOptionsError } from '../anomalies/detectOptions.ts';
 import { RecommendOptionsError } from '../recommend/recommendOptions.ts';
 import type { DataQuery, DataResponse, QueryDataRequest, QueryDataResponse } from './types.ts';
 
@@ -78,6 +80,21 @@ async function answer(
       const frames = await answerRecommendPolicies(query, model.recommend, adHocFilters, instance, signal, (text) => {
         sql = text;
       });
+      deps.metrics.recordQuery(instance.settings.engine, 'ok', (performance.now() - started) / 1000);
+      return { frames };
+    }
+    if (model.queryType === 'detectAnomalies') {
+      const frames = await answerDetectAnomalies(
+        query,
+        model.detect,
+        model.format,
+        adHocFilters,
+        instance,
+        signal,
+        (text) => {
+          sql = text;
+        }
+      );
       deps.metrics.recordQuery(instance.settings.engine, 'ok', (performance.now() - started) / 1000);
       return { frames };
     }
@@ -195,6 +212,7 @@ function describeFailure(error: unknown): DataResponse {
     error instanceof TimeSeriesShapeError ||
     error instanceof BuilderError ||
     error instanceof RecommendOptionsError ||
+    error instanceof DetectOptionsError ||
     error instanceof FilterError
   ) {
     return { frames: [], error: error.message, status: 400, errorSource: 'plugin' };

@@ -1,3 +1,4 @@
+import { parseDetectOptions, type DetectOptions } from '../anomalies/detectOptions.ts';
 import { parseRecommendOptions, type RecommendOptions } from '../recommend/recommendOptions.ts';
 import { FilterError, parseFilters, type Filter } from '../sql/conditions.ts';
 
@@ -10,7 +11,8 @@ export type QueryFormat = 'table' | 'timeseries';
 export type ParsedQuery =
   | { queryType: 'sql'; format: QueryFormat; rawSql: string; adHocFilters: Filter[] }
   | { queryType: 'flows'; format: QueryFormat; flows: Record<string, unknown>; adHocFilters: Filter[] }
-  | { queryType: 'recommendPolicies'; format: QueryFormat; recommend: RecommendOptions; adHocFilters: Filter[] };
+  | { queryType: 'recommendPolicies'; format: QueryFormat; recommend: RecommendOptions; adHocFilters: Filter[] }
+  | { queryType: 'detectAnomalies'; format: QueryFormat; detect: DetectOptions; adHocFilters: Filter[] };
 
 export class QueryModelError extends Error {}
 
@@ -54,7 +56,10 @@ export function parseQueryModel(json: unknown, queryTypeFromRequest: string): Pa
   if (queryType === 'recommendPolicies') {
     return { queryType, format: 'table', recommend: parseRecommendOptions(model.recommend), adHocFilters };
   }
+  if (queryType === 'detectAnomalies') {
+    return { queryType, format, detect: parseDetectOptions(model.detect), adHocFilters };
+  }
   throw new QueryModelError(
-    `unknown queryType "${queryType}"; this datasource answers "sql", "flows" and "recommendPolicies"`
+    `unknown queryType "${queryType}"; this datasource answers "sql", "flows", "recommendPolicies" and "detectAnomalies"`
   );
 }

@@ -1,0 +1,354 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Session } from 'chdb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { FileSink, loadIntoChdb, writeFlows, type GenerateOptions } from '@flowlens/flowgen';
+import { FakesnowServer, startChdbHttpServer, type ChdbHttpServer } from '@flowlens/testkit';
+import { createEngine } from '../../src/engines/createEngine.ts';
+import type { Frame } from '../../src/frames/frame.ts';
+import { DatasourceInstances } from '../../src/handlers/datasourceInstances.ts';
+import { queryData } from '../../src/handlers/queryData.ts';
+import { QueryMetrics } from '../../src/handlers/queryMetrics.ts';
+import type { DataResponse, DataSourceSettings } from '../../src/handlers/types.ts';
+import { quietLogger } from '../support/engines.ts';
+import {
+  flowsSchemaSql,
+  snowflakeDatabase,
+  snowflakeDataSource,
+  snowflakeEngine,
+  snowflakeSchema,
+} from '../support/snowflake.ts';
+
+/**
+ * Anomaly detection on a simulated week of steady traffic (flowgen --steady: no day and night, no
+ * batch job, no built-in anomalies) with two anomalies injected: a burst of rejected connections at
+ * shop/api and an upload from bookinfo/details-v1. Both must be found at their windows by every
+ * method; the rest of the week may flag at most one window per endpoint per day on average.
+ */
+const day = 86_400;
+const start = Date.parse('2025-01-06T00:00:00Z') / 1000;
+const burst = { at: start + 5 * day + 10 * 3600, seconds: 600 };
+const spike = { at: start + 6 * day + 14 * 3600, seconds: 900 };
+const week: GenerateOptions = {
+  from: start,
+  to: start + 8 * day,
+  scale: 0.05,
+  steadyTraffic: true,
+  builtInAnomalies: false,
+  injections: [
+    { kind: 'dropBurst', target: 'shop/api', at: burst.at, durationSeconds: burst.seconds },
+    { kind: 'throughputSpike', target: 'bookinfo/details-v1', at: spike.at, durationSeconds: spike.seconds },
+  ],
+};
+// Judged: the last seven days; the first day is history.
+const judged = { fromMs: (start + day) * 1000, toMs: (start + 8 * day) * 1000 };
+const methods = ['meanStddev', 'medianMad', 'ewma'] as const;
+
+let dir: string;
+let session: Session;
+let http: ChdbHttpServer;
+let instances: DatasourceInstances;
+let clickhouse: DataSourceSettings;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'flowlens-anomalies-'));
+  session = new Session(join(dir, 'chdb'));
+  await loadIntoChdb(session, week);
+  http = await startChdbHttpServer({ session });
+  instances = new DatasourceInstances(createEngine, quietLogger);
+  clickhouse = {
+    uid: 'chdb',
+    name: 'chdb',
+    updatedMs: 1,
+    jsonData: { engine: 'clickhouse', url: http.url },
+    decryptedSecureJsonData: {},
+  };
+}, 300_000);
+
+afterAll(async () => {
+  await instances?.closeAll();
+  await http?.close();
+  session?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function detect(
+  detectModel: Record<string, unknown>,
+  options: {
+    format?: 'table' | 'timeseries';
+    timeRange?: { fromMs: number; toMs: number };
+    dataSource?: DataSourceSettings;
+    queryType?: string;
+  } = {}
+): Promise<DataResponse> {
+  const responses = await queryData(
+    {
+      context: { orgId: 1, pluginId: 'flowlens-flows-datasource', dataSource: options.dataSource ?? clickhouse },
+      queries: [
+        {
+          refId: 'A',
+          queryType: options.queryType ?? 'detectAnomalies',
+          maxDataPoints: 1000,
+          intervalMs: 60_000,
+          timeRange: options.timeRange ?? judged,
+          json: { format: options.format ?? 'table', detect: { version: 1, ...detectModel } },
+        },
+      ],
+      signal: new AbortController().signal,
+    },
+    { instances, metrics: new QueryMetrics(), logger: quietLogger }
+  );
+  return responses.get('A')!;
+}
+
+function rows(frame: Frame): Array<Record<string, unknown>> {
+  const length = frame.fields[0]?.values.length ?? 0;
+  return Array.from({ length }, (_, index) =>
+    Object.fromEntries(frame.fields.map((field) => [field.name, field.values.get(index)]))
+  );
+}
+
+async function anomalies(detectModel: Record<string, unknown>) {
+  const response = await detect({ ...detectModel, output: 'anomalies' });
+  expect(response.error, response.error).toBeUndefined();
+  return rows(response.frames[0]!).map((row) => ({
+    ...row,
+    time: Number(row.time),
+    endpoint: String(row.endpoint),
+    text: String(row.text),
+  }));
+}
+
+const within = (time: number, window: { at: number; seconds: number }) =>
+  time >= window.at * 1000 - 300_000 && time < (window.at + window.seconds) * 1000 + 300_000;
+
+describe.each(methods)('%s', (method) => {
+  it('finds the drop burst at shop/api in its windows', async () => {
+    const found = await anomalies({ metric: 'deniedFlows', method });
+    const burstWindows = found.filter((row) => row.endpoint.startsWith('shop/api-') && within(row.time, burst));
+    // Every api pod, in both five-minute windows of the ten-minute burst (EWMA: at its onset, after
+    // which the burst is part of what it expects).
+    for (const windowStart of method === 'ewma' ? [burst.at] : [burst.at, burst.at + 300]) {
+      expect(
+        burstWindows.filter((row) => row.time === windowStart * 1000).length,
+        new Date(windowStart * 1000).toISOString()
+      ).toBe(3);
+    }
+    expect(String(burstWindows[0]!.text)).toMatch(/^shop\/api-.*: denied flows \d+, expected \d+ \(above \d+;/);
+  });
+
+  it('finds the upload from bookinfo/details-v1 in its windows', async () => {
+    const found = await anomalies({ metric: 'throughput', method });
+    const spikeWindows = found.filter(
+      (row) => row.endpoint.startsWith('bookinfo/details-v1-') && within(row.time, spike)
+    );
+    const times = new Set(spikeWindows.map((row) => row.time));
+    const windows = method === 'ewma' ? [spike.at] : [spike.at, spike.at + 300, spike.at + 600];
+    for (const windowStart of windows) {
+      expect(times.has(windowStart * 1000), new Date(windowStart * 1000).toISOString()).toBe(true);
+    }
+  });
+
+  it.each(['deniedFlows', 'throughput'])(
+    'flags steady %s at most once per endpoint per day, on average over the week',
+    async (metric) => {
+      const found = await anomalies({ metric, method });
+      const falseFlags = new Map<string, number>();
+      for (const row of found) {
+        const injected =
+          (row.endpoint.startsWith('shop/api-') && within(row.time, burst)) ||
+          (row.endpoint.startsWith('bookinfo/details-v1-') && within(row.time, spike));
+        if (!injected) falseFlags.set(row.endpoint, (falseFlags.get(row.endpoint) ?? 0) + 1);
+      }
+      const tooMany = [...falseFlags].filter(([, flags]) => flags > 7);
+      expect(tooMany).toEqual([]);
+    }
+  );
+});
+
+describe('frames', () => {
+  it('gives a series per endpoint with value, band and score, labelled by endpoint', async () => {
+    const response = await detect({ metric: 'deniedFlows', maxEndpoints: 4 }, { format: 'timeseries' });
+    expect(response.error).toBeUndefined();
+    expect(response.frames).toHaveLength(4);
+    const frame = response.frames[0]!;
+    expect(frame.meta?.type).toBe('timeseries-multi');
+    expect(frame.fields.map((field) => [field.name, field.kind])).toEqual([
+      ['time', 'time'],
+      ['value', 'number'],
+      ['expected', 'number'],
+      ['lower', 'number'],
+      ['upper', 'number'],
+      ['score', 'number'],
+    ]);
+    expect(frame.fields[1]!.labels).toEqual({ endpoint: frame.name });
+    // Ranked by their worst score: the burst's pods come first.
+    expect(frame.name).toMatch(/^shop\/api-/);
+    expect(frame.fields[0]!.values.length).toBe(7 * 288 - 1);
+  });
+
+  it('gives one row per endpoint and window as a table', async () => {
+    const response = await detect(
+      { metric: 'throughput', endpoint: 'namespace', maxEndpoints: 2 },
+      { format: 'table' }
+    );
+    const table = rows(response.frames[0]!);
+    expect(Object.keys(table[0]!)).toEqual([
+      'time',
+      'endpoint',
+      'value',
+      'expected',
+      'lower',
+      'upper',
+      'score',
+      'anomaly',
+      'method',
+    ]);
+    expect(new Set(table.map((row) => row.endpoint)).size).toBe(2);
+  });
+
+  it('groups by pod labels without the generated ones', async () => {
+    const response = await detect(
+      { metric: 'deniedFlows', endpoint: 'podLabels', output: 'score' },
+      { format: 'timeseries' }
+    );
+    const names = response.frames.map((frame) => frame.name);
+    expect(names).toContain('shop/app=shop,tier=api');
+    expect(names.some((name) => String(name).includes('pod-template-hash'))).toBe(false);
+  });
+});
+
+describe('the provisioned alert rule, as Grafana alerting sends it', () => {
+  const rules = parse(
+    readFileSync(join(import.meta.dirname, '../../../../../provisioning/grafana/alerting/flowlens-rules.yaml'), 'utf8')
+  ) as {
+    groups: Array<{
+      rules: Array<{
+        uid: string;
+        condition: string;
+        data: Array<{
+          refId: string;
+          relativeTimeRange?: { from: number; to: number };
+          model: Record<string, unknown>;
+        }>;
+      }>;
+    }>;
+  };
+  const rule = rules.groups[0]!.rules.find((candidate) => candidate.uid === 'flowlens-abnormal-denied-flows')!;
+  const query = rule.data.find((entry) => entry.refId === 'A')!;
+
+  async function evaluateAt(nowSeconds: number): Promise<DataResponse> {
+    // Alerting sends the saved model unchanged (no frontend interpolation), with its relative range.
+    const responses = await queryData(
+      {
+        context: { orgId: 1, pluginId: 'flowlens-flows-datasource', dataSource: clickhouse },
+        queries: [
+          {
+            refId: 'A',
+            queryType: String(query.model.queryType),
+            maxDataPoints: 43_200,
+            intervalMs: 1000,
+            timeRange: {
+              fromMs: (nowSeconds - query.relativeTimeRange!.from) * 1000,
+              toMs: (nowSeconds - query.relativeTimeRange!.to) * 1000,
+            },
+            json: query.model,
+          },
+        ],
+        signal: new AbortController().signal,
+      },
+      { instances, metrics: new QueryMetrics(), logger: quietLogger }
+    );
+    return responses.get('A')!;
+  }
+
+  const worst = (response: DataResponse) =>
+    new Map(
+      response.frames.map((frame) => [
+        String(frame.fields[1]!.labels!.endpoint),
+        Math.max(...[...frame.fields[1]!.values].map((v) => Number(v ?? 0))),
+      ])
+    );
+
+  it('fires for each api pod once the burst has been written, as one series per endpoint', async () => {
+    const response = await evaluateAt(burst.at + burst.seconds + 120);
+    expect(response.error, response.error).toBeUndefined();
+    expect(response.frames.every((frame) => frame.fields.map((field) => field.name).join() === 'time,score')).toBe(
+      true
+    );
+    const firing = [...worst(response)].filter(([, score]) => score > 1).map(([endpoint]) => endpoint);
+    expect(firing.filter((endpoint) => endpoint.startsWith('shop/api-'))).toHaveLength(3);
+    expect(firing.every((endpoint) => endpoint.startsWith('shop/api-'))).toBe(true);
+  });
+
+  it('stays quiet on an ordinary afternoon', async () => {
+    const response = await evaluateAt(start + 3 * day + 15 * 3600);
+    expect(response.error).toBeUndefined();
+    expect([...worst(response)].filter(([, score]) => score > 1)).toEqual([]);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    [{ metric: 'bytes' }, 'metric "bytes" is not one of deniedFlows, throughput'],
+    [{ window: 'soon' }, 'window: soon is not a duration'],
+    [{ k: 0 }, 'k must be a number from 0.5 to 20, got 0'],
+    [{ threshold: 3 }, 'unknown anomaly detection setting "threshold"'],
+  ])('%j is a clear per-query error', async (model, message) => {
+    const response = await detect(model);
+    expect(response.status).toBe(400);
+    expect(response.error).toContain(message);
+  });
+});
+
+describe('ClickHouse and Snowflake', () => {
+  it('find the same anomalies on the days of the burst and the upload', async () => {
+    const fakesnow = await FakesnowServer.launch();
+    try {
+      // The same week in both (about two million records; fakesnow loads the CSV with DuckDB).
+      const csv = join(dir, 'week.csv');
+      await writeFlows(new FileSink({ format: 'csv', output: csv }), week);
+      const engine = snowflakeEngine(fakesnow);
+      try {
+        await engine.query(flowsSchemaSql, { timeoutMs: 30_000, rowLimit: 10, signal: new AbortController().signal });
+      } finally {
+        await engine.close();
+      }
+      const loaded = await fakesnow.loadCsv(`${snowflakeDatabase}.${snowflakeSchema}.FLOWS`, csv);
+      expect(loaded).toBe(Number(session.query('SELECT count() FROM flows', 'TSV').toString().trim()));
+      const timeRange = { fromMs: (start + 5 * day) * 1000, toMs: (start + 7 * day) * 1000 };
+      for (const metric of ['deniedFlows', 'throughput']) {
+        const model = { metric, output: 'anomalies' };
+        const [onClickHouse, onSnowflake] = await Promise.all([
+          detect(model, { timeRange }),
+          detect(model, { timeRange, dataSource: snowflakeDataSource(fakesnow) }),
+        ]);
+        expect(onSnowflake.error, onSnowflake.error).toBeUndefined();
+        const dump = async (dataSource: DataSourceSettings) => {
+          const r = await detect({ metric, maxEndpoints: 1000 }, { timeRange, dataSource, format: 'table' });
+          return rows(r.frames[0]!)
+            .filter(
+              (row) =>
+                String(row.endpoint).includes('btt46') &&
+                Number(row.time) >= 1736589000000 &&
+                Number(row.time) <= 1736589900000
+            )
+            .map((row) => [Number(row.time), row.value, row.expected]);
+        };
+        const comparable = (response: DataResponse) =>
+          rows(response.frames[0]!).map((row) => [
+            Number(row.time),
+            row.endpoint,
+            Number(row.value).toPrecision(9),
+            Number(row.score).toPrecision(6),
+          ]);
+        expect(comparable(onSnowflake)).toEqual(comparable(onClickHouse));
+        expect(comparable(onClickHouse).length).toBeGreaterThan(0);
+      }
+    } finally {
+      await fakesnow.stop();
+    }
+  });
+});
