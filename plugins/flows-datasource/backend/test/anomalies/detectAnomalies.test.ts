@@ -326,17 +326,6 @@ describe('ClickHouse and Snowflake', () => {
           detect(model, { timeRange, dataSource: snowflakeDataSource(fakesnow) }),
         ]);
         expect(onSnowflake.error, onSnowflake.error).toBeUndefined();
-        const dump = async (dataSource: DataSourceSettings) => {
-          const r = await detect({ metric, maxEndpoints: 1000 }, { timeRange, dataSource, format: 'table' });
-          return rows(r.frames[0]!)
-            .filter(
-              (row) =>
-                String(row.endpoint).includes('btt46') &&
-                Number(row.time) >= 1736589000000 &&
-                Number(row.time) <= 1736589900000
-            )
-            .map((row) => [Number(row.time), row.value, row.expected]);
-        };
         const comparable = (response: DataResponse) =>
           rows(response.frames[0]!).map((row) => [
             Number(row.time),
