@@ -1,7 +1,7 @@
+import { skipLiteral } from '@flowlens/sql-text';
 import { conditionSql, FilterError, type Filter } from './conditions.ts';
 import type { Dialect } from './dialect.ts';
 import { flowsColumns } from './flowsColumns.ts';
-import { skipLiteralOrComment } from './sqlText.ts';
 
 /**
  * Grafana's ad-hoc filters on a SQL query: every place the query reads the flows table
@@ -24,7 +24,7 @@ export function applyAdHocFilters(sql: string, filters: Filter[], dialect: Diale
   let applied = false;
   let i = 0;
   while (i < sql.length) {
-    const skipped = skipLiteralOrComment(sql, i);
+    const skipped = skipLiteral(sql, i);
     if (skipped > i) {
       output += sql.slice(i, skipped);
       i = skipped;
