@@ -1,7 +1,7 @@
+import { flowColumnKinds } from '@flowlens/flow-schema';
 import { skipLiteral } from '@flowlens/sql-text';
 import { conditionSql, FilterError, type Filter } from './conditions.ts';
 import type { Dialect } from './dialect.ts';
-import { flowsColumns } from './flowsColumns.ts';
 
 /**
  * Grafana's ad-hoc filters on a SQL query: every place the query reads the flows table
@@ -15,7 +15,7 @@ export function applyAdHocFilters(sql: string, filters: Filter[], dialect: Diale
   }
   const conditions = filters.map((filter) =>
     conditionSql(filter, dialect, (key) => {
-      const kind = flowsColumns.get(key);
+      const kind = flowColumnKinds.get(key);
       return kind ? { expression: key, kind } : undefined;
     })
   );
