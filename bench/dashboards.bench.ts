@@ -11,7 +11,7 @@ import { loadIntoChdb } from '@flowlens/flowgen';
 import { startChdbHttpServer } from '@flowlens/testkit';
 import { createEngine } from '../plugins/flows-datasource/backend/src/engines/createEngine.ts';
 import { DatasourceInstances } from '../plugins/flows-datasource/backend/src/handlers/datasourceInstances.ts';
-import { createLogger } from '../plugins/flows-datasource/backend/src/protocol/logger.ts';
+import { createLogger } from '../plugins/flows-datasource/backend/src/logging/logger.ts';
 import { dashboards } from '../dashboards/src/index.ts';
 import { defaultExcludedNamespaces } from '../dashboards/src/variables.ts';
 import { dashboardRunner } from '../dashboards/test/support/dashboardRunner.ts';

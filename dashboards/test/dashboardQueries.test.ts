@@ -8,7 +8,7 @@ import { loadIntoChdb } from '@flowlens/flowgen';
 import { startChdbHttpServer, type ChdbHttpServer } from '@flowlens/testkit';
 import { createEngine } from '../../plugins/flows-datasource/backend/src/engines/createEngine.ts';
 import { DatasourceInstances } from '../../plugins/flows-datasource/backend/src/handlers/datasourceInstances.ts';
-import { createLogger } from '../../plugins/flows-datasource/backend/src/protocol/logger.ts';
+import { createLogger } from '../../plugins/flows-datasource/backend/src/logging/logger.ts';
 import { encodeFrame } from '../../plugins/flows-datasource/backend/src/protocol/arrowFrames.ts';
 import { dashboards } from '../src/index.ts';
 import { dashboardRunner, type DashboardRunner } from './support/dashboardRunner.ts';

@@ -1,13 +1,9 @@
-import type {
-  DataResponse,
-  DataSourceSettings,
-  TimeRange,
-} from '../../../plugins/flows-datasource/backend/src/handlers/types.ts';
+import type { DataResponse, DataSourceSettings } from '../../../plugins/flows-datasource/backend/src/handlers/types.ts';
+import type { TimeRange } from '../../../plugins/flows-datasource/backend/src/timeRange.ts';
 import type { DatasourceInstances } from '../../../plugins/flows-datasource/backend/src/handlers/datasourceInstances.ts';
 import { queryData } from '../../../plugins/flows-datasource/backend/src/handlers/queryData.ts';
 import { QueryMetrics } from '../../../plugins/flows-datasource/backend/src/handlers/queryMetrics.ts';
-import { createLogger } from '../../../plugins/flows-datasource/backend/src/protocol/logger.ts';
-import { compileFlowsQuery } from '../../../plugins/flows-datasource/backend/src/sql/flowsBuilder.ts';
+import { createLogger } from '../../../plugins/flows-datasource/backend/src/logging/logger.ts';
 import { interpolateQuery } from '../../../plugins/flows-datasource/src/variables/interpolateQuery.ts';
 import type { Engine, FlowsQuery } from '../../../plugins/flows-datasource/src/types.ts';
 import { dashboards } from '../../src/index.ts';
@@ -70,7 +66,7 @@ export function dashboardRunner(options: {
         ],
         signal: new AbortController().signal,
       },
-      { instances: options.instances, metrics, logger, compileFlows: compileFlowsQuery }
+      { instances: options.instances, metrics, logger }
     );
     return responses.get('A')!;
   };

@@ -1,5 +1,5 @@
 import type { FrameField } from '../frames/frame.ts';
-import type { TimeRange } from '../handlers/types.ts';
+import type { TimeRange } from '../timeRange.ts';
 import type { Dialect } from '../sql/dialect.ts';
 
 export interface QueryOptions {

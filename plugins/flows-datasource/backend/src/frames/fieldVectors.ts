@@ -12,7 +12,6 @@ import {
   type DataType,
   type Vector,
 } from 'apache-arrow';
-import type { FieldKind, FrameField } from './frame.ts';
 
 /**
  * Builders for field vectors from plain values, for results that do not arrive as Arrow (old
@@ -83,13 +82,4 @@ export function jsonVector(values: Iterable<unknown>): Vector<Binary> {
     encoded.push(value === null || value === undefined ? null : encoder.encode(JSON.stringify(value)));
   }
   return build(new Binary(), encoded);
-}
-
-export function field(
-  name: string,
-  kind: FieldKind,
-  values: Vector<DataType>,
-  extra: Partial<FrameField> = {}
-): FrameField {
-  return { name, kind, values, ...extra };
 }

@@ -1,15 +1,10 @@
 import { FilterError, parseFilters, type Filter } from '../sql/conditions.ts';
+import type { ParsedQuery } from '../sql/parsedQuery.ts';
 
 /**
- * The dashboard query model of DESIGN.md: `{ refId, queryType: "sql" | "flows", format: "table" |
+ * The dashboard query model (docs/architecture.md): `{ refId, queryType: "sql" | "flows", format: "table" |
  * "timeseries", rawSql?, flows? }`. Anything else is a per-query error naming what is wrong.
  */
-export type QueryFormat = 'table' | 'timeseries';
-
-export type ParsedQuery =
-  | { queryType: 'sql'; format: QueryFormat; rawSql: string; adHocFilters: Filter[] }
-  | { queryType: 'flows'; format: QueryFormat; flows: Record<string, unknown>; adHocFilters: Filter[] };
-
 export class QueryModelError extends Error {}
 
 export function parseQueryModel(json: unknown, queryTypeFromRequest: string): ParsedQuery {

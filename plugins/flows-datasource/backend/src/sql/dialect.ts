@@ -1,4 +1,4 @@
-import type { TimeRange } from '../handlers/types.ts';
+import type { TimeRange } from '../timeRange.ts';
 
 /** What a macro sees: the query's time range, its time bucket and the flow source's export interval. */
 export interface MacroContext {

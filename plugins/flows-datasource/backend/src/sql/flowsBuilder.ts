@@ -1,6 +1,7 @@
 import { decidingRuleActionSql, flowColumnKinds, FlowType } from '@flowlens/flow-schema';
 import { conditionSql, parseFilters, type Filter, type ResolvedKey } from './conditions.ts';
 import type { Dialect } from './dialect.ts';
+import type { QueryFormat } from './parsedQuery.ts';
 
 /**
  * The Flows builder (query model version 1): the questions the dashboards ask, compiled to SQL that
@@ -51,7 +52,7 @@ export const groupFields: Readonly<Record<string, ResolvedKey & { expression: st
 };
 
 /** Filter-only keys that match either end of a flow, e.g. "namespace in (bookinfo)": from or to bookinfo. */
-export const eitherSideFields: Readonly<Record<string, ResolvedKey>> = {
+const eitherSideFields: Readonly<Record<string, ResolvedKey>> = {
   namespace: { expression: ['sourcePodNamespace', 'destinationPodNamespace'], kind: 'string' },
   pod: { expression: [endpoint('source'), endpoint('destination')], kind: 'string' },
   node: { expression: ['sourceNodeName', 'destinationNodeName'], kind: 'string' },
@@ -95,7 +96,7 @@ export interface CompiledFlowsQuery {
 export function compileFlowsQuery(
   flows: Record<string, unknown>,
   dialect: Dialect,
-  format: 'table' | 'timeseries',
+  format: QueryFormat,
   adHocFilters: Filter[] = []
 ): CompiledFlowsQuery {
   const view = (flows.view ?? 'all') as string;

@@ -25,7 +25,7 @@ export function registerSecret(value: string | undefined): void {
   }
 }
 
-export function scrubSecrets(text: string): string {
+function scrubSecrets(text: string): string {
   let scrubbed = text;
   for (const secret of secrets) {
     if (scrubbed.includes(secret)) {
