@@ -40,7 +40,7 @@ export interface TableSchema {
 
 /**
  * One interface in front of ClickHouse and Snowflake. Nothing here knows gRPC or Grafana's
- * protocol (STYLE.md); handlers call it, tests call it directly against real servers.
+ * protocol (docs/architecture.md, "Layers"); handlers call it, tests call it directly against real servers.
  */
 export interface FlowsEngine {
   readonly dialect: Dialect;
