@@ -1,4 +1,4 @@
-import { macroCallAt, skipLiteral } from '@flowlens/sql-text';
+import { macroCallAt, rewriteCode } from '@flowlens/sql-text';
 import { MacroError, type Dialect, type MacroContext } from './dialect.ts';
 
 /**
@@ -9,25 +9,15 @@ import { MacroError, type Dialect, type MacroContext } from './dialect.ts';
  * message.
  */
 export function expandMacros(sql: string, dialect: Dialect, context: MacroContext): string {
-  let output = '';
-  let i = 0;
-  while (i < sql.length) {
-    const skipped = skipLiteral(sql, i);
-    if (skipped > i) {
-      output += sql.slice(i, skipped);
-      i = skipped;
-      continue;
-    }
-    const call = macroCallAt(sql, i);
+  return rewriteCode(sql, (text, at) => {
+    const call = macroCallAt(text, at);
     if (!call) {
-      output += sql[i];
-      i++;
-      continue;
+      return undefined;
     }
     if (call.unclosed) {
       throw new MacroError(
         call.name,
-        `unclosed "(" — the call starting at character ${i + call.name.length + 4} has no matching ")"`
+        `unclosed "(" — the call starting at character ${at + call.name.length + 4} has no matching ")"`
       );
     }
     const expansion = dialect.macros[call.name];
@@ -40,11 +30,7 @@ export function expandMacros(sql: string, dialect: Dialect, context: MacroContex
       );
     }
     // Arguments may themselves hold macros, e.g. $__timeGroup(col, $__interval_s).
-    output += expansion(
-      (call.args ?? []).map((arg) => expandMacros(arg.text, dialect, context)),
-      context
-    );
-    i = call.end;
-  }
-  return output;
+    const args = (call.args ?? []).map((arg) => expandMacros(arg.text, dialect, context));
+    return { text: expansion(args, context), end: call.end };
+  });
 }
