@@ -162,7 +162,8 @@ export const macros: readonly Macro[] = [
     usage: '$__rangeShare',
     snippet: '\\$__rangeShare',
     description: "The share (0 to 1) of a record's counters that falls inside the time range.",
-    example: 'SELECT sum(octetDeltaCount * $__rangeShare) * 8 / $__timeRange_s AS "bps" FROM flows WHERE $__rangeFilter',
+    example:
+      'SELECT sum(octetDeltaCount * $__rangeShare) * 8 / $__timeRange_s AS "bps" FROM flows WHERE $__rangeFilter',
   },
   {
     name: 'conditionalAll',
