@@ -12,6 +12,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: [
+            'packages/*/test/**/*.test.ts',
             'tools/*/test/**/*.test.ts',
             'plugins/*/backend/test/**/*.test.ts',
             'provisioning/**/*.test.ts',

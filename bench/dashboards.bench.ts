@@ -11,12 +11,10 @@ import { loadIntoChdb } from '@flowlens/flowgen';
 import { startChdbHttpServer } from '@flowlens/testkit';
 import { createEngine } from '../plugins/flows-datasource/backend/src/engines/createEngine.ts';
 import { DatasourceInstances } from '../plugins/flows-datasource/backend/src/handlers/datasourceInstances.ts';
-import { createLogger } from '../plugins/flows-datasource/backend/src/protocol/logger.ts';
+import { createLogger } from '../plugins/flows-datasource/backend/src/logging/logger.ts';
 import { dashboards } from '../dashboards/src/index.ts';
-import { defaultExcludedNamespaces } from '../dashboards/src/variables.ts';
-import { dashboardRunner } from '../dashboards/test/support/dashboardRunner.ts';
+import { dashboardRunner, startingVariables } from '../dashboards/test/support/dashboardRunner.ts';
 import { dashboardQueries, type DashboardQuery } from '../dashboards/test/support/dashboardTargets.ts';
-import type { VariableState } from '../dashboards/test/support/dashboardVariables.ts';
 
 const rows = Number(process.env.FLOWLENS_BENCH_ROWS ?? 10_000_000);
 
@@ -47,17 +45,7 @@ export async function run(): Promise<void> {
       `loaded ${rows.toLocaleString('en-US')} flowgen rows in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s; dashboards over the whole range (${((maxS! - minS!) / 3600).toFixed(1)} h)`
     );
     const timeRange = { fromMs: minS! * 1000, toMs: (maxS! + 1) * 1000 };
-    const variables: VariableState[] = [
-      { name: 'cluster', multi: true, includeAll: true, current: ['$__all'], options: [] },
-      { name: 'namespace', multi: true, includeAll: true, current: ['$__all'], options: [] },
-      {
-        name: 'excludedNamespaces',
-        multi: true,
-        current: defaultExcludedNamespaces,
-        options: defaultExcludedNamespaces,
-      },
-      { name: 'pod', current: [''], options: [] },
-    ];
+    const variables = startingVariables();
     const runner = dashboardRunner({
       engine: 'clickhouse',
       dataSource: {

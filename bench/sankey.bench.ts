@@ -5,7 +5,7 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { launchPanelHost, type LaunchedPanelHost } from '../e2e/host/launch.ts';
-import { clusterFlows, type FlowFrameJson } from '../plugins/sankey-panel/src/fixtures/syntheticFlows.ts';
+import { clusterFlows, type FlowFrameJson } from '../plugins/sankey-panel/src/test/syntheticFlows.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const sizes = [500, 5_000, 20_000];

@@ -6,7 +6,7 @@ import { createEngine } from '../../plugins/flows-datasource/backend/src/engines
 import { DatasourceInstances } from '../../plugins/flows-datasource/backend/src/handlers/datasourceInstances.ts';
 import { queryData } from '../../plugins/flows-datasource/backend/src/handlers/queryData.ts';
 import { QueryMetrics } from '../../plugins/flows-datasource/backend/src/handlers/queryMetrics.ts';
-import { createLogger } from '../../plugins/flows-datasource/backend/src/protocol/logger.ts';
+import { createLogger } from '../../plugins/flows-datasource/backend/src/logging/logger.ts';
 
 const [url, range, policyType, granularity] = process.argv.slice(2);
 const logger = createLogger('bench', { level: 'error', write: () => undefined });

@@ -1,4 +1,5 @@
-import { ruleActionMapping } from './codeMappings.ts';
+import { RuleAction, ruleActions } from '@flowlens/flow-schema';
+import { ruleActionColors, ruleActionMapping } from './codeMappings.ts';
 import { displayNameOverrides } from './fieldNames.ts';
 import { dashboard, layout, type Panel } from './grafanaJson.ts';
 import { droppedFlowsAnnotation } from './home.ts';
@@ -8,6 +9,9 @@ import { inRange, ruleAction } from './sqlFragments.ts';
 import { commonVariables } from './variables.ts';
 
 type Direction = 'ingress' | 'egress';
+
+/** Drop and reject, as filter values. */
+const blockedActions = [RuleAction.drop, RuleAction.reject].map(String);
 
 /**
  * Throughput per policy of one direction, allowed (refId A, shades of green) and denied (B, shades of
@@ -25,10 +29,10 @@ function policyThroughput(direction: Direction): Panel {
       color: 'green',
       filters: [
         { key: action, operator: '=', value: '1' },
-        { key: `${other}NetworkPolicyRuleAction`, operator: 'not in', value: ['2', '3'] },
+        { key: `${other}NetworkPolicyRuleAction`, operator: 'not in', value: blockedActions },
       ],
     },
-    { refId: 'B', name: 'denied', color: 'red', filters: [{ key: action, operator: 'in', value: ['2', '3'] }] },
+    { refId: 'B', name: 'denied', color: 'red', filters: [{ key: action, operator: 'in', value: blockedActions }] },
   ];
   return timeseries({
     title: `Throughput per ${direction} policy, allowed and denied`,
@@ -57,7 +61,12 @@ function policyThroughput(direction: Direction): Panel {
   });
 }
 
-const actionName = `CASE ${ruleAction} WHEN 1 THEN 'Allow' WHEN 2 THEN 'Drop' WHEN 3 THEN 'Reject' ELSE 'No policy' END`;
+/** The actions that decide a flow, in code order; series of flows no policy decided come last. */
+const decidingActions = ruleActions.filter(({ code }) => code !== RuleAction.none);
+const noPolicy = ruleActions[RuleAction.none];
+const actionName = `CASE ${ruleAction} ${decidingActions
+  .map(({ code, label }) => `WHEN ${code} THEN '${label}'`)
+  .join(' ')} ELSE '${noPolicy.label}' END`;
 
 export const networkPolicy = dashboard({
   uid: 'flowlens-network-policy',
@@ -163,14 +172,9 @@ ORDER BY "time"`,
                 matcher: { id: 'byType', options: 'number' },
                 properties: [{ id: 'displayName', value: '${__field.labels.action}' }],
               },
-              ...[
-                ['Allow', 'green'],
-                ['Drop', 'red'],
-                ['Reject', 'dark-red'],
-                ['No policy', 'text'],
-              ].map(([name, color]) => ({
-                matcher: { id: 'byName', options: name },
-                properties: [{ id: 'color', value: { mode: 'fixed', fixedColor: color } }],
+              ...[...decidingActions, noPolicy].map(({ name, label }) => ({
+                matcher: { id: 'byName', options: label },
+                properties: [{ id: 'color', value: { mode: 'fixed', fixedColor: ruleActionColors[name] } }],
               })),
             ],
           },
@@ -203,7 +207,7 @@ ORDER BY "time"`,
                   'egressPolicy',
                 ],
                 topN: 200,
-                filters: [{ key: 'ruleAction', operator: 'in', value: ['2', '3'] }],
+                filters: [{ key: 'ruleAction', operator: 'in', value: blockedActions }],
               }),
             ],
             overrides: [

@@ -1,3 +1,4 @@
+import { decidingRuleActionSql, deniedSql, FlowEndReason } from '@flowlens/flow-schema';
 import { commonSqlFilters } from './variables.ts';
 
 /**
@@ -15,10 +16,9 @@ export const connectionColumns =
   'sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds';
 
 /** Drop or reject on either side decides; then allow; else no policy (the builder's ruleAction). */
-export const ruleAction =
-  'CASE WHEN ingressNetworkPolicyRuleAction IN (2, 3) THEN ingressNetworkPolicyRuleAction WHEN egressNetworkPolicyRuleAction IN (2, 3) THEN egressNetworkPolicyRuleAction WHEN ingressNetworkPolicyRuleAction = 1 OR egressNetworkPolicyRuleAction = 1 THEN 1 ELSE 0 END';
+export const ruleAction = decidingRuleActionSql;
 
-export const denied = '(ingressNetworkPolicyRuleAction IN (2, 3) OR egressNetworkPolicyRuleAction IN (2, 3))';
+export const denied = deniedSql;
 
 /** Distinct values of a source/destination column pair: pods, nodes, policies. */
 export function distinctEitherSide(label: string, source: string, destination: string): string {
@@ -33,7 +33,7 @@ WHERE item != '' AND item != '/'`;
 /** Connections seen in the range, split by whether their last record said they ended. */
 export function connectionsEnded(label: string, ended: 0 | 1): string {
   return `SELECT count(*) AS "${label}" FROM (
-  SELECT max(CASE WHEN flowEndReason IN (1, 3) THEN 1 ELSE 0 END) AS ended
+  SELECT max(CASE WHEN flowEndReason IN (${FlowEndReason.idleTimeout}, ${FlowEndReason.endOfFlow}) THEN 1 ELSE 0 END) AS ended
   FROM flows
   WHERE ${inRange}
   GROUP BY ${connectionColumns}

@@ -8,12 +8,12 @@ import { loadIntoChdb } from '@flowlens/flowgen';
 import { startChdbHttpServer, type ChdbHttpServer } from '@flowlens/testkit';
 import { createEngine } from '../../plugins/flows-datasource/backend/src/engines/createEngine.ts';
 import { DatasourceInstances } from '../../plugins/flows-datasource/backend/src/handlers/datasourceInstances.ts';
-import { createLogger } from '../../plugins/flows-datasource/backend/src/protocol/logger.ts';
+import { createLogger } from '../../plugins/flows-datasource/backend/src/logging/logger.ts';
 import { encodeFrame } from '../../plugins/flows-datasource/backend/src/protocol/arrowFrames.ts';
 import { dashboards } from '../src/index.ts';
 import { dashboardRunner, type DashboardRunner } from './support/dashboardRunner.ts';
 import { dashboardQueries, type DashboardQuery } from './support/dashboardTargets.ts';
-import type { VariableState } from './support/dashboardVariables.ts';
+import type { TestVariable } from '@flowlens/testkit/templateSrv';
 
 // A weekday morning of flowgen's cluster: busy enough that every dashboard question has an answer.
 const timeRange = { fromMs: Date.parse('2025-01-06T09:00:00Z'), toMs: Date.parse('2025-01-06T10:00:00Z') };
@@ -57,7 +57,7 @@ describe('every dashboard query, through the backend, on flowgen data in chDB', 
 
   async function run(
     query: DashboardQuery,
-    variables: VariableState[],
+    variables: TestVariable[],
     adHocFilters: Array<{ key: string; operator: string; value: string }> = []
   ) {
     const response = await runner.run(query, variables, adHocFilters);
@@ -93,7 +93,7 @@ describe('every dashboard query, through the backend, on flowgen data in chDB', 
 
   it('runs every query with one namespace selected and an ad-hoc filter', async () => {
     const variables = await runner.defaultVariables();
-    variables.find((v) => v.name === 'namespace')!.current = ['bookinfo'];
+    variables.find((v) => v.name === 'namespace')!.value = ['bookinfo'];
     const failures: string[] = [];
     for (const query of all) {
       const result = await run(query, variables, [

@@ -20,7 +20,7 @@ import type { Json } from '../src/grafanaJson.ts';
 import { dashboards } from '../src/index.ts';
 import { dashboardRunner, type DashboardRunner } from './support/dashboardRunner.ts';
 import { dashboardQueries, type DashboardQuery } from './support/dashboardTargets.ts';
-import type { VariableState } from './support/dashboardVariables.ts';
+import type { TestVariable } from '@flowlens/testkit/templateSrv';
 
 /**
  * A steady connection must read its true rate on every time range, whatever the flow source's
@@ -103,7 +103,7 @@ afterAll(async () => {
 
 describe.each([5, 60])('a steady stream exported every %i s', (exportIntervalSeconds) => {
   const runners = {} as Record<Engine, (settingSeconds: number) => DashboardRunner>;
-  let variables: VariableState[];
+  let variables: TestVariable[];
 
   // Each interval replaces the other's records in both engines.
   beforeAll(async () => {

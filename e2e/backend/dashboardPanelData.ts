@@ -14,7 +14,7 @@ import {
 import { interpolateQuery } from '../../plugins/flows-datasource/src/variables/interpolateQuery.ts';
 import type { FlowsQuery } from '../../plugins/flows-datasource/src/types.ts';
 import { intervalMsFor, maxDataPoints } from '../../dashboards/test/support/dashboardRunner.ts';
-import { templateService, type VariableState } from '../../dashboards/test/support/dashboardVariables.ts';
+import { fakeTemplateSrv, type TestVariable } from '@flowlens/testkit/templateSrv';
 import type { QueryResponseJSON } from '../host/panelSpec.ts';
 import { type Dashboard, type DashboardPanel, readDashboards } from './dashboardPanels.ts';
 import { flowgenHour, startFlowgenClickHouse } from './flowgenHour.ts';
@@ -47,8 +47,8 @@ class DashboardQueries {
   ) {}
 
   /** One QueryData call, as Grafana's server makes it for a panel (or a variable) of the dashboard. */
-  async run(targets: Array<Record<string, unknown>>, variables: VariableState[]): Promise<Record<string, WireResult>> {
-    const templateSrv: TemplateSrv = templateService(variables);
+  async run(targets: Array<Record<string, unknown>>, variables: TestVariable[]): Promise<Record<string, WireResult>> {
+    const templateSrv: TemplateSrv = fakeTemplateSrv(variables);
     const queries = targets.map((target) => {
       const interpolated = interpolateQuery(target as unknown as FlowsQuery, { templateSrv, engine: 'clickhouse' });
       return {
@@ -68,15 +68,15 @@ class DashboardQueries {
    * Variables as a user first sees the dashboard: the saved selections, and for query variables their
    * options from their own queries (what "All" expands to).
    */
-  async defaultVariables(dashboard: Dashboard): Promise<VariableState[]> {
-    const states: VariableState[] = [];
+  async defaultVariables(dashboard: Dashboard): Promise<TestVariable[]> {
+    const states: TestVariable[] = [];
     // Ad-hoc filters reach queries apart from the template service; a fresh dashboard has none.
     for (const variable of dashboard.variables.filter((v) => v.type !== 'adhoc')) {
-      const state: VariableState = {
+      const state: TestVariable = {
         name: variable.name,
         multi: variable.multi,
         includeAll: variable.includeAll,
-        current: variable.type === 'datasource' ? [provisionedDatasourceUid] : variable.current,
+        value: variable.type === 'datasource' ? [provisionedDatasourceUid] : variable.current,
         options: variable.current,
       };
       if (variable.query) {
@@ -92,9 +92,9 @@ class DashboardQueries {
   }
 }
 
-function hostVariables(states: VariableState[]): Record<string, string | string[]> {
+function hostVariables(states: TestVariable[]): Record<string, string | string[]> {
   return Object.fromEntries(
-    states.map((state) => [state.name, state.multi ? state.current : (state.current[0] ?? '')])
+    states.map((state) => [state.name, state.multi ? state.value : ([state.value].flat()[0] ?? '')])
   );
 }
 

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { launchPanelHost } from '../host/launch.ts';
 import { writePanelShot } from './panelShot.ts';
 import type { PanelSpec, SimpleFrame } from '../host/panelSpec.ts';
-import { clusterFlows } from '../../plugins/sankey-panel/src/fixtures/syntheticFlows.ts';
+import { clusterFlows } from '../../plugins/sankey-panel/src/test/syntheticFlows.ts';
 
 const defaultOutDir = resolve(import.meta.dirname, '../../plugins/sankey-panel/src/img');
 

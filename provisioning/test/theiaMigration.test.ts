@@ -10,7 +10,7 @@ import { dashboardRunner, type DashboardRunner } from '../../dashboards/test/sup
 import { dashboardQueries } from '../../dashboards/test/support/dashboardTargets.ts';
 import { createEngine } from '../../plugins/flows-datasource/backend/src/engines/createEngine.ts';
 import { DatasourceInstances } from '../../plugins/flows-datasource/backend/src/handlers/datasourceInstances.ts';
-import { createLogger } from '../../plugins/flows-datasource/backend/src/protocol/logger.ts';
+import { createLogger } from '../../plugins/flows-datasource/backend/src/logging/logger.ts';
 import { antreaInserts } from './support/antreaReleases.ts';
 import { theiaClusterConfig, theiaFlowsDdl, theiaFlowsLocalColumns } from './support/theiaClickHouse.ts';
 

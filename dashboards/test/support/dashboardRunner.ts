@@ -1,19 +1,15 @@
-import type {
-  DataResponse,
-  DataSourceSettings,
-  TimeRange,
-} from '../../../plugins/flows-datasource/backend/src/handlers/types.ts';
+import type { DataResponse, DataSourceSettings } from '../../../plugins/flows-datasource/backend/src/handlers/types.ts';
+import type { TimeRange } from '../../../plugins/flows-datasource/backend/src/timeRange.ts';
 import type { DatasourceInstances } from '../../../plugins/flows-datasource/backend/src/handlers/datasourceInstances.ts';
 import { queryData } from '../../../plugins/flows-datasource/backend/src/handlers/queryData.ts';
 import { QueryMetrics } from '../../../plugins/flows-datasource/backend/src/handlers/queryMetrics.ts';
-import { createLogger } from '../../../plugins/flows-datasource/backend/src/protocol/logger.ts';
-import { compileFlowsQuery } from '../../../plugins/flows-datasource/backend/src/sql/flowsBuilder.ts';
+import { createLogger } from '../../../plugins/flows-datasource/backend/src/logging/logger.ts';
 import { interpolateQuery } from '../../../plugins/flows-datasource/src/variables/interpolateQuery.ts';
 import type { Engine, FlowsQuery } from '../../../plugins/flows-datasource/src/types.ts';
 import { dashboards } from '../../src/index.ts';
 import { defaultExcludedNamespaces } from '../../src/variables.ts';
 import { dashboardQueries, type DashboardQuery } from './dashboardTargets.ts';
-import { templateService, type VariableState } from './dashboardVariables.ts';
+import { fakeTemplateSrv, type TestVariable } from '@flowlens/testkit/templateSrv';
 
 /**
  * Runs dashboard queries the way Grafana does: the datasource frontend interpolates the saved query
@@ -23,13 +19,13 @@ import { templateService, type VariableState } from './dashboardVariables.ts';
 export interface DashboardRunner {
   run(
     query: DashboardQuery,
-    variables: VariableState[],
+    variables: TestVariable[],
     adHocFilters?: Array<{ key: string; operator: string; value: string }>,
     /** Another time range and interval than the runner's, as a user zooming would ask. */
     at?: { timeRange: TimeRange; intervalMs: number }
   ): Promise<DataResponse>;
   /** Variables as a user first sees them: every cluster and namespace, the pipeline namespaces excluded. */
-  defaultVariables(): Promise<VariableState[]>;
+  defaultVariables(): Promise<TestVariable[]>;
 }
 
 export const maxDataPoints = 1000;
@@ -51,7 +47,7 @@ export function dashboardRunner(options: {
   const metrics = new QueryMetrics();
   const run: DashboardRunner['run'] = async (query, variables, adHocFilters = [], at) => {
     const json = interpolateQuery(query.target as unknown as FlowsQuery, {
-      templateSrv: templateService(variables),
+      templateSrv: fakeTemplateSrv(variables),
       engine: options.engine,
       adHocFilters,
     });
@@ -70,23 +66,12 @@ export function dashboardRunner(options: {
         ],
         signal: new AbortController().signal,
       },
-      { instances: options.instances, metrics, logger, compileFlows: compileFlowsQuery }
+      { instances: options.instances, metrics, logger }
     );
     return responses.get('A')!;
   };
-  const defaultVariables = async (): Promise<VariableState[]> => {
-    const variables: VariableState[] = [
-      { name: 'datasource', current: ['flowlens'], options: ['flowlens'] },
-      { name: 'cluster', multi: true, includeAll: true, current: ['$__all'], options: [] },
-      { name: 'namespace', multi: true, includeAll: true, current: ['$__all'], options: [] },
-      {
-        name: 'excludedNamespaces',
-        multi: true,
-        current: defaultExcludedNamespaces,
-        options: defaultExcludedNamespaces,
-      },
-      { name: 'pod', current: [''], options: [] },
-    ];
+  const defaultVariables = async (): Promise<TestVariable[]> => {
+    const variables = startingVariables();
     // Options of query variables come from their own queries, as in Grafana.
     for (const query of dashboardQueries('home', dashboards.home!).filter((q) => q.where.startsWith('variable '))) {
       const answer = await run(query, variables);
@@ -100,4 +85,15 @@ export function dashboardRunner(options: {
     return variables;
   };
   return { run, defaultVariables };
+}
+
+/** The dashboards' variables as a fresh dashboard has them, before query variables load their options. */
+export function startingVariables(): TestVariable[] {
+  return [
+    { name: 'datasource', value: 'flowlens', options: ['flowlens'] },
+    { name: 'cluster', multi: true, includeAll: true, value: ['$__all'], options: [] },
+    { name: 'namespace', multi: true, includeAll: true, value: ['$__all'], options: [] },
+    { name: 'excludedNamespaces', multi: true, value: defaultExcludedNamespaces, options: defaultExcludedNamespaces },
+    { name: 'pod', value: '', options: [] },
+  ];
 }

@@ -20,64 +20,15 @@ import {
   type TimeRange,
   urlUtil,
 } from '@grafana/data';
+import { formatVariableValue, variablePattern, type VariableFormat } from '@flowlens/testkit/templateFormats';
 import { get } from 'lodash';
 
 export type VariableValues = Readonly<Record<string, string | string[]>>;
 
 type Value = unknown;
-type Format = string | ((value: Value, variable: { name: string }) => string) | undefined;
+type Format = VariableFormat;
 
-/** $name | [[name:format]] | ${name.path:format}, in Grafana's own precedence. */
-const variablePattern = /\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\$\{(\w+)(?:\.([^:}]+))?(?::([^}]+))?\}/g;
-
-/** RFC 3986: also escape the sub-delimiters encodeURIComponent leaves alone. */
-const strictly = (encoded: string) =>
-  encoded.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-const list = (value: Value): string[] => (Array.isArray(value) ? value.map(String) : [String(value)]);
-const glob = (value: Value) =>
-  Array.isArray(value) && value.length > 1 ? `{${value.join(',')}}` : list(value).join(',');
-
-const formats: Record<string, (value: Value, name: string) => string> = {
-  glob,
-  raw: (value) => list(value).join(','),
-  text: (value) => list(value).join(' + '),
-  csv: (value) => list(value).join(','),
-  pipe: (value) => list(value).join('|'),
-  json: (value) => JSON.stringify(value),
-  percentencode: (value) => strictly(encodeURIComponent(glob(value))),
-  uriencode: (value) => strictly(encodeURI(glob(value))),
-  queryparam: (value, name) =>
-    list(value)
-      .map((v) => `var-${name}=${strictly(encodeURIComponent(v))}`)
-      .join('&'),
-  singlequote: (value) =>
-    list(value)
-      .map((v) => `'${v.replace(/'/g, "\\'")}'`)
-      .join(','),
-  doublequote: (value) =>
-    list(value)
-      .map((v) => `"${v.replace(/"/g, '\\"')}"`)
-      .join(','),
-  sqlstring: (value) =>
-    list(value)
-      .map((v) => `'${v.replace(/'/g, "''")}'`)
-      .join(','),
-};
-
-function formatValue(value: Value, format: Format, name: string): string {
-  if (value === null || value === undefined) {
-    return '';
-  }
-  if (typeof format === 'function') {
-    return format(value, { name });
-  }
-  const formatter = formats[format ?? 'glob'];
-  if (!formatter) {
-    console.error(`Variable format ${format} not found. Using glob format as fallback.`);
-    return glob(value);
-  }
-  return formatter(value, name);
-}
+const formatValue = (value: Value, format: Format, name: string) => formatVariableValue(value, format, { name });
 
 interface MacroContext {
   fieldPath?: string;
@@ -167,7 +118,7 @@ const macros: Record<string, Macro> = {
   __url_time_range: ({ timeRange }) => urlUtil.toUrlParams(urlTimeRange(timeRange)),
   __all_variables: ({ variables }) =>
     Object.entries(variables)
-      .map(([name, value]) => formats.queryparam!(value, name))
+      .map(([name, value]) => formatValue(value, 'queryparam', name))
       .join('&'),
 };
 

@@ -8,7 +8,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { buildChordModel } from './data/chordModel';
 import { layoutAngles, placeChord } from './layout/chordLayout';
 import { withDefaults } from './optionDefaults';
-import { panelElement } from './test/renderPanel';
+import { panelElement } from './test/panelProps';
 
 vi.mock('@grafana/runtime', async (original) => ({
   ...(await original<typeof runtime>()),

@@ -6,7 +6,7 @@ import type * as runtime from '@grafana/runtime';
 import { locationService } from '@grafana/runtime';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { flowFrame } from './test/flowFrames';
-import { panelElement, renderPanel } from './test/renderPanel';
+import { panelElement, renderPanel } from './test/panelProps';
 import { type ChordOptions } from './types';
 
 // Stands in for Grafana's view, which the app installs at start: the panel must hand its data to it.

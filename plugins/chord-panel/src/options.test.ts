@@ -1,4 +1,4 @@
-import './test/optionEditors';
+import './test/grafanaRegistries';
 import {
   FieldColorModeId,
   FieldConfigProperty,

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { flowsDataSource } from './test/datasourceFixture';
 import { flowsSchema } from './test/schemaFixture';
 import { fakeGrafanaBackend, queryReply, type FakeGrafanaBackend } from './test/fakeGrafanaBackend';
-import { fakeTemplateSrv } from './test/fakeTemplateSrv';
+import { fakeTemplateSrv } from '@flowlens/testkit/templateSrv';
 import type { FlowsQuery } from './types';
 
 const range = {

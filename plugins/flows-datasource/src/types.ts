@@ -1,7 +1,7 @@
 import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
 
 /**
- * The datasource and query contracts of DESIGN.md. Dashboards and provisioning files depend on these
+ * The datasource and query contracts of docs/architecture.md. Dashboards and provisioning files depend on these
  * names: add fields, never rename them.
  */
 export type Engine = 'clickhouse' | 'snowflake';

@@ -4,10 +4,11 @@ import fc from 'fast-check';
 import React from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildGraph } from './data/buildGraph';
-import { panelProps } from './fixtures/panelProps';
+import { panelProps } from './test/panelProps';
 import { layoutSankey } from './layout/sankeyLayout';
 import { SankeyPanel } from './SankeyPanel';
-import { defaultOptions, type SankeyOptions } from './types';
+import { defaultSankeyOptions } from './optionDefaults';
+import type { SankeyOptions } from './types';
 
 const names = ['src', 'dst', 'bytes', 'time', '', 'ns', 'Other', 'a'.repeat(300), 'ü→😀'];
 
@@ -95,7 +96,7 @@ const fieldName = fc.oneof(
 );
 
 const options: fc.Arbitrary<SankeyOptions> = fc.record({
-  ...Object.fromEntries(Object.entries(defaultOptions).map(([key, value]) => [key, fc.constant(value)])),
+  ...Object.fromEntries(Object.entries(defaultSankeyOptions).map(([key, value]) => [key, fc.constant(value)])),
   sourceField: fieldName,
   targetField: fieldName,
   hopFields: fc.oneof(

@@ -4,7 +4,8 @@ import { ErrorBoundaryAlert } from '@grafana/ui';
 import React, { useId, useMemo } from 'react';
 import { buildGraph } from './data/buildGraph';
 import { SankeyChart } from './render/SankeyChart';
-import { defaultOptions, type SankeyOptions } from './types';
+import { defaultSankeyOptions } from './optionDefaults';
+import type { SankeyOptions } from './types';
 
 /**
  * The panel: query result → graph (data/) → picture (render/, which calls layout/). No data and
@@ -12,7 +13,7 @@ import { defaultOptions, type SankeyOptions } from './types';
  */
 export function SankeyPanel({ data, options: saved, fieldConfig, id, width, height }: PanelProps<SankeyOptions>) {
   // Grafana fills in option defaults; a dashboard saved by an older version may still lack some.
-  const options = { ...defaultOptions, ...saved };
+  const options = { ...defaultSankeyOptions, ...saved };
   const instanceId = `flowlens-sankey-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const {
     sourceField,

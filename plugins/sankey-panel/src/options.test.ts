@@ -1,9 +1,10 @@
-import './fixtures/grafanaStandards';
+import './test/grafanaRegistries';
 import { FieldColorModeId, FieldConfigProperty, PanelOptionsEditorBuilder } from '@grafana/data';
 import { describe, expect, it } from 'vitest';
 import { plugin } from './module';
 import { addSankeyOptions } from './options';
-import { defaultOptions, type SankeyOptions } from './types';
+import { defaultSankeyOptions } from './optionDefaults';
+import type { SankeyOptions } from './types';
 
 function optionItems() {
   const builder = new PanelOptionsEditorBuilder<SankeyOptions>();
@@ -51,7 +52,7 @@ describe('panel options', () => {
 
   it('defaults in the editor are the defaults the panel code assumes', () => {
     for (const item of optionItems()) {
-      const expected = defaultOptions[item.path as keyof SankeyOptions];
+      const expected = defaultSankeyOptions[item.path as keyof SankeyOptions];
       if (expected !== undefined) {
         expect(item.defaultValue, item.path).toEqual(expected);
       }
@@ -71,9 +72,9 @@ describe('panel options', () => {
 
   it('shows the single link colour only in single-colour mode, and the empty label only when labelling', () => {
     const item = (path: string) => optionItems().find((candidate) => candidate.path === path)!;
-    expect(item('singleColor').showIf?.({ ...defaultOptions, linkColor: 'single' })).toBe(true);
-    expect(item('singleColor').showIf?.({ ...defaultOptions, linkColor: 'source' })).toBe(false);
-    expect(item('emptyLabel').showIf?.({ ...defaultOptions, emptyNames: 'skip' })).toBe(false);
+    expect(item('singleColor').showIf?.({ ...defaultSankeyOptions, linkColor: 'single' })).toBe(true);
+    expect(item('singleColor').showIf?.({ ...defaultSankeyOptions, linkColor: 'source' })).toBe(false);
+    expect(item('emptyLabel').showIf?.({ ...defaultSankeyOptions, emptyNames: 'skip' })).toBe(false);
   });
 
   it('colours nodes by name by default through the standard colour scheme option', () => {

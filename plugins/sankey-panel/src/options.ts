@@ -1,6 +1,7 @@
 import { FieldType, type PanelOptionsEditorBuilder } from '@grafana/data';
 import { DimensionListPicker, DimensionPicker } from './editors/DimensionPicker';
-import { defaultOptions, type SankeyOptions } from './types';
+import { defaultSankeyOptions } from './optionDefaults';
+import type { SankeyOptions } from './types';
 
 const data = ['Data'];
 const links = ['Links'];
@@ -31,7 +32,7 @@ export function addSankeyOptions(builder: PanelOptionsEditorBuilder<SankeyOption
         'Columns between source and target, in order (namespace → pod → service → pod). N columns make N − 1 stages.',
       category: data,
       editor: DimensionListPicker,
-      defaultValue: defaultOptions.hopFields,
+      defaultValue: defaultSankeyOptions.hopFields,
       settings: { placeholder: 'None' },
     })
     .addCustomEditor({
@@ -57,7 +58,7 @@ export function addSankeyOptions(builder: PanelOptionsEditorBuilder<SankeyOption
       name: 'Reduce values with',
       description: 'How the values of one source → target pair combine: several rows, or the points of a time series.',
       category: data,
-      defaultValue: defaultOptions.valueReducer,
+      defaultValue: defaultSankeyOptions.valueReducer,
       settings: {
         options: [
           { value: 'sum', label: 'Sum' },
@@ -72,7 +73,7 @@ export function addSankeyOptions(builder: PanelOptionsEditorBuilder<SankeyOption
       name: 'Empty names',
       description: 'Rows with an empty or null name: show them under a label, or let the flow skip that column.',
       category: data,
-      defaultValue: defaultOptions.emptyNames,
+      defaultValue: defaultSankeyOptions.emptyNames,
       settings: {
         options: [
           { value: 'label', label: 'Label them' },
@@ -85,7 +86,7 @@ export function addSankeyOptions(builder: PanelOptionsEditorBuilder<SankeyOption
       name: 'Empty name label',
       description: 'Name shown for empty names, e.g. "external" for flows to outside the cluster.',
       category: data,
-      defaultValue: defaultOptions.emptyLabel,
+      defaultValue: defaultSankeyOptions.emptyLabel,
       showIf: (options) => options.emptyNames !== 'skip',
     })
     .addNumberInput({
@@ -94,7 +95,7 @@ export function addSankeyOptions(builder: PanelOptionsEditorBuilder<SankeyOption
       description:
         'Draw at most this many links: the largest stay as they are and the rest fold into an "Other" node per column, so column totals stay true. 0 draws every link.',
       category: links,
-      defaultValue: defaultOptions.topLinks,
+      defaultValue: defaultSankeyOptions.topLinks,
       settings: { min: 0, integer: true },
     })
     .addTextInput({
@@ -102,7 +103,7 @@ export function addSankeyOptions(builder: PanelOptionsEditorBuilder<SankeyOption
       name: '"Other" label',
       description: 'Name of the node that collects what the top links leave out.',
       category: links,
-      defaultValue: defaultOptions.otherLabel,
+      defaultValue: defaultSankeyOptions.otherLabel,
     })
     .addNumberInput({
       path: 'minValue',
@@ -118,7 +119,7 @@ export function addSankeyOptions(builder: PanelOptionsEditorBuilder<SankeyOption
       description:
         'Where nodes sit horizontally. Columns: each under its field. Justify, left, right and center are d3-sankey’s alignments by graph depth; they differ when flows skip columns.',
       category: layout,
-      defaultValue: defaultOptions.nodeAlign,
+      defaultValue: defaultSankeyOptions.nodeAlign,
       settings: {
         options: [
           { value: 'columns', label: 'Columns' },
@@ -135,7 +136,7 @@ export function addSankeyOptions(builder: PanelOptionsEditorBuilder<SankeyOption
       description:
         'Order within a column. Auto: placed to reduce crossings. Value: largest first. Name: A–Z. Input: the query’s row order.',
       category: layout,
-      defaultValue: defaultOptions.nodeSort,
+      defaultValue: defaultSankeyOptions.nodeSort,
       settings: {
         options: [
           { value: 'auto', label: 'Auto' },
@@ -150,7 +151,7 @@ export function addSankeyOptions(builder: PanelOptionsEditorBuilder<SankeyOption
       name: 'Node width',
       description: 'Width of the node bars, in pixels.',
       category: layout,
-      defaultValue: defaultOptions.nodeWidth,
+      defaultValue: defaultSankeyOptions.nodeWidth,
       settings: { min: 2, max: 60, step: 1 },
     })
     .addSliderInput({
@@ -159,7 +160,7 @@ export function addSankeyOptions(builder: PanelOptionsEditorBuilder<SankeyOption
       description:
         'Vertical gap between nodes of a column, in pixels (shrinks automatically when a column has many nodes).',
       category: layout,
-      defaultValue: defaultOptions.nodePadding,
+      defaultValue: defaultSankeyOptions.nodePadding,
       settings: { min: 0, max: 60, step: 1 },
     })
     .addSliderInput({
@@ -168,7 +169,7 @@ export function addSankeyOptions(builder: PanelOptionsEditorBuilder<SankeyOption
       description:
         'Relaxation passes that straighten links. More is tidier but slower; very large graphs use fewer automatically.',
       category: layout,
-      defaultValue: defaultOptions.iterations,
+      defaultValue: defaultSankeyOptions.iterations,
       settings: { min: 0, max: 32, step: 1 },
     })
     .addBooleanSwitch({
@@ -176,14 +177,14 @@ export function addSankeyOptions(builder: PanelOptionsEditorBuilder<SankeyOption
       name: 'Column headers',
       description: 'Show each column’s field display name above it.',
       category: layout,
-      defaultValue: defaultOptions.showHeaders,
+      defaultValue: defaultSankeyOptions.showHeaders,
     })
     .addRadio({
       path: 'nodeLabels',
       name: 'Node labels',
       description: 'Long names are shortened in the middle to fit; the tooltip always has the full name.',
       category: layout,
-      defaultValue: defaultOptions.nodeLabels,
+      defaultValue: defaultSankeyOptions.nodeLabels,
       settings: {
         options: [
           { value: 'name', label: 'Name' },
@@ -198,7 +199,7 @@ export function addSankeyOptions(builder: PanelOptionsEditorBuilder<SankeyOption
       description:
         'Source or target: the node’s colour (nodes follow the standard Color scheme option and value mappings). Gradient: from source to target. Single: one colour. Thresholds: the link’s value against the standard Thresholds.',
       category: colors,
-      defaultValue: defaultOptions.linkColor,
+      defaultValue: defaultSankeyOptions.linkColor,
       settings: {
         options: [
           { value: 'source', label: 'By source' },
@@ -214,7 +215,7 @@ export function addSankeyOptions(builder: PanelOptionsEditorBuilder<SankeyOption
       name: 'Single color',
       description: 'The colour of every link.',
       category: colors,
-      defaultValue: defaultOptions.singleColor,
+      defaultValue: defaultSankeyOptions.singleColor,
       showIf: (options) => options.linkColor === 'single',
     })
     .addSliderInput({
@@ -222,7 +223,7 @@ export function addSankeyOptions(builder: PanelOptionsEditorBuilder<SankeyOption
       name: 'Link opacity',
       description: 'Opacity of links; hovering dims the others and shows the hovered paths stronger.',
       category: colors,
-      defaultValue: defaultOptions.linkOpacity,
+      defaultValue: defaultSankeyOptions.linkOpacity,
       settings: { min: 0.05, max: 1, step: 0.05 },
     })
     .addRadio({
@@ -231,7 +232,7 @@ export function addSankeyOptions(builder: PanelOptionsEditorBuilder<SankeyOption
       description:
         'Auto draws SVG and switches to canvas past 1,000 links or nodes, to stay fast. Both behave the same.',
       category: drawing,
-      defaultValue: defaultOptions.renderer,
+      defaultValue: defaultSankeyOptions.renderer,
       settings: {
         options: [
           { value: 'auto', label: 'Auto' },

@@ -47,23 +47,3 @@ export type LinkColorMode = 'source' | 'target' | 'gradient' | 'single' | 'thres
 
 /** "auto" draws SVG, and switches links and nodes to canvas when there are too many to stay fast. */
 export type Renderer = 'auto' | 'svg' | 'canvas';
-
-export const defaultOptions: SankeyOptions = {
-  hopFields: [],
-  valueReducer: 'sum',
-  emptyNames: 'label',
-  emptyLabel: '(empty)',
-  topLinks: 50,
-  otherLabel: 'Other',
-  nodeAlign: 'columns',
-  nodeSort: 'auto',
-  nodeWidth: 14,
-  nodePadding: 10,
-  iterations: 6,
-  showHeaders: true,
-  nodeLabels: 'name',
-  linkColor: 'source',
-  singleColor: 'blue',
-  linkOpacity: 0.45,
-  renderer: 'auto',
-};

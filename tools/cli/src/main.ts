@@ -5,7 +5,7 @@ import {
   createLogger,
   registerSecret,
   scrubSecrets,
-} from '../../../plugins/flows-datasource/backend/src/protocol/logger.ts';
+} from '../../../plugins/flows-datasource/backend/src/logging/logger.ts';
 import { recommendFromEngine } from '../../../plugins/flows-datasource/backend/src/recommend/recommendFromEngine.ts';
 import { usage } from './help.ts';
 import { parseRecommendArguments, UsageError } from './recommendArguments.ts';

@@ -11,7 +11,7 @@ import { createEngine } from '../../../plugins/flows-datasource/backend/src/engi
 import { DatasourceInstances } from '../../../plugins/flows-datasource/backend/src/handlers/datasourceInstances.ts';
 import { queryData } from '../../../plugins/flows-datasource/backend/src/handlers/queryData.ts';
 import { QueryMetrics } from '../../../plugins/flows-datasource/backend/src/handlers/queryMetrics.ts';
-import { createLogger } from '../../../plugins/flows-datasource/backend/src/protocol/logger.ts';
+import { createLogger } from '../../../plugins/flows-datasource/backend/src/logging/logger.ts';
 
 const run = promisify(execFile);
 const bin = join(import.meta.dirname, '../bin/flowlens.mjs');

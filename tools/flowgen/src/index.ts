@@ -1,7 +1,6 @@
 // @flowlens/flowgen: deterministic Antrea-style flow records for demos and tests, and loaders.
 // Start with loadIntoChdb / loadIntoClickHouse; generateFlows gives the records as objects.
 
-export { FlowEndReason, FlowType, PolicyType, Protocol, RuleAction } from './codes.ts';
 export { flowColumns, type FlowColumn, type FlowRecord } from './columns.ts';
 export { generateFlows } from './generate.ts';
 export { writeFlows, writeLiveFlows, type WriteOptions, type WriteResult } from './load.ts';

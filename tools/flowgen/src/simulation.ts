@@ -1,4 +1,4 @@
-import { FlowEndReason, Protocol, RuleAction } from './codes.ts';
+import { FlowEndReason, Protocol, RuleAction } from '@flowlens/flow-schema';
 import { Field } from './columns.ts';
 import { Cluster } from './model/cluster.ts';
 import { buildConversations, type Conversation, type ConversationChoices } from './model/conversations.ts';

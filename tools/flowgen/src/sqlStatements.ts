@@ -1,47 +1,34 @@
+import { literalAt } from '@flowlens/sql-text';
+
 /**
- * Splits a SQL file into statements at semicolons outside quotes and comments, dropping comments
- * and empty statements.
+ * Splits a SQL file into statements at semicolons outside literals and comments, dropping comments
+ * and empty statements. A literal or block comment that never closes is an error naming its opener.
  */
 export function splitStatements(text: string): string[] {
   const statements: string[] = [];
   let current = '';
   let i = 0;
   while (i < text.length) {
-    const char = text[i] as string;
-    const next = text[i + 1];
-    if (char === '-' && next === '-') {
-      const end = text.indexOf('\n', i);
-      i = end === -1 ? text.length : end;
+    const literal = literalAt(text, i);
+    if (literal) {
+      if (!literal.closed) {
+        const what = literal.kind === 'blockComment' ? 'comment' : 'quote';
+        throw new Error(`a ${literal.opener} ${what} is never closed`);
+      }
+      if (literal.kind === 'blockComment') {
+        current += ' ';
+      } else if (literal.kind !== 'lineComment') {
+        current += text.slice(i, literal.end);
+      }
+      i = literal.end;
       continue;
     }
-    if (char === '/' && next === '*') {
-      const end = text.indexOf('*/', i + 2);
-      if (end === -1) {
-        throw new Error('a /* comment is never closed');
-      }
-      i = end + 2;
-      current += ' ';
-      continue;
-    }
-    if (char === "'" || char === '"' || char === '`') {
-      let end = i + 1;
-      while (end < text.length && text[end] !== char) {
-        end += text[end] === '\\' ? 2 : 1;
-      }
-      if (end >= text.length) {
-        throw new Error(`a ${char} quote is never closed`);
-      }
-      current += text.slice(i, end + 1);
-      i = end + 1;
-      continue;
-    }
-    if (char === ';') {
+    if (text[i] === ';') {
       statements.push(current);
       current = '';
-      i++;
-      continue;
+    } else {
+      current += text[i];
     }
-    current += char;
     i++;
   }
   statements.push(current);

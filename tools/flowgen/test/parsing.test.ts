@@ -39,12 +39,19 @@ describe('splitStatements', () => {
     ['SELECT \';\' AS a, "x;y" /* ; */ FROM t', ['SELECT \';\' AS a, "x;y"   FROM t']],
     ["SELECT 'it\\'s;' ; ;", ["SELECT 'it\\'s;'"]],
     ['-- only a comment', []],
+    ["SELECT 'it''s;' AS a; SELECT 2", ["SELECT 'it''s;' AS a", 'SELECT 2']],
+    [
+      'CREATE FUNCTION f() AS $$ SELECT 1; -- x $$; SELECT 2',
+      ['CREATE FUNCTION f() AS $$ SELECT 1; -- x $$', 'SELECT 2'],
+    ],
   ])('splits %j', (text, expected) => {
     expect(splitStatements(text)).toEqual(expected);
   });
 
   it('refuses an unclosed quote', () => {
     expect(() => splitStatements("SELECT 'oops")).toThrow(/quote is never closed/);
+    expect(() => splitStatements('SELECT $$ oops')).toThrow(/\$\$ quote is never closed/);
+    expect(() => splitStatements('SELECT /* oops')).toThrow(/comment is never closed/);
   });
 });
 

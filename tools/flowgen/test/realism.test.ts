@@ -1,16 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  anomalies,
-  Cluster,
-  daylightFactor,
-  defaultFrom,
-  FlowEndReason,
-  FlowType,
-  generateFlows,
-  Protocol,
-  RuleAction,
-  type FlowRecord,
-} from '../src/index.ts';
+import { FlowEndReason, FlowType, Protocol, RuleAction } from '@flowlens/flow-schema';
+import { anomalies, Cluster, daylightFactor, defaultFrom, generateFlows, type FlowRecord } from '../src/index.ts';
 
 // One simulated day at a twentieth of the default traffic: every hour of the day, every anomaly
 // window, every job run, in a few hundred thousand records.

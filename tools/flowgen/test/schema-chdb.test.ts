@@ -52,7 +52,7 @@ describe('the ClickHouse schema on chDB (ClickHouse 26.x engine)', () => {
     await session.queryAsync('ALTER TABLE flows REMOVE TTL');
   });
 
-  it('has every column of DESIGN.md with its type, plus the later Antrea ones, and the defaults', async () => {
+  it('has every column of docs/schema.md with its type, plus the later Antrea ones, and the defaults', async () => {
     const columns = (await text("SELECT name, type, default_expression FROM system.columns WHERE table = 'flows'"))
       .split('\n')
       .map((line) => line.split('\t'));

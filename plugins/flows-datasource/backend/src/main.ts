@@ -5,10 +5,9 @@ import { DatasourceInstances } from './handlers/datasourceInstances.ts';
 import { queryData } from './handlers/queryData.ts';
 import { QueryMetrics } from './handlers/queryMetrics.ts';
 import { checkLaunchedByGrafana, unixListener } from './protocol/handshake.ts';
-import { createLogger, logLevelFromEnv } from './protocol/logger.ts';
+import { createLogger, logLevelFromEnv } from './logging/logger.ts';
 import type { PluginHandlers } from './protocol/pluginHandlers.ts';
 import { startPluginServer } from './protocol/pluginServer.ts';
-import { compileFlowsQuery } from './sql/flowsBuilder.ts';
 
 /** Entry point of gpx_flowlens_flows: handshake, serve, and exit cleanly when Grafana says so. */
 async function main(): Promise<void> {
@@ -27,7 +26,7 @@ async function main(): Promise<void> {
   const instances = new DatasourceInstances(createEngine, logger);
 
   const handlers: PluginHandlers = {
-    queryData: (request) => queryData(request, { instances, metrics, logger, compileFlows: compileFlowsQuery }),
+    queryData: (request) => queryData(request, { instances, metrics, logger }),
     checkHealth: (context, signal) => checkHealth(context, instances, signal),
     callResource: (request) => callResource(request, instances, metrics),
     collectMetrics: () => metrics.prometheusText(),

@@ -5,7 +5,6 @@ import { DatasourceInstances } from '../src/handlers/datasourceInstances.ts';
 import { queryData } from '../src/handlers/queryData.ts';
 import { QueryMetrics } from '../src/handlers/queryMetrics.ts';
 import type { DataResponse, DataSourceSettings } from '../src/handlers/types.ts';
-import { compileFlowsQuery } from '../src/sql/flowsBuilder.ts';
 import { quietLogger, startLegacyClickHouse, startModernClickHouse } from './support/engines.ts';
 import { snowflakeDataSource, snowflakeEngine } from './support/snowflake.ts';
 
@@ -97,7 +96,7 @@ describe.each(engines)('ad-hoc filters on columns the table lacks, on $name', ({
         ],
         signal: new AbortController().signal,
       },
-      { instances, metrics: new QueryMetrics(), logger: quietLogger, compileFlows: compileFlowsQuery }
+      { instances, metrics: new QueryMetrics(), logger: quietLogger }
     );
     return responses.get('A')!;
   }

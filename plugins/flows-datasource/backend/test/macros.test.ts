@@ -50,6 +50,15 @@ describe('ClickHouse macros', () => {
     expect(expand(sql)).toBe(sql);
   });
 
+  it('leaves dollar-quoted strings untouched, and a -- inside one hides no later macro', () => {
+    expect(expand("SELECT $$ $__nope( $$ AS a, $fn$ it's $__nope $fn$ AS b")).toBe(
+      "SELECT $$ $__nope( $$ AS a, $fn$ it's $__nope $fn$ AS b"
+    );
+    expect(expand('SELECT $$ -- not a comment $$ AS a WHERE $__timeFilter(t)')).toBe(
+      'SELECT $$ -- not a comment $$ AS a WHERE t >= toDateTime(1415792726) AND t <= toDateTime(1447328726)'
+    );
+  });
+
   it('never expands interval seconds below 1', () => {
     expect(expandMacros('$__interval_s', clickhouseDialect, { ...context, intervalMs: 10 })).toBe('1');
   });

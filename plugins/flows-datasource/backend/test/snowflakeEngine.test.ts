@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakesnowServer, freePort } from '@flowlens/testkit';
 import type { SnowflakeEngine } from '../src/engines/snowflake/snowflakeEngine.ts';
 import { EngineError } from '../src/engines/engineError.ts';
-import { createLogger, registerSecret } from '../src/protocol/logger.ts';
+import { createLogger, registerSecret } from '../src/logging/logger.ts';
 import { neverAborted } from './support/engines.ts';
 import { flowsSchemaSql, snowflakeConnection, snowflakeEngine } from './support/snowflake.ts';
 import { SnowflakeEngine as Engine } from '../src/engines/snowflake/snowflakeEngine.ts';

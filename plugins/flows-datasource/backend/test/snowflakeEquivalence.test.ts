@@ -8,7 +8,7 @@ import { FakesnowServer, startChdbHttpServer, type ChdbHttpServer } from '@flowl
 import { dashboards } from '../../../../dashboards/src/index.ts';
 import { dashboardRunner, type DashboardRunner } from '../../../../dashboards/test/support/dashboardRunner.ts';
 import { dashboardQueries, type DashboardQuery } from '../../../../dashboards/test/support/dashboardTargets.ts';
-import type { VariableState } from '../../../../dashboards/test/support/dashboardVariables.ts';
+import type { TestVariable } from '@flowlens/testkit/templateSrv';
 import { createEngine } from '../src/engines/createEngine.ts';
 import type { Frame } from '../src/frames/frame.ts';
 import { DatasourceInstances } from '../src/handlers/datasourceInstances.ts';
@@ -89,7 +89,7 @@ describe('every dashboard query answers the same on ClickHouse (chDB) and Snowfl
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function run(engine: Engine, query: DashboardQuery, variables: VariableState[]) {
+  async function run(engine: Engine, query: DashboardQuery, variables: TestVariable[]) {
     const response = await runners[engine].run(query, variables);
     return {
       error: response.error,
@@ -98,7 +98,7 @@ describe('every dashboard query answers the same on ClickHouse (chDB) and Snowfl
     };
   }
 
-  const defaultVariables = (engine: Engine): Promise<VariableState[]> => runners[engine].defaultVariables();
+  const defaultVariables = (engine: Engine): Promise<TestVariable[]> => runners[engine].defaultVariables();
 
   const all = Object.entries(dashboards).flatMap(([name, dashboard]) => dashboardQueries(name, dashboard));
 
@@ -114,11 +114,10 @@ describe('every dashboard query answers the same on ClickHouse (chDB) and Snowfl
 
   // With default variables flowgen's hour answers every query, so no comparison is of two empty answers.
   it.each([
-    ['default variables', (variables: VariableState[]) => variables, true],
+    ['default variables', (variables: TestVariable[]) => variables, true],
     [
       'one namespace selected',
-      (variables: VariableState[]) =>
-        variables.map((v) => (v.name === 'namespace' ? { ...v, current: ['bookinfo'] } : v)),
+      (variables: TestVariable[]) => variables.map((v) => (v.name === 'namespace' ? { ...v, value: ['bookinfo'] } : v)),
       false,
     ],
   ])('every query returns the same rows with %s', async (_, adjust, everyQueryHasRows) => {

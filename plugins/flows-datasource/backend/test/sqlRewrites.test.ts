@@ -18,6 +18,7 @@ describe('ad-hoc filters on SQL queries', () => {
       "select * from (SELECT * FROM default.flows WHERE sourcePodNamespace = 'it\\'s') AS flows limit 1",
     ],
     ['SELECT 1 FROM flows GROUP BY a', `SELECT 1 FROM ${subquery} AS flows GROUP BY a`],
+    ['SELECT $$ -- $$ AS a FROM flows', `SELECT $$ -- $$ AS a FROM ${subquery} AS flows`],
     [
       'SELECT * FROM (SELECT * FROM flows) JOIN flows USING (a)',
       `SELECT * FROM (SELECT * FROM ${subquery} AS flows) JOIN ${subquery} AS flows USING (a)`,
@@ -31,6 +32,7 @@ describe('ad-hoc filters on SQL queries', () => {
     'SELECT * FROM flows_local',
     'SELECT * FROM myflows',
     'SELECT 1 -- FROM flows',
+    'SELECT $$ FROM flows $$ AS text',
   ])('leaves %s alone', (sql) => {
     expect(applyAdHocFilters(sql, filters, clickhouseDialect)).toEqual({ sql, applied: false });
   });

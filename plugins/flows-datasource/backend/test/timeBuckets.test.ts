@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { toSql } from '../src/handlers/queryData.ts';
-import type { ParsedQuery } from '../src/handlers/queryModel.ts';
 import { clickhouseDialect } from '../src/sql/clickhouseDialect.ts';
-import { compileFlowsQuery } from '../src/sql/flowsBuilder.ts';
+import type { ParsedQuery } from '../src/sql/parsedQuery.ts';
 import { snowflakeDialect } from '../src/sql/snowflakeDialect.ts';
+import { toSql } from '../src/sql/statementPlan.ts';
 
 // A 20-second interval: what Grafana suggests for a short range on a wide panel; the tests below
 // name a 5 s export interval so it stands (with the default 60 s, buckets are a minute at least).
@@ -24,7 +23,7 @@ describe('the time-bucket width a query groups by (the time field interval of it
     ['no bucket at all', sql('SELECT flowEndSeconds AS time, octetDeltaCount FROM flows'), undefined],
   ])('%s', (_, model, seconds) => {
     for (const dialect of [clickhouseDialect, snowflakeDialect]) {
-      expect(toSql(model, query, dialect, {}, 5).bucketSeconds).toBe(seconds);
+      expect(toSql(model, query, dialect, 5).bucketSeconds).toBe(seconds);
     }
   });
 
@@ -35,13 +34,13 @@ describe('the time-bucket width a query groups by (the time field interval of it
       flows: { version: 1, view: 'all', metric: 'throughput', groupBy: ['sourceNamespace'], topN: 5 },
       adHocFilters: [],
     };
-    expect(toSql(model, query, clickhouseDialect, { compileFlows: compileFlowsQuery }, 5).bucketSeconds).toBe(20);
+    expect(toSql(model, query, clickhouseDialect, 5).bucketSeconds).toBe(20);
   });
 
   it('is never finer than the flow export interval, and a whole multiple of it', () => {
     const model = sql('SELECT $__timeInterval(flowEndSeconds) AS time, count(*) FROM flows GROUP BY time');
-    expect(toSql(model, query, clickhouseDialect, {}).bucketSeconds).toBe(60);
-    expect(toSql(model, query, clickhouseDialect, {}, 15).bucketSeconds).toBe(30);
-    expect(toSql(model, { ...query, intervalMs: 200 }, clickhouseDialect, {}, 45).bucketSeconds).toBe(45);
+    expect(toSql(model, query, clickhouseDialect).bucketSeconds).toBe(60);
+    expect(toSql(model, query, clickhouseDialect, 15).bucketSeconds).toBe(30);
+    expect(toSql(model, { ...query, intervalMs: 200 }, clickhouseDialect, 45).bucketSeconds).toBe(45);
   });
 });

@@ -1,4 +1,4 @@
-import { flowsColumns, knownFlowsColumn } from '../schema/flowsColumns';
+import { flowColumns, knownFlowColumn } from '@flowlens/flow-schema';
 import { groupFields, type Term } from './vocabulary';
 
 export interface FilterKeyOption {
@@ -11,7 +11,7 @@ export interface FilterKeyOption {
 /** Builder filter keys: the builder's fields first (in the user's words), then any non-time flows column. */
 export const filterKeyOptions: readonly FilterKeyOption[] = [
   ...groupFields.map((field) => ({ ...field, group: 'Flow fields' })),
-  ...flowsColumns
+  ...flowColumns
     .filter((column) => column.kind !== 'time')
     .map((column) => ({ value: column.name, label: column.name, description: column.meaning, group: 'Columns' })),
 ];
@@ -19,7 +19,7 @@ export const filterKeyOptions: readonly FilterKeyOption[] = [
 /** The flows column whose values suit a filter key, for suggestions; none for computed fields. */
 export function columnForKey(key: string): string | undefined {
   const field = groupFields.find((candidate) => candidate.value === key);
-  return field ? field.column : knownFlowsColumn(key)?.name;
+  return field ? field.column : knownFlowColumn(key)?.name;
 }
 
 /** The options, plus the current value when it is not one of them (from a newer plugin or a typo). */

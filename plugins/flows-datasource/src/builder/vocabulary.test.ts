@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { clickhouseDialect } from '../../backend/src/sql/clickhouseDialect.ts';
-import { flowsColumns as backendColumns } from '../../backend/src/sql/flowsColumns.ts';
 import {
   flowViews as backendViews,
   groupFields as backendGroupFields,
   metrics as backendMetrics,
 } from '../../backend/src/sql/flowsBuilder.ts';
-import { flowsColumns } from '../schema/flowsColumns';
 import { macros } from '../sqlEditor/macros';
 import { groupFields, metrics, operators, views } from './vocabulary';
 
@@ -37,14 +35,6 @@ describe('builder vocabulary matches the backend', () => {
   });
   it('operators', () => {
     expect(values(operators)).toEqual(['!=', '!~', '<', '<=', '=', '=~', '>', '>=', 'in', 'not in']);
-  });
-});
-
-describe('flows columns match the backend', () => {
-  it('names and kinds', () => {
-    expect(flowsColumns.map((column) => [column.name, column.kind]).sort()).toEqual(
-      [...backendColumns.entries()].sort()
-    );
   });
 });
 

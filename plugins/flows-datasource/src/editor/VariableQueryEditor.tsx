@@ -3,7 +3,7 @@ import { Combobox, Field, Stack, Text } from '@grafana/ui';
 import React, { useState } from 'react';
 import type { FlowsDataSource } from '../datasource';
 import { columnValuesSql } from '../query/columnValuesSql';
-import { flowsColumns } from '../schema/flowsColumns';
+import { flowColumns } from '@flowlens/flow-schema';
 import type { FlowsDataSourceOptions, FlowsQuery } from '../types';
 import { SqlQueryBody } from './SqlQueryBody';
 
@@ -11,7 +11,7 @@ type Props = Omit<QueryEditorProps<FlowsDataSource, FlowsQuery, FlowsDataSourceO
   query: FlowsQuery | string;
 };
 
-const columnOptions = flowsColumns
+const columnOptions = flowColumns
   .filter((column) => column.kind !== 'time')
   .map((column) => ({ value: column.name, description: column.meaning }));
 
@@ -44,7 +44,7 @@ export function VariableQueryEditor({ query, onChange, onRunQuery, datasource }:
           options={columnOptions}
           value={null}
           onChange={(option) => {
-            const column = flowsColumns.find((candidate) => candidate.name === option.value)!;
+            const column = flowColumns.find((candidate) => candidate.name === option.value)!;
             commit(columnValuesSql(column));
             onRunQuery();
           }}

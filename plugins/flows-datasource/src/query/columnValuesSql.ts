@@ -1,7 +1,7 @@
-import type { FlowsColumn } from '../schema/flowsColumns';
+import type { FlowColumn } from '@flowlens/flow-schema';
 
 /** A variable query listing a column's values seen in the time range (portable SQL). */
-export function columnValuesSql(column: FlowsColumn): string {
+export function columnValuesSql(column: FlowColumn): string {
   const notEmpty = column.kind === 'string' ? ` AND ${column.name} != ''` : '';
   return `SELECT DISTINCT ${column.name}
 FROM flows

@@ -1,3 +1,4 @@
+import { deniedSql } from '@flowlens/flow-schema';
 import { defaultBuilderQuery } from '../builder/builderQuery';
 import type { FlowsQuery } from '../types';
 
@@ -26,7 +27,7 @@ export const droppedFlowsAnnotationSql = `SELECT $__timeInterval(flowEndSeconds)
   'flowlens,drop' AS "tags"
 FROM flows
 WHERE $__timeFilter(flowEndSeconds)
-  AND (ingressNetworkPolicyRuleAction IN (2, 3) OR egressNetworkPolicyRuleAction IN (2, 3))
+  AND ${deniedSql}
 GROUP BY $__timeInterval(flowEndSeconds)
 HAVING count(*) >= 10
 ORDER BY "time"`;

@@ -3,7 +3,7 @@ import { clickhouseDialect } from '../../backend/src/sql/clickhouseDialect.ts';
 import { compileFlowsQuery } from '../../backend/src/sql/flowsBuilder.ts';
 import { expandMacros } from '../../backend/src/sql/macroExpander.ts';
 import { defaultBuilderQuery } from '../builder/builderQuery';
-import { flowsColumns } from '../schema/flowsColumns';
+import { flowColumns } from '@flowlens/flow-schema';
 import { columnValuesSql } from './columnValuesSql';
 import { defaultSql, droppedFlowsAnnotationSql, defaultVariableSql } from './defaultQueries';
 import { exampleQueries } from './exampleQueries';
@@ -19,7 +19,7 @@ describe('queries the editors write', () => {
     ['default SQL', defaultSql],
     ['dropped-flows annotation', droppedFlowsAnnotationSql],
     ['namespace variable', defaultVariableSql],
-    ...flowsColumns
+    ...flowColumns
       .filter((column) => column.kind !== 'time')
       .map((column) => [`values of ${column.name}`, columnValuesSql(column)]),
     ...exampleQueries

@@ -1,4 +1,4 @@
-import { knownFlowsColumn, type ColumnKind } from './flowsColumns';
+import { knownFlowColumn, type ColumnKind } from '@flowlens/flow-schema';
 
 /** The backend's `GET resources/schema` answer. */
 export interface DatabaseSchema {
@@ -52,7 +52,7 @@ export function filterKeys(schema: DatabaseSchema): FilterKey[] {
     return [];
   }
   return table.columns.flatMap((column) => {
-    const known = knownFlowsColumn(column.name);
+    const known = knownFlowColumn(column.name);
     return known && known.kind !== 'time' ? [{ name: known.name, type: column.type }] : [];
   });
 }

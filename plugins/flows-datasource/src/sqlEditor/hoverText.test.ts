@@ -15,7 +15,7 @@ describe('hoverText', () => {
   it("explains a column's codes, whatever its case", () => {
     expect(hoverText('INGRESSNETWORKPOLICYRULEACTION', false)).toEqual([
       '**ingressNetworkPolicyRuleAction** (number)',
-      '0 none, 1 allow, 2 drop, 3 reject',
+      '0 No policy, 1 Allow, 2 Drop, 3 Reject',
     ]);
     expect(hoverText('sourcePodName', false)).toBeUndefined();
   });

@@ -1,4 +1,4 @@
-import { knownFlowsColumn } from '../schema/flowsColumns';
+import { knownFlowColumn } from '@flowlens/flow-schema';
 import { macros } from './macros';
 
 /**
@@ -10,6 +10,6 @@ export function hoverText(word: string, precededByDollar: boolean): string[] | u
     const macro = macros.find((candidate) => candidate.name === word.slice(2));
     return macro ? [`**${macro.usage}**`, macro.description, `Example: \`${macro.example}\``] : undefined;
   }
-  const column = knownFlowsColumn(word);
+  const column = knownFlowColumn(word);
   return column?.meaning ? [`**${column.name}** (${column.kind})`, column.meaning] : undefined;
 }

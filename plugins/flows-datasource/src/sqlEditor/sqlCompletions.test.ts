@@ -58,7 +58,7 @@ describe('sqlCompletions', () => {
   it('offers the flows columns before a FROM is written, with their meaning', () => {
     const flowType = complete('SELECT flowT').suggestions.find((s) => s.label === 'flowType')!;
     expect(flowType).toMatchObject({ kind: 'column', detail: 'UInt8 · flows' });
-    expect(flowType.documentation).toContain('3 to external');
+    expect(flowType.documentation).toContain('3 To external');
   });
 
   it('offers only time columns inside a time macro', () => {

@@ -1,4 +1,4 @@
-import { knownFlowsColumn } from '../schema/flowsColumns';
+import { knownFlowColumn } from '@flowlens/flow-schema';
 import { flowsTable, kindOfType, type DatabaseSchema, type TableSchema } from '../schema/flowsSchema';
 import type { Engine } from '../types';
 import { macros } from './macros';
@@ -168,7 +168,7 @@ function tableSuggestions(schema: DatabaseSchema | undefined): Suggestion[] {
 /** Time columns get sortText `<rank>t` so callers can pick them out. */
 function columnSuggestions(table: TableSchema, rank: string): Suggestion[] {
   return table.columns.map((column) => {
-    const known = knownFlowsColumn(column.name);
+    const known = knownFlowColumn(column.name);
     const kind = known?.kind ?? kindOfType(column.type);
     return {
       label: known?.name ?? column.name,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeTemplateSrv } from '../test/fakeTemplateSrv';
+import { fakeTemplateSrv } from '@flowlens/testkit/templateSrv';
 import type { FlowsFilter } from '../types';
 import { interpolateFilters } from './builderFilterValues';
 

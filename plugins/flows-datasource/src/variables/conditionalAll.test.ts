@@ -17,6 +17,11 @@ describe('markAllSelections', () => {
       "$__conditionalAll(concat(a, ', ') IN ($ns), $ns) AND $__conditionalAll(c IN ($cluster),   $cluster  )",
       "$__conditionalAll(concat(a, ', ') IN ($ns), '$__all') AND $__conditionalAll(c IN ($cluster),   '$__all'  )",
     ],
+    // A -- inside a dollar-quoted string is no comment: the call after it is still marked.
+    [
+      'SELECT $$ -- $$ AS a WHERE $__conditionalAll(ns IN ($ns), $ns)',
+      "SELECT $$ -- $$ AS a WHERE $__conditionalAll(ns IN ($ns), '$__all')",
+    ],
   ])('marks %s', (sql, marked) => {
     expect(markAllSelections(sql, allOf('ns', 'cluster'))).toBe(marked);
   });
@@ -26,6 +31,7 @@ describe('markAllSelections', () => {
     ['text around the variable', '$__conditionalAll(x, prefix_$ns)', allOf('ns')],
     ['a call inside a string', "SELECT '$__conditionalAll(x, $ns)'", allOf('ns')],
     ['a call inside a comment', '-- $__conditionalAll(x, $ns)\nSELECT 1', allOf('ns')],
+    ['a call inside a dollar-quoted string', 'SELECT $$ $__conditionalAll(x, $ns) $$', allOf('ns')],
     ['an unclosed call', '$__conditionalAll(x, $ns', allOf('ns')],
     ['another macro', '$__timeFilter($ns)', allOf('ns')],
   ])('leaves %s alone', (_case, sql, isAll) => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { series, table } from '../fixtures/frames';
-import { defaultOptions, type SankeyOptions } from '../types';
+import { series, table } from '../test/flowFrames';
+import { defaultSankeyOptions } from '../optionDefaults';
+import type { SankeyOptions } from '../types';
 import { buildGraph } from './buildGraph';
-import { linksOf } from './graphText.testHelper';
+import { linksOf } from '../test/graphText';
 
-const options = (overrides: Partial<SankeyOptions> = {}): SankeyOptions => ({ ...defaultOptions, ...overrides });
+const options = (overrides: Partial<SankeyOptions> = {}): SankeyOptions => ({ ...defaultSankeyOptions, ...overrides });
 
 describe('buildGraph: links from tables', () => {
   const cases: Array<{

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { table } from '../fixtures/frames';
-import { defaultOptions } from '../types';
+import { table } from '../test/flowFrames';
+import { defaultSankeyOptions } from '../optionDefaults';
 import { buildGraph } from './buildGraph';
-import { linksOf } from './graphText.testHelper';
+import { linksOf } from '../test/graphText';
 import { buildPathIndex, flowThrough, type Focus } from './pathFlow';
 
 describe('flowThrough: the share of each link on paths through the hovered element', () => {
@@ -16,7 +16,7 @@ describe('flowThrough: the share of each link on paths through the hovered eleme
         bytes: [10, 30, 5],
       }),
     ],
-    { ...defaultOptions }
+    { ...defaultSankeyOptions }
   );
   if (result.kind !== 'graph') {
     throw new Error('expected a graph');

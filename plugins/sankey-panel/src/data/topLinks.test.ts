@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromJson, table } from '../fixtures/frames';
-import { clusterFlows } from '../fixtures/syntheticFlows';
-import { defaultOptions } from '../types';
+import { fromJson, table } from '../test/flowFrames';
+import { clusterFlows } from '../test/syntheticFlows';
+import { defaultSankeyOptions } from '../optionDefaults';
 import { buildGraph } from './buildGraph';
-import { linksOf } from './graphText.testHelper';
+import { linksOf } from '../test/graphText';
 import type { SankeyGraph } from './types';
 
 describe('top links fold the rest into "Other"', () => {
@@ -22,11 +22,11 @@ describe('top links fold the rest into "Other"', () => {
     [3, ['0:Other* → 1:Other* = 196']],
     [1, ['0:Other* → 1:Other* = 196']],
   ])('topLinks %i', (topLinks, links) => {
-    expect(linksOf(buildGraph([frame], { ...defaultOptions, topLinks }))).toEqual(links);
+    expect(linksOf(buildGraph([frame], { ...defaultSankeyOptions, topLinks }))).toEqual(links);
   });
 
   it('counts folded links and names the bucket with the chosen label', () => {
-    const result = buildGraph([frame], { ...defaultOptions, topLinks: 4, otherLabel: 'rest' });
+    const result = buildGraph([frame], { ...defaultSankeyOptions, topLinks: 4, otherLabel: 'rest' });
     expect(result.kind === 'graph' && result.graph.notes.foldedIntoOther).toBe(3);
     expect(linksOf(result)).toContain('0:rest* → 1:rest* = 6');
     // c, d, e fold on the left; z alone on the right.
@@ -37,7 +37,7 @@ describe('top links fold the rest into "Other"', () => {
 
   it('a real node named "Other" stays apart from the bucket', () => {
     const withOther = table({ src: ['Other', 'b', 'c', 'd'], dst: ['x', 'x', 'y', 'y'], bytes: [10, 5, 1, 1] });
-    expect(linksOf(buildGraph([withOther], { ...defaultOptions, topLinks: 3 }))).toEqual([
+    expect(linksOf(buildGraph([withOther], { ...defaultSankeyOptions, topLinks: 3 }))).toEqual([
       '0:Other → 1:x = 10',
       '0:b → 1:x = 5',
       '0:Other* → 1:Other* = 2',
@@ -74,8 +74,8 @@ describe('top links: properties over random flow tables', () => {
           svc: data.map((row) => row.svc),
           bytes: data.map((row) => row.bytes),
         });
-        const all = buildGraph([frame], { ...defaultOptions, topLinks: 0 });
-        const top = buildGraph([frame], { ...defaultOptions, topLinks });
+        const all = buildGraph([frame], { ...defaultSankeyOptions, topLinks: 0 });
+        const top = buildGraph([frame], { ...defaultSankeyOptions, topLinks });
         if (all.kind !== 'graph' || top.kind !== 'graph') {
           throw new Error('expected graphs');
         }
@@ -99,8 +99,8 @@ describe('top links: properties over random flow tables', () => {
 describe('the benchmark data', () => {
   it('has exactly the links it promises, and the default draws at most 50 of them', () => {
     const frame = fromJson(clusterFlows({ links: 5000 }));
-    const all = buildGraph([frame], { ...defaultOptions, topLinks: 0 });
-    const top = buildGraph([frame], defaultOptions);
+    const all = buildGraph([frame], { ...defaultSankeyOptions, topLinks: 0 });
+    const top = buildGraph([frame], defaultSankeyOptions);
     expect(all.kind === 'graph' && all.graph.links.length).toBe(5000);
     expect(top.kind === 'graph' && top.graph.links.length).toBeLessThanOrEqual(50);
     expect(top.kind === 'graph' && top.graph.notes.foldedIntoOther).toBeGreaterThan(4900);

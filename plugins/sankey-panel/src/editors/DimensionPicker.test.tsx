@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import React from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { series, table } from '../fixtures/frames';
+import { series, table } from '../test/flowFrames';
 import { DimensionListPicker, DimensionPicker } from './DimensionPicker';
 
 const item = { id: 'sourceField', name: 'Source', settings: { placeholder: 'First text field' } };

@@ -1,4 +1,5 @@
 import { fitLabel } from './labelText';
+import type { MeasureText } from './textWidth';
 import type { PlacedHeader, PlacedNode } from './types';
 
 /** Headers are drawn in Grafana's medium weight (theme.typography.fontWeightMedium). */
@@ -14,7 +15,8 @@ export function columnHeaders(
   titles: string[],
   layerCount: number,
   room: { outerLeft: number; outerRight: number; between: number },
-  fontSize: number
+  fontSize: number,
+  measure: MeasureText
 ): PlacedHeader[] {
   const votes = Array.from({ length: layerCount }, () => new Map<number, number>());
   const edges = Array.from({ length: layerCount }, () => ({ x0: Infinity, x1: -Infinity }));
@@ -47,19 +49,19 @@ export function columnHeaders(
       headers.push({
         x: edge.x0 - room.outerLeft,
         anchor: 'start',
-        text: fitLabel(title, outerRoom(room.outerLeft), fontSize, headerWeight).text,
+        text: fitLabel(title, outerRoom(room.outerLeft), fontSize, measure, headerWeight).text,
       });
     } else if (isLast) {
       headers.push({
         x: edge.x1 + room.outerRight,
         anchor: 'end',
-        text: fitLabel(title, outerRoom(room.outerRight), fontSize, headerWeight).text,
+        text: fitLabel(title, outerRoom(room.outerRight), fontSize, measure, headerWeight).text,
       });
     } else {
       headers.push({
         x: (edge.x0 + edge.x1) / 2,
         anchor: 'middle',
-        text: fitLabel(title, room.between + nodeWidth, fontSize, headerWeight).text,
+        text: fitLabel(title, room.between + nodeWidth, fontSize, measure, headerWeight).text,
       });
     }
   });

@@ -1,4 +1,5 @@
 import { fitLabel } from './labelText';
+import type { MeasureText } from './textWidth';
 import type { PlacedLabel, PlacedNode } from './types';
 
 export const labelGap = 6;
@@ -22,7 +23,12 @@ function labelSide(layer: number, layerCount: number): 'left' | 'right' {
  * already placed in its layer. Thousands of hairline nodes then get a readable handful of labels
  * instead of an unreadable smear, and the hidden ones still show in the tooltip.
  */
-export function placeLabels(nodes: PlacedNode[], texts: string[], space: LabelSpace): PlacedLabel[] {
+export function placeLabels(
+  nodes: PlacedNode[],
+  texts: string[],
+  space: LabelSpace,
+  measure: MeasureText
+): PlacedLabel[] {
   const lineHeight = space.fontSize * 1.25;
   const byValue = nodes.map((_, index) => index).sort((a, b) => nodes[b]!.value - nodes[a]!.value || a - b);
   const placedCenters = new Map<number, number[]>();
@@ -51,7 +57,7 @@ export function placeLabels(nodes: PlacedNode[], texts: string[], space: LabelSp
     const side = labelSide(node.layer, space.layerCount);
     const isLast = node.layer === space.layerCount - 1;
     const room = side === 'left' ? space.outerLeft : isLast ? space.outerRight : space.between;
-    const fitted = fitLabel(texts[index] ?? '', room - labelGap, space.fontSize);
+    const fitted = fitLabel(texts[index] ?? '', room - labelGap, space.fontSize, measure);
     if (fitted.text === '') {
       continue;
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitLabel } from './labelText';
+import { estimateTextWidth } from './textWidth';
 
 describe('fitLabel (12 px font, about 7 px a character)', () => {
   it.each([
@@ -8,6 +9,6 @@ describe('fitLabel (12 px font, about 7 px a character)', () => {
     ['ns/svc:port keeps the port', 'kube-system/kube-dns:dns-tcp', 120, 'kube-syste…ns-tcp', true],
     ['no room at all: no label', 'frontend', 20, '', true],
   ])('%s', (_name, text, width, expected, truncated) => {
-    expect(fitLabel(text, width, 12)).toEqual({ text: expected, truncated });
+    expect(fitLabel(text, width, 12, estimateTextWidth)).toEqual({ text: expected, truncated });
   });
 });

@@ -2,8 +2,8 @@ import { sankey, type SankeyGraph, type SankeyLink, type SankeyNode } from 'd3-s
 import { columnHeaders } from './columnHeaders';
 import { planLayout } from './layoutBudget';
 import { labelGap, placeLabels } from './labelPlacement';
-import { textWidth } from './labelText';
 import { alignment, ordering, type D3NodeData } from './nodeOrder';
+import { estimateTextWidth, type MeasureText } from './textWidth';
 import type { LayoutInput, LayoutOptions, PlacedLink, PlacedNode, SankeyLayout } from './types';
 
 type D3Node = SankeyNode<D3NodeData, object>;
@@ -19,12 +19,12 @@ const maxPaddingShare = 0.3;
 /** Outer labels may take at most this share of the width each, so the flows keep most of it. */
 const maxOuterLabelShare = 0.28;
 
-function outerLabelRoom(input: LayoutInput, column: number, options: LayoutOptions): number {
+function outerLabelRoom(input: LayoutInput, column: number, options: LayoutOptions, measure: MeasureText): number {
   if (!options.showLabels) {
     return 0;
   }
   const widest = input.nodes.reduce(
-    (widest, node) => (node.column === column ? Math.max(widest, textWidth(node.label, options.fontSize)) : widest),
+    (widest, node) => (node.column === column ? Math.max(widest, measure(node.label, options.fontSize)) : widest),
     0
   );
   return Math.min(widest + labelGap * 2, options.width * maxOuterLabelShare);
@@ -42,15 +42,19 @@ function sortLinksByPosition(nodes: D3Node[]): void {
 
 /**
  * Positions for nodes, links, labels and headers inside width × height. Pure and deterministic:
- * the same input gives the same picture, which the tests pin down as tables.
+ * the same input and text measure give the same picture, which the tests pin down as tables.
  */
-export function layoutSankey(input: LayoutInput, options: LayoutOptions): SankeyLayout {
+export function layoutSankey(
+  input: LayoutInput,
+  options: LayoutOptions,
+  measure: MeasureText = estimateTextWidth
+): SankeyLayout {
   const { width, height, fontSize } = options;
   const usedColumns = [...new Set(input.nodes.map((node) => node.column))].sort((a, b) => a - b);
   const columnLayer = new Map(usedColumns.map((column, layer) => [column, layer]));
   const lastColumn = usedColumns[usedColumns.length - 1] ?? 0;
-  const outerLeft = outerLabelRoom(input, usedColumns[0] ?? 0, options);
-  const outerRight = outerLabelRoom(input, lastColumn, options);
+  const outerLeft = outerLabelRoom(input, usedColumns[0] ?? 0, options, measure);
+  const outerRight = outerLabelRoom(input, lastColumn, options, measure);
   const top = options.showHeaders ? Math.ceil(fontSize * 1.6) : 2;
   const nodeWidth = Math.max(1, Math.min(options.nodeWidth, width / 8));
   const left = outerLeft;
@@ -153,7 +157,8 @@ export function layoutSankey(input: LayoutInput, options: LayoutOptions): Sankey
       ? placeLabels(
           nodes,
           input.nodes.map((node) => node.label),
-          space
+          space,
+          measure
         )
       : [],
     headers: options.showHeaders
@@ -163,7 +168,8 @@ export function layoutSankey(input: LayoutInput, options: LayoutOptions): Sankey
           input.columnTitles,
           layerCount,
           space,
-          fontSize
+          fontSize,
+          measure
         )
       : [],
     iterations: plan.iterations,

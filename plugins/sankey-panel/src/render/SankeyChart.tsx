@@ -22,6 +22,7 @@ import { SankeyTooltip } from './SankeyTooltip';
 import { SvgFlowHighlight, SvgLinks } from './SvgLinks';
 import { tooltipContent } from './tooltipContent';
 import { useChartFocus } from './useChartFocus';
+import { pageTextWidth } from './pageTextWidth';
 import { useFontsLoaded } from './useFontsLoaded';
 import { percentText, valueFormatter } from './valueText';
 
@@ -70,18 +71,22 @@ export function SankeyChart({ graph, options, width, height, instanceId }: Props
   );
   const layout = useMemo(
     () =>
-      layoutSankey(layoutInput, {
-        width,
-        height: chartHeight,
-        nodeAlign: options.nodeAlign,
-        nodeSort: options.nodeSort,
-        nodeWidth: options.nodeWidth,
-        nodePadding: options.nodePadding,
-        iterations: options.iterations,
-        showHeaders: options.showHeaders,
-        showLabels: options.nodeLabels !== 'none',
-        fontSize,
-      }),
+      layoutSankey(
+        layoutInput,
+        {
+          width,
+          height: chartHeight,
+          nodeAlign: options.nodeAlign,
+          nodeSort: options.nodeSort,
+          nodeWidth: options.nodeWidth,
+          nodePadding: options.nodePadding,
+          iterations: options.iterations,
+          showHeaders: options.showHeaders,
+          showLabels: options.nodeLabels !== 'none',
+          fontSize,
+        },
+        pageTextWidth
+      ),
     // fontsLoaded is not read by the layout, but label widths change once the page's fonts load.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [

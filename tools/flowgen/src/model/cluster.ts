@@ -1,4 +1,4 @@
-import { Protocol } from '../codes.ts';
+import { Protocol } from '@flowlens/flow-schema';
 import { Random } from '../random.ts';
 
 // The demo cluster: four nodes, kube-system's DNS, a bookinfo-like app, a three-tier shop, an hourly

@@ -1,4 +1,4 @@
-import { Protocol, RuleAction } from '../codes.ts';
+import { Protocol, RuleAction } from '@flowlens/flow-schema';
 import { reportBuilder, type Cluster, type Endpoint, type Pod, type Service } from './cluster.ts';
 import { injectedConversations, type Injection } from './injections.ts';
 import { policyRule, type PolicyRule } from './policies.ts';

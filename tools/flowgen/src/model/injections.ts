@@ -1,4 +1,4 @@
-import { Protocol, RuleAction } from '../codes.ts';
+import { Protocol, RuleAction } from '@flowlens/flow-schema';
 import type { Cluster, Endpoint } from './cluster.ts';
 import type { Conversation } from './conversations.ts';
 import { policyRule } from './policies.ts';

@@ -1,4 +1,4 @@
-import { PolicyType, RuleAction } from '../codes.ts';
+import { PolicyType, RuleAction } from '@flowlens/flow-schema';
 
 // The cluster's NetworkPolicies: each type (Kubernetes, Antrea NetworkPolicy, Antrea
 // ClusterNetworkPolicy) allowing, dropping and rejecting, on ingress and on egress. Kubernetes

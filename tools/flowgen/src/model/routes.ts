@@ -1,4 +1,4 @@
-import { FlowEndReason, FlowType, PolicyType, Protocol, RuleAction } from '../codes.ts';
+import { FlowEndReason, FlowType, PolicyType, Protocol, RuleAction } from '@flowlens/flow-schema';
 import type { RouteFields } from '../columns.ts';
 import type { Route } from '../record.ts';
 import type { Cluster, Endpoint } from './cluster.ts';

@@ -1,6 +1,6 @@
 import { conditionSql, type Filter } from '../sql/conditions.ts';
 import type { Dialect } from '../sql/dialect.ts';
-import { flowsColumns } from '../sql/flowsColumns.ts';
+import { flowColumnKinds } from '@flowlens/flow-schema';
 import type { AnomalyEndpoint, DetectOptions } from './detectOptions.ts';
 
 /**
@@ -38,7 +38,7 @@ export function windowedValuesSql(options: DetectOptions, dialect: Dialect, adHo
   for (const filter of adHocFilters) {
     filters.push(
       conditionSql(filter, dialect, (key) => {
-        const kind = flowsColumns.get(key);
+        const kind = flowColumnKinds.get(key);
         return kind ? { expression: key, kind } : undefined;
       })
     );

@@ -1,10 +1,18 @@
-import type { FlowsSettings } from '../handlers/datasourceSettings.ts';
-import type { Logger } from '../protocol/logger.ts';
-import { ClickHouseEngine } from './clickhouse/clickhouseEngine.ts';
+import type { Logger } from '../logging/logger.ts';
+import { ClickHouseEngine, type ClickHouseConnection } from './clickhouse/clickhouseEngine.ts';
 import type { FlowsEngine } from './engine.ts';
 import { LazySnowflakeEngine } from './snowflake/lazySnowflakeEngine.ts';
+import type { SnowflakeConnectionSettings } from './snowflake/snowflakeConnection.ts';
 
-export function createEngine(settings: FlowsSettings, logger: Logger): FlowsEngine {
+/** Which database a datasource reads, and how to reach it. */
+export type EngineConnection =
+  | { engine: 'clickhouse'; clickhouse: ClickHouseConnection }
+  | { engine: 'snowflake'; snowflake: SnowflakeConnectionSettings };
+
+export function createEngine(
+  settings: EngineConnection & { queryTimeoutSeconds: number },
+  logger: Logger
+): FlowsEngine {
   switch (settings.engine) {
     case 'clickhouse':
       return new ClickHouseEngine(settings.clickhouse, logger);

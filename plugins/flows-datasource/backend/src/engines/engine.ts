@@ -1,5 +1,5 @@
 import type { FrameField } from '../frames/frame.ts';
-import type { TimeRange } from '../handlers/types.ts';
+import type { TimeRange } from '../timeRange.ts';
 import type { Dialect } from '../sql/dialect.ts';
 
 export interface QueryOptions {
@@ -40,7 +40,7 @@ export interface TableSchema {
 
 /**
  * One interface in front of ClickHouse and Snowflake. Nothing here knows gRPC or Grafana's
- * protocol (STYLE.md); handlers call it, tests call it directly against real servers.
+ * protocol (docs/architecture.md, "Layers"); handlers call it, tests call it directly against real servers.
  */
 export interface FlowsEngine {
   readonly dialect: Dialect;

@@ -1,3 +1,4 @@
+import type { FieldKind, FrameField } from './frame.ts';
 import {
   Binary,
   Bool,
@@ -12,7 +13,6 @@ import {
   type DataType,
   type Vector,
 } from 'apache-arrow';
-import type { FieldKind, FrameField } from './frame.ts';
 
 /**
  * Builders for field vectors from plain values, for results that do not arrive as Arrow (old
@@ -85,6 +85,7 @@ export function jsonVector(values: Iterable<unknown>): Vector<Binary> {
   return build(new Binary(), encoded);
 }
 
+/** A frame field from a vector, with optional labels and config. */
 export function field(
   name: string,
   kind: FieldKind,

@@ -36,7 +36,3 @@ export interface Frame {
   meta?: FrameMeta;
   fields: FrameField[];
 }
-
-export function frameRowCount(frame: Frame): number {
-  return frame.fields[0]?.values.length ?? 0;
-}

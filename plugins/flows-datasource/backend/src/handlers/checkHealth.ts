@@ -25,7 +25,7 @@ export async function checkHealth(
   }
 }
 
-export function summarize(health: EngineHealth): CheckHealthResult {
+function summarize(health: EngineHealth): CheckHealthResult {
   const where = `${health.engine} ${health.version} at ${health.location}, database ${health.database}`;
   const details = {
     engine: health.engine,

@@ -1,5 +1,5 @@
 import type { FlowsEngine } from '../engines/engine.ts';
-import { registerSecret, type Logger } from '../protocol/logger.ts';
+import { registerSecret, type Logger } from '../logging/logger.ts';
 import { ConcurrencyLimit } from './concurrencyLimit.ts';
 import { parseSettings, secretsOf, type FlowsSettings } from './datasourceSettings.ts';
 import type { DataSourceSettings } from './types.ts';

@@ -1,14 +1,12 @@
 import { EngineError } from '../engines/engineError.ts';
 import type { ClickHouseConnection } from '../engines/clickhouse/clickhouseEngine.ts';
+import type { EngineConnection } from '../engines/createEngine.ts';
+import type { SnowflakeConnectionSettings } from '../engines/snowflake/snowflakeConnection.ts';
 import { defaultExportIntervalSeconds } from '../sql/flowRates.ts';
 import type { DataSourceSettings } from './types.ts';
 
-/** One datasource's configuration, validated: the contract of DESIGN.md "Datasource settings". */
-export type FlowsSettings = QuerySettings &
-  (
-    | { engine: 'clickhouse'; clickhouse: ClickHouseConnection }
-    | { engine: 'snowflake'; snowflake: SnowflakeConnectionSettings }
-  );
+/** One datasource's configuration, validated: the contract of docs/architecture.md "Datasource settings". */
+export type FlowsSettings = QuerySettings & EngineConnection;
 
 /** What every query of the datasource shares, whatever the engine. */
 export interface QuerySettings {
@@ -22,22 +20,8 @@ export interface QuerySettings {
   exportIntervalSeconds: number;
 }
 
-export interface SnowflakeConnectionSettings {
-  account: string;
-  username: string;
-  role?: string;
-  warehouse?: string;
-  database?: string;
-  schema?: string;
-  authType: 'password' | 'keypair' | 'oauth';
-  password?: string;
-  privateKey?: string;
-  privateKeyPassphrase?: string;
-  oauthToken?: string;
-}
-
-export const defaultQueryTimeoutSeconds = 60;
-export const defaultRowLimit = 1_000_000;
+const defaultQueryTimeoutSeconds = 60;
+const defaultRowLimit = 1_000_000;
 
 /** Values that must never be logged or returned; the logger scrubs them. */
 export function secretsOf(settings: DataSourceSettings): string[] {

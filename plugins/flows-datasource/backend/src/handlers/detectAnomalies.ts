@@ -7,7 +7,7 @@ import type { QueryResult } from '../engines/engine.ts';
 import type { Filter } from '../sql/conditions.ts';
 import { expandMacros } from '../sql/macroExpander.ts';
 import type { DatasourceInstance } from './datasourceInstances.ts';
-import type { QueryFormat } from './queryModel.ts';
+import type { QueryFormat } from '../sql/parsedQuery.ts';
 import type { DataQuery } from './types.ts';
 
 /**

@@ -1,16 +1,14 @@
 import { EngineError } from '../engines/engineError.ts';
-import type { Frame, FrameNotice } from '../frames/frame.ts';
+import type { Frame } from '../frames/frame.ts';
 import { longToWide, TimeSeriesShapeError } from '../frames/longToWide.ts';
-import type { Logger } from '../protocol/logger.ts';
-import { MacroError, type Dialect, type MacroContext } from '../sql/dialect.ts';
-import { bucketIntervalMs, defaultExportIntervalSeconds } from '../sql/flowRates.ts';
-import { BuilderError, type CompiledFlowsQuery } from '../sql/flowsBuilder.ts';
+import type { Logger } from '../logging/logger.ts';
 import { FilterError, type Filter } from '../sql/conditions.ts';
-import { applyAdHocFilters } from '../sql/adHocFilters.ts';
-import { expandMacros } from '../sql/macroExpander.ts';
+import { MacroError } from '../sql/dialect.ts';
+import { BuilderError } from '../sql/flowsBuilder.ts';
+import { toSql } from '../sql/statementPlan.ts';
 import type { DatasourceInstance, DatasourceInstances } from './datasourceInstances.ts';
 import { missingFilterColumn } from './missingFilterColumn.ts';
-import { parseQueryModel, QueryModelError, type ParsedQuery, type QueryFormat } from './queryModel.ts';
+import { parseQueryModel, QueryModelError } from './queryModel.ts';
 import type { QueryMetrics } from './queryMetrics.ts';
 import { answerRecommendPolicies } from './recommendPolicies.ts';
 import { answerDetectAnomalies } from './detectAnomalies.ts';
@@ -22,13 +20,6 @@ export interface QueryDataDeps {
   instances: DatasourceInstances;
   metrics: QueryMetrics;
   logger: Logger;
-  /** Compiles builder queries to SQL for a dialect; provided by sql/flowsBuilder. */
-  compileFlows?: (
-    flows: Record<string, unknown>,
-    dialect: Dialect,
-    format: QueryFormat,
-    adHocFilters: Filter[]
-  ) => CompiledFlowsQuery;
 }
 
 /**
@@ -98,7 +89,7 @@ async function answer(
       deps.metrics.recordQuery(instance.settings.engine, 'ok', (performance.now() - started) / 1000);
       return { frames };
     }
-    const compiled = toSql(model, query, instance.engine.dialect, deps, instance.settings.exportIntervalSeconds);
+    const compiled = toSql(model, query, instance.engine.dialect, instance.settings.exportIntervalSeconds);
     sql = compiled.sql;
     const statement = sql;
     const result = await instance.limit.run(signal, () =>
@@ -152,54 +143,6 @@ async function answer(
         }
       : failure;
   }
-}
-
-interface StatementPlan {
-  sql: string;
-  unit?: string;
-  metric?: string;
-  notices: FrameNotice[];
-  /** The width of the time buckets the query groups by, when it uses exactly one. */
-  bucketSeconds?: number;
-}
-
-/**
- * The SQL a query runs: macros expanded, builder compiled, ad-hoc filters applied. Time buckets are
- * never finer than the flow source's export interval (sql/flowRates.ts).
- */
-export function toSql(
-  model: ParsedQuery,
-  query: Pick<DataQuery, 'timeRange' | 'intervalMs'>,
-  dialect: Dialect,
-  deps: Pick<QueryDataDeps, 'compileFlows'>,
-  exportIntervalSeconds = defaultExportIntervalSeconds
-): StatementPlan {
-  const bucketWidths = new Set<number>();
-  const context: MacroContext = {
-    timeRange: query.timeRange,
-    intervalMs: bucketIntervalMs(query.intervalMs, exportIntervalSeconds),
-    exportIntervalSeconds,
-    onTimeBucket: (seconds: number) => bucketWidths.add(seconds),
-  };
-  const soleBucket = () => (bucketWidths.size === 1 ? [...bucketWidths][0] : undefined);
-  if (model.queryType === 'sql') {
-    const expanded = expandMacros(model.rawSql, dialect, context);
-    const filtered = applyAdHocFilters(expanded, model.adHocFilters, dialect);
-    const notices: FrameNotice[] =
-      model.adHocFilters.length > 0 && !filtered.applied
-        ? [{ severity: 'info', text: 'Ad-hoc filters were not applied: this query does not read the flows table.' }]
-        : [];
-    return { sql: filtered.sql, notices, bucketSeconds: soleBucket() };
-  }
-  if (model.queryType !== 'flows') {
-    throw new QueryModelError(`a ${model.queryType} query has no single SQL statement to show`);
-  }
-  if (!deps.compileFlows) {
-    throw new QueryModelError('this build has no Flows builder; use a SQL query');
-  }
-  const compiled = deps.compileFlows(model.flows, dialect, model.format, model.adHocFilters);
-  const sql = expandMacros(compiled.sql, dialect, context);
-  return { ...compiled, sql, notices: [], bucketSeconds: soleBucket() };
 }
 
 function describeFailure(error: unknown): DataResponse {

@@ -1,22 +1,21 @@
 import { parseDetectOptions, type DetectOptions } from '../anomalies/detectOptions.ts';
 import { parseRecommendOptions, type RecommendOptions } from '../recommend/recommendOptions.ts';
 import { FilterError, parseFilters, type Filter } from '../sql/conditions.ts';
+import type { ParsedQuery, QueryFormat } from '../sql/parsedQuery.ts';
 
 /**
- * The dashboard query model of DESIGN.md: `{ refId, queryType: "sql" | "flows", format: "table" |
+ * The dashboard query model (docs/architecture.md): `{ refId, queryType: "sql" | "flows", format: "table" |
  * "timeseries", rawSql?, flows? }`. Anything else is a per-query error naming what is wrong.
  */
-export type QueryFormat = 'table' | 'timeseries';
-
-export type ParsedQuery =
-  | { queryType: 'sql'; format: QueryFormat; rawSql: string; adHocFilters: Filter[] }
-  | { queryType: 'flows'; format: QueryFormat; flows: Record<string, unknown>; adHocFilters: Filter[] }
+/** Every query type: a SQL statement (sql, flows) or a computation over one (recommendations, anomalies). */
+export type QueryModel =
+  | ParsedQuery
   | { queryType: 'recommendPolicies'; format: QueryFormat; recommend: RecommendOptions; adHocFilters: Filter[] }
   | { queryType: 'detectAnomalies'; format: QueryFormat; detect: DetectOptions; adHocFilters: Filter[] };
 
 export class QueryModelError extends Error {}
 
-export function parseQueryModel(json: unknown, queryTypeFromRequest: string): ParsedQuery {
+export function parseQueryModel(json: unknown, queryTypeFromRequest: string): QueryModel {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new QueryModelError('the query is not a JSON object');
   }

@@ -1,8 +1,9 @@
 import type { Frame } from '../frames/frame.ts';
+import type { TimeRange } from '../timeRange.ts';
 
 /**
  * Plain typed requests and responses the handlers work with. The protocol layer converts gRPC
- * messages to and from these, so handlers are tested without a socket (STYLE.md, plugin SDKs).
+ * messages to and from these, so handlers are tested without a socket (docs/architecture.md).
  */
 export interface DataSourceSettings {
   uid: string;
@@ -18,11 +19,6 @@ export interface PluginContext {
   pluginId: string;
   user?: { login: string; role: string };
   dataSource?: DataSourceSettings;
-}
-
-export interface TimeRange {
-  fromMs: number;
-  toMs: number;
 }
 
 export interface DataQuery {

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The magic cookie Grafana's plugin loader sets for datasource plugins (grafana-plugin-sdk-go). */
-export const magicCookieKey = 'grafana_plugin_type';
-export const magicCookieValue = 'datasource';
+const magicCookieKey = 'grafana_plugin_type';
+const magicCookieValue = 'datasource';
 /** go-plugin's core protocol and Grafana's plugin protocol (v2). */
-export const coreProtocolVersion = 1;
-export const appProtocolVersion = 2;
+const coreProtocolVersion = 1;
+const appProtocolVersion = 2;
 
 export type HandshakeCheck = { ok: true } | { ok: false; message: string };
 

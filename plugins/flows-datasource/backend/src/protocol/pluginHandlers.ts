@@ -7,7 +7,7 @@ import type {
   ResourceResponse,
 } from '../handlers/types.ts';
 
-/** What the transport needs from the plugin: plain typed calls, no gRPC types (STYLE.md). */
+/** What the transport needs from the plugin: plain typed calls, no gRPC types (docs/architecture.md, "Layers"). */
 export interface PluginHandlers {
   queryData(request: QueryDataRequest): Promise<QueryDataResponse>;
   checkHealth(context: PluginContext, signal: AbortSignal): Promise<CheckHealthResult>;

@@ -12,7 +12,7 @@ import {
 import type { DataResponse } from '../handlers/types.ts';
 import { encodeFrameChunks } from './arrowFrames.ts';
 import { serializeQueryDataResponse, type EncodedDataResponse } from './queryDataResponseWire.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../logging/logger.ts';
 import type { PluginHandlers } from './pluginHandlers.ts';
 import { loadProtocol } from './protoDefinitions.ts';
 import {

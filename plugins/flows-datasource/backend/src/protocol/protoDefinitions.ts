@@ -5,7 +5,7 @@ import { loadPackageDefinition, type GrpcObject } from '@grpc/grpc-js';
 import { fromJSON, type Options } from '@grpc/proto-loader';
 import protobuf from 'protobufjs';
 
-export const protoFiles = ['pluginv2.proto', 'goplugin.proto', 'health.proto'] as const;
+const protoFiles = ['pluginv2.proto', 'goplugin.proto', 'health.proto'] as const;
 
 const loaderOptions: Options = {
   keepCase: true,

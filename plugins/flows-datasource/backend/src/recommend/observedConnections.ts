@@ -1,7 +1,7 @@
 import type { Frame } from '../frames/frame.ts';
 import { conditionSql, type Filter } from '../sql/conditions.ts';
 import type { Dialect } from '../sql/dialect.ts';
-import { flowsColumns } from '../sql/flowsColumns.ts';
+import { flowColumnKinds } from '@flowlens/flow-schema';
 import type { RecommendOptions } from './recommendOptions.ts';
 
 /**
@@ -63,7 +63,7 @@ export function observedConnectionsSql(options: RecommendOptions, dialect: Diale
   for (const filter of adHocFilters) {
     conditions.push(
       conditionSql(filter, dialect, (key) => {
-        const kind = flowsColumns.get(key);
+        const kind = flowColumnKinds.get(key);
         return kind ? { expression: key, kind } : undefined;
       })
     );

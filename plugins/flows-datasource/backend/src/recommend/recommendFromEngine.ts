@@ -1,6 +1,6 @@
 import type { FlowsEngine } from '../engines/engine.ts';
 import type { FrameNotice } from '../frames/frame.ts';
-import type { TimeRange } from '../handlers/types.ts';
+import type { TimeRange } from '../timeRange.ts';
 import type { Filter } from '../sql/conditions.ts';
 import { expandMacros } from '../sql/macroExpander.ts';
 import { connectionKinds, observedConnectionsSql } from './observedConnections.ts';

@@ -1,7 +1,7 @@
+import { flowColumnKinds } from '@flowlens/flow-schema';
+import { rewriteCode } from '@flowlens/sql-text';
 import { conditionSql, FilterError, type Filter } from './conditions.ts';
 import type { Dialect } from './dialect.ts';
-import { flowsColumns } from './flowsColumns.ts';
-import { skipLiteralOrComment } from './sqlText.ts';
 
 /**
  * Grafana's ad-hoc filters on a SQL query: every place the query reads the flows table
@@ -15,41 +15,33 @@ export function applyAdHocFilters(sql: string, filters: Filter[], dialect: Diale
   }
   const conditions = filters.map((filter) =>
     conditionSql(filter, dialect, (key) => {
-      const kind = flowsColumns.get(key);
+      const kind = flowColumnKinds.get(key);
       return kind ? { expression: key, kind } : undefined;
     })
   );
   const where = conditions.join(' AND ');
-  let output = '';
   let applied = false;
-  let i = 0;
-  while (i < sql.length) {
-    const skipped = skipLiteralOrComment(sql, i);
-    if (skipped > i) {
-      output += sql.slice(i, skipped);
-      i = skipped;
-      continue;
+  const output = rewriteCode(sql, (text, at) => {
+    const reference = tableReferenceAt(text, at);
+    if (!reference) {
+      return undefined;
     }
-    const reference = tableReferenceAt(sql, i);
-    if (reference) {
-      const after = sql.slice(reference.end);
-      if (/^\s+(FINAL|SAMPLE)\b/i.test(after)) {
-        throw new FilterError(
-          'ad-hoc filters cannot be applied to "FROM flows FINAL" or "SAMPLE"; remove the modifier or the filters'
-        );
-      }
-      const hasAlias =
-        /^\s+(AS\s+)?(?!(WHERE|PREWHERE|GROUP|ORDER|LIMIT|HAVING|JOIN|INNER|LEFT|RIGHT|FULL|CROSS|ANY|ALL|ARRAY|GLOBAL|UNION|SETTINGS|FORMAT|ON|USING|WINDOW|QUALIFY|INTO)\b)[A-Za-z_"`]/i.test(
-          after
-        );
-      output += `${reference.keyword}(SELECT * FROM ${reference.table} WHERE ${where})${hasAlias ? '' : ' AS flows'}`;
-      applied = true;
-      i = reference.end;
-      continue;
+    const after = text.slice(reference.end);
+    if (/^\s+(FINAL|SAMPLE)\b/i.test(after)) {
+      throw new FilterError(
+        'ad-hoc filters cannot be applied to "FROM flows FINAL" or "SAMPLE"; remove the modifier or the filters'
+      );
     }
-    output += sql[i];
-    i++;
-  }
+    const hasAlias =
+      /^\s+(AS\s+)?(?!(WHERE|PREWHERE|GROUP|ORDER|LIMIT|HAVING|JOIN|INNER|LEFT|RIGHT|FULL|CROSS|ANY|ALL|ARRAY|GLOBAL|UNION|SETTINGS|FORMAT|ON|USING|WINDOW|QUALIFY|INTO)\b)[A-Za-z_"`]/i.test(
+        after
+      );
+    applied = true;
+    return {
+      text: `${reference.keyword}(SELECT * FROM ${reference.table} WHERE ${where})${hasAlias ? '' : ' AS flows'}`,
+      end: reference.end,
+    };
+  });
   return { sql: output, applied };
 }
 

@@ -1,5 +1,5 @@
 import type { Dialect } from './dialect.ts';
-import type { ColumnKind } from './flowsColumns.ts';
+import type { ColumnKind } from '@flowlens/flow-schema';
 
 /**
  * Filters from the builder and from Grafana's ad-hoc filter bar, turned into SQL conditions. Keys are

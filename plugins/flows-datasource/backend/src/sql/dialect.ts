@@ -1,4 +1,4 @@
-import type { TimeRange } from '../handlers/types.ts';
+import type { TimeRange } from '../timeRange.ts';
 
 /** What a macro sees: the query's time range, its time bucket and the flow source's export interval. */
 export interface MacroContext {
@@ -15,7 +15,7 @@ export interface MacroContext {
 export type MacroExpansion = (args: string[], context: MacroContext) => string;
 
 /**
- * A SQL dialect is data plus a few functions (STYLE.md): the macro table and the quoting rules.
+ * A SQL dialect is data plus a few functions (docs/conventions.md, "Add an engine"): the macro table and the quoting rules.
  * ClickHouse and Snowflake each provide one; nothing else in the backend branches on the engine's SQL.
  */
 export interface Dialect {

@@ -1,6 +1,7 @@
+import { decidingRuleActionSql, flowColumnKinds, FlowType } from '@flowlens/flow-schema';
 import { conditionSql, parseFilters, type Filter, type ResolvedKey } from './conditions.ts';
 import type { Dialect } from './dialect.ts';
-import { flowsColumns } from './flowsColumns.ts';
+import type { QueryFormat } from './parsedQuery.ts';
 
 /**
  * The Flows builder (query model version 1): the questions the dashboards ask, compiled to SQL that
@@ -8,10 +9,9 @@ import { flowsColumns } from './flowsColumns.ts';
  */
 export const flowViews = {
   /** Pod to pod inside the cluster, not through a Service. */
-  'pod-to-pod':
-    "flowType IN (1, 2) AND sourcePodName != '' AND destinationPodName != '' AND destinationServicePortName = ''",
+  'pod-to-pod': `flowType IN (${FlowType.intraNode}, ${FlowType.interNode}) AND sourcePodName != '' AND destinationPodName != '' AND destinationServicePortName = ''`,
   'pod-to-service': "destinationServicePortName != ''",
-  'pod-to-external': 'flowType = 3',
+  'pod-to-external': `flowType = ${FlowType.toExternal}`,
   'node-to-node': "sourceNodeName != '' AND destinationNodeName != ''",
   policy: "(ingressNetworkPolicyName != '' OR egressNetworkPolicyName != '')",
   all: '',
@@ -47,17 +47,13 @@ export const groupFields: Readonly<Record<string, ResolvedKey & { expression: st
   ingressRuleAction: { expression: 'ingressNetworkPolicyRuleAction', kind: 'number' },
   egressRuleAction: { expression: 'egressNetworkPolicyRuleAction', kind: 'number' },
   /** The action that decided the flow: a drop or reject on either side wins over an allow. */
-  ruleAction: {
-    expression:
-      'CASE WHEN ingressNetworkPolicyRuleAction IN (2, 3) THEN ingressNetworkPolicyRuleAction WHEN egressNetworkPolicyRuleAction IN (2, 3) THEN egressNetworkPolicyRuleAction WHEN ingressNetworkPolicyRuleAction = 1 OR egressNetworkPolicyRuleAction = 1 THEN 1 ELSE 0 END',
-    kind: 'number',
-  },
+  ruleAction: { expression: decidingRuleActionSql, kind: 'number' },
   flowType: { expression: 'flowType', kind: 'number' },
   cluster: { expression: 'clusterUUID', kind: 'string' },
 };
 
 /** Filter-only keys that match either end of a flow, e.g. "namespace in (bookinfo)": from or to bookinfo. */
-export const eitherSideFields: Readonly<Record<string, ResolvedKey>> = {
+const eitherSideFields: Readonly<Record<string, ResolvedKey>> = {
   namespace: { expression: ['sourcePodNamespace', 'destinationPodNamespace'], kind: 'string' },
   pod: { expression: [endpoint('source'), endpoint('destination')], kind: 'string' },
   node: { expression: ['sourceNodeName', 'destinationNodeName'], kind: 'string' },
@@ -101,7 +97,7 @@ export interface CompiledFlowsQuery {
 export function compileFlowsQuery(
   flows: Record<string, unknown>,
   dialect: Dialect,
-  format: 'table' | 'timeseries',
+  format: QueryFormat,
   adHocFilters: Filter[] = []
 ): CompiledFlowsQuery {
   const view = (flows.view ?? 'all') as string;
@@ -130,7 +126,7 @@ export function compileFlowsQuery(
   const resolve = (key: string): ResolvedKey | undefined => {
     const group = groupFields[key] ?? eitherSideFields[key];
     if (group) return group;
-    const kind = flowsColumns.get(key);
+    const kind = flowColumnKinds.get(key);
     return kind ? { expression: key, kind } : undefined;
   };
   // Every condition but time: the time filter depends on the metric and the format.
@@ -144,7 +140,7 @@ export function compileFlowsQuery(
   for (const filter of adHocFilters) {
     conditions.push(
       conditionSql(filter, dialect, (key) => {
-        const kind = flowsColumns.get(key);
+        const kind = flowColumnKinds.get(key);
         return kind ? { expression: key, kind } : undefined;
       })
     );

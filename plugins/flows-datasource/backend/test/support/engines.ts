@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClickHouseServer, startChdbHttpServer, type ChdbHttpServer } from '@flowlens/testkit';
 import { ClickHouseEngine, type ClickHouseConnection } from '../../src/engines/clickhouse/clickhouseEngine.ts';
-import { createLogger } from '../../src/protocol/logger.ts';
+import { createLogger } from '../../src/logging/logger.ts';
 
 export const quietLogger = createLogger('test', { level: 'error', write: () => undefined });
 

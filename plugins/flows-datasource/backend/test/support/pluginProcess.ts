@@ -12,11 +12,8 @@ export const pluginExecutable = join(repoRoot, 'plugins/flows-datasource/dist/gp
 type Callback = (error: Error | null, response: unknown) => void;
 type UnaryMethod = (request: unknown, callback: Callback) => { cancel(): void };
 
-export interface PluginProcess {
-  process: ChildProcess;
-  handshake: string;
-  /** Everything the plugin wrote to stderr (its hclog JSON lines). */
-  stderr(): string;
+/** gRPC clients for every service a plugin serves, as Grafana's go-plugin client holds them. */
+export interface PluginConnection {
   call(
     service: 'Data' | 'Diagnostics' | 'Resource' | 'Controller' | 'Health',
     method: string,
@@ -25,6 +22,14 @@ export interface PluginProcess {
   /** Starts a unary call and returns a handle that can cancel it, as Grafana does when a panel goes away. */
   start(service: 'Data', method: string, request: unknown): { result: Promise<unknown>; cancel(): void };
   client(service: 'Data' | 'Diagnostics' | 'Resource' | 'Controller' | 'Health'): Client;
+  close(): void;
+}
+
+export interface PluginProcess extends Omit<PluginConnection, 'close'> {
+  process: ChildProcess;
+  handshake: string;
+  /** Everything the plugin wrote to stderr (its hclog JSON lines). */
+  stderr(): string;
   exited(): Promise<number | null>;
   stop(): Promise<void>;
 }
@@ -41,6 +46,39 @@ function serviceClient(root: GrpcObject, path: string): ServiceClientConstructor
   return path
     .split('.')
     .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], root) as ServiceClientConstructor;
+}
+
+/** Connects to a plugin's gRPC server at `address` (e.g. `unix:/tmp/…/plugin.sock`). */
+export function connectPlugin(address: string): PluginConnection {
+  const root = loadProtocol();
+  const clients = new Map<string, Client>();
+  const client = (service: keyof typeof servicePaths): Client => {
+    let existing = clients.get(service);
+    if (!existing) {
+      const Constructor = serviceClient(root, servicePaths[service]);
+      existing = new Constructor(address, credentials.createInsecure(), {
+        'grpc.max_receive_message_length': -1,
+      });
+      clients.set(service, existing);
+    }
+    return existing;
+  };
+  const start = (service: keyof typeof servicePaths, method: string, request: unknown) => {
+    let call: { cancel(): void } | undefined;
+    const result = new Promise<unknown>((done, fail) => {
+      const stub = (client(service) as unknown as Record<string, UnaryMethod>)[method]!.bind(client(service));
+      call = stub(request, (error, response) => (error ? fail(error) : done(response)));
+    });
+    return { result, cancel: () => call?.cancel() };
+  };
+  return {
+    client,
+    start,
+    call: (service, method, request) => start(service, method, request).result,
+    close: () => {
+      for (const c of clients.values()) c.close();
+    },
+  };
 }
 
 /**
@@ -79,37 +117,17 @@ export async function launchPlugin(
   if (network !== 'unix' || !address) {
     throw new Error(`unexpected handshake line "${handshake}"`);
   }
-  const root = loadProtocol();
-  const clients = new Map<string, Client>();
-  const client = (service: keyof typeof servicePaths): Client => {
-    let existing = clients.get(service);
-    if (!existing) {
-      const Constructor = serviceClient(root, servicePaths[service]);
-      existing = new Constructor(`unix:${address}`, credentials.createInsecure(), {
-        'grpc.max_receive_message_length': -1,
-      });
-      clients.set(service, existing);
-    }
-    return existing;
-  };
-  const start = (service: keyof typeof servicePaths, method: string, request: unknown) => {
-    let call: { cancel(): void } | undefined;
-    const result = new Promise<unknown>((done, fail) => {
-      const stub = (client(service) as unknown as Record<string, UnaryMethod>)[method]!.bind(client(service));
-      call = stub(request, (error, response) => (error ? fail(error) : done(response)));
-    });
-    return { result, cancel: () => call?.cancel() };
-  };
+  const connection = connectPlugin(`unix:${address}`);
   return {
     process: child,
     handshake,
     stderr: () => stderr,
-    client,
-    start,
-    call: (service, method, request) => start(service, method, request).result,
+    client: connection.client,
+    start: connection.start,
+    call: connection.call,
     exited: () => exit,
     stop: async () => {
-      for (const c of clients.values()) c.close();
+      connection.close();
       if (child.exitCode === null) {
         child.kill('SIGTERM');
         await exit;

@@ -1,5 +1,5 @@
 import type { ErrorLogParams, Logger as ClientLogger, LogParams, WarnLogParams } from '@clickhouse/client';
-import type { Logger } from '../../protocol/logger.ts';
+import type { Logger } from '../../logging/logger.ts';
 
 /**
  * @clickhouse/client logs multi-line text to stderr by default; Grafana reads a plugin's stderr as

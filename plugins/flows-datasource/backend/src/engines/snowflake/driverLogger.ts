@@ -1,5 +1,5 @@
 import type { SnowflakeLogger } from 'snowflake-sdk';
-import type { Logger } from '../../protocol/logger.ts';
+import type { Logger } from '../../logging/logger.ts';
 
 /**
  * snowflake-sdk logs through winston to a snowflake.log file and the console by default; Grafana reads

@@ -1,6 +1,6 @@
-import type { SnowflakeConnectionSettings } from '../../handlers/datasourceSettings.ts';
-import type { TimeRange } from '../../handlers/types.ts';
-import type { Logger } from '../../protocol/logger.ts';
+import type { SnowflakeConnectionSettings } from './snowflakeConnection.ts';
+import type { TimeRange } from '../../timeRange.ts';
+import type { Logger } from '../../logging/logger.ts';
 import { snowflakeDialect } from '../../sql/snowflakeDialect.ts';
 import type { EngineHealth, FlowsEngine, QueryOptions, QueryResult, TableSchema } from '../engine.ts';
 

@@ -1,6 +1,6 @@
-import { flowsColumns } from '../../sql/flowsColumns.ts';
+import { flowColumns } from '@flowlens/flow-schema';
 
-const byUpperCase = new Map([...flowsColumns.keys()].map((name) => [name.toUpperCase(), name]));
+const byUpperCase = new Map(flowColumns.map(({ name }) => [name.toUpperCase(), name]));
 
 /**
  * Snowflake stores unquoted identifiers in upper case, so `SELECT sourcePodName FROM flows` answers

@@ -1,5 +1,5 @@
 import { createPrivateKey } from 'node:crypto';
-import type { SnowflakeConnectionSettings } from '../../handlers/datasourceSettings.ts';
+import type { SnowflakeConnectionSettings } from './snowflakeConnection.ts';
 import { EngineError } from '../engineError.ts';
 
 /** The driver's authentication options for one of the three ways FlowLens logs in. */

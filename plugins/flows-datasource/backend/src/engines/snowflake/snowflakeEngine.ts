@@ -1,11 +1,11 @@
 import './driverEnvironment.ts';
 import * as snowflake from 'snowflake-sdk';
 import type { Connection, ConnectionOptions, RowStatement } from 'snowflake-sdk';
+import { flowColumnKinds } from '@flowlens/flow-schema';
 import type { FrameField } from '../../frames/frame.ts';
-import type { SnowflakeConnectionSettings } from '../../handlers/datasourceSettings.ts';
-import type { TimeRange } from '../../handlers/types.ts';
-import { logLevelFromEnv, type Logger } from '../../protocol/logger.ts';
-import { flowsColumns } from '../../sql/flowsColumns.ts';
+import type { SnowflakeConnectionSettings } from './snowflakeConnection.ts';
+import type { TimeRange } from '../../timeRange.ts';
+import { logLevelFromEnv, type Logger } from '../../logging/logger.ts';
 import { snowflakeDialect } from '../../sql/snowflakeDialect.ts';
 import type { EngineHealth, FlowsEngine, QueryOptions, QueryResult, TableSchema } from '../engine.ts';
 import { EngineError } from '../engineError.ts';
@@ -175,7 +175,7 @@ export class SnowflakeEngine implements FlowsEngine {
 
   async distinctValues(column: string, limit: number, signal: AbortSignal, timeRange?: TimeRange): Promise<string[]> {
     // Flows columns are stored unquoted, so upper case; the schema resource reports their usual spelling.
-    const quoted = this.dialect.quoteIdentifier(flowsColumns.has(column) ? column.toUpperCase() : column);
+    const quoted = this.dialect.quoteIdentifier(flowColumnKinds.has(column) ? column.toUpperCase() : column);
     const where = timeRange
       ? `WHERE ${this.dialect.macros.timeFilter!(['flowEndSeconds'], { timeRange, intervalMs: 0 })}`
       : '';

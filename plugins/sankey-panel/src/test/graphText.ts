@@ -1,4 +1,4 @@
-import type { GraphResult } from './types';
+import type { GraphResult } from '../data/types';
 
 /** Links as "source → target = value" lines (Other nodes starred), for readable expectations. */
 export function linksOf(result: GraphResult): string[] {

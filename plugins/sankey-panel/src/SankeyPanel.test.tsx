@@ -10,10 +10,10 @@ import { locationService } from '@grafana/runtime';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import React from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { table } from '../fixtures/frames';
-import { panelProps } from '../fixtures/panelProps';
-import { SafeSankeyPanel, SankeyPanel } from '../SankeyPanel';
-import type { SankeyOptions } from '../types';
+import { table } from './test/flowFrames';
+import { panelProps } from './test/panelProps';
+import { SafeSankeyPanel, SankeyPanel } from './SankeyPanel';
+import type { SankeyOptions } from './types';
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,0 +1,27 @@
+export {
+  describeCodes,
+  FlowEndReason,
+  flowEndReasons,
+  FlowType,
+  flowTypes,
+  PolicyType,
+  policyTypes,
+  Protocol,
+  protocols,
+  RuleAction,
+  ruleActions,
+  type CodesByName,
+  type FlowCode,
+} from './codes.ts';
+export {
+  columnKind,
+  flowColumnKinds,
+  flowColumns,
+  knownFlowColumn,
+  type ColumnKind,
+  type ColumnType,
+  type FlowColumn,
+  type FlowColumnName,
+  type FlowColumnType,
+} from './columns.ts';
+export { decidingRuleActionSql, deniedSql } from './ruleActionSql.ts';
