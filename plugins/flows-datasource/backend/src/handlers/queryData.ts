@@ -13,7 +13,9 @@ import { missingFilterColumn } from './missingFilterColumn.ts';
 import { parseQueryModel, QueryModelError, type ParsedQuery, type QueryFormat } from './queryModel.ts';
 import type { QueryMetrics } from './queryMetrics.ts';
 import { answerRecommendPolicies } from './recommendPolicies.ts';
+import { answerServiceMap } from './serviceMap.ts';
 import { RecommendOptionsError } from '../recommend/recommendOptions.ts';
+import { ServiceMapOptionsError } from '../servicemap/serviceMapOptions.ts';
 import type { DataQuery, DataResponse, QueryDataRequest, QueryDataResponse } from './types.ts';
 
 export interface QueryDataDeps {
@@ -76,6 +78,13 @@ async function answer(
     adHocFilters = model.adHocFilters;
     if (model.queryType === 'recommendPolicies') {
       const frames = await answerRecommendPolicies(query, model.recommend, adHocFilters, instance, signal, (text) => {
+        sql = text;
+      });
+      deps.metrics.recordQuery(instance.settings.engine, 'ok', (performance.now() - started) / 1000);
+      return { frames };
+    }
+    if (model.queryType === 'serviceMap') {
+      const frames = await answerServiceMap(query, model.serviceMap, adHocFilters, instance, signal, (text) => {
         sql = text;
       });
       deps.metrics.recordQuery(instance.settings.engine, 'ok', (performance.now() - started) / 1000);
@@ -195,6 +204,7 @@ function describeFailure(error: unknown): DataResponse {
     error instanceof TimeSeriesShapeError ||
     error instanceof BuilderError ||
     error instanceof RecommendOptionsError ||
+    error instanceof ServiceMapOptionsError ||
     error instanceof FilterError
   ) {
     return { frames: [], error: error.message, status: 400, errorSource: 'plugin' };

@@ -1,4 +1,5 @@
 import { parseRecommendOptions, type RecommendOptions } from '../recommend/recommendOptions.ts';
+import { parseServiceMapOptions, type ServiceMapOptions } from '../servicemap/serviceMapOptions.ts';
 import { FilterError, parseFilters, type Filter } from '../sql/conditions.ts';
 
 /**
@@ -10,7 +11,8 @@ export type QueryFormat = 'table' | 'timeseries';
 export type ParsedQuery =
   | { queryType: 'sql'; format: QueryFormat; rawSql: string; adHocFilters: Filter[] }
   | { queryType: 'flows'; format: QueryFormat; flows: Record<string, unknown>; adHocFilters: Filter[] }
-  | { queryType: 'recommendPolicies'; format: QueryFormat; recommend: RecommendOptions; adHocFilters: Filter[] };
+  | { queryType: 'recommendPolicies'; format: QueryFormat; recommend: RecommendOptions; adHocFilters: Filter[] }
+  | { queryType: 'serviceMap'; format: QueryFormat; serviceMap: ServiceMapOptions; adHocFilters: Filter[] };
 
 export class QueryModelError extends Error {}
 
@@ -54,7 +56,10 @@ export function parseQueryModel(json: unknown, queryTypeFromRequest: string): Pa
   if (queryType === 'recommendPolicies') {
     return { queryType, format: 'table', recommend: parseRecommendOptions(model.recommend), adHocFilters };
   }
+  if (queryType === 'serviceMap') {
+    return { queryType, format: 'table', serviceMap: parseServiceMapOptions(model.serviceMap), adHocFilters };
+  }
   throw new QueryModelError(
-    `unknown queryType "${queryType}"; this datasource answers "sql", "flows" and "recommendPolicies"`
+    `unknown queryType "${queryType}"; this datasource answers "sql", "flows", "recommendPolicies" and "serviceMap"`
   );
 }
