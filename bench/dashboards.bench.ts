@@ -57,6 +57,8 @@ export async function run(): Promise<void> {
         options: defaultExcludedNamespaces,
       },
       { name: 'pod', current: [''], options: [] },
+      { name: 'pods', includeAll: true, current: ['$__all'], options: [] },
+      { name: 'groupBy', current: ['workload'], options: ['workload', 'namespace', 'pod'] },
     ];
     const runner = dashboardRunner({
       engine: 'clickhouse',

@@ -86,6 +86,9 @@ export function dashboardRunner(options: {
         options: defaultExcludedNamespaces,
       },
       { name: 'pod', current: [''], options: [] },
+      // Pod-to-Pod's pods box (set by the service map's links) and the service map's node kind.
+      { name: 'pods', includeAll: true, current: ['$__all'], options: [] },
+      { name: 'groupBy', current: ['workload'], options: ['workload', 'namespace', 'pod'] },
     ];
     // Options of query variables come from their own queries, as in Grafana.
     for (const query of dashboardQueries('home', dashboards.home!).filter((q) => q.where.startsWith('variable '))) {

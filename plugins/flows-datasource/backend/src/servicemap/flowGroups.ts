@@ -1,4 +1,5 @@
 import type { Frame } from '../frames/frame.ts';
+import { columnArray } from './columnArrays.ts';
 import { serviceMapColumns } from './serviceMapSql.ts';
 
 /** One row of the service map query: who talked to whom (through which Service), with its counts. */
@@ -23,47 +24,53 @@ export type FlowEnd =
 
 /** Reads the query's rows; columns the grouping left out read as empty. */
 export function flowGroups(frame: Pick<Frame, 'fields'>): FlowGroup[] {
-  const byName = new Map(frame.fields.map((field) => [field.name, field.values]));
+  const byName = new Map(frame.fields.map((field) => [field.name, columnArray(field.values)]));
   const required = [serviceMapColumns.bytes, serviceMapColumns.connections, serviceMapColumns.inRange];
   for (const name of required) {
     if (!byName.has(name)) throw new Error(`the service map query returned no "${name}" column`);
   }
   const rows = byName.get(serviceMapColumns.bytes)!.length;
-  const text = (name: string, row: number) => String(byName.get(name)?.get(row) ?? '');
-  const number = (name: string, row: number) => Number(byName.get(name)?.get(row) ?? 0);
-  const end = (side: 'source' | 'destination', row: number): FlowEnd => {
-    const columns =
-      side === 'source'
-        ? {
-            namespace: serviceMapColumns.sourceNamespace,
-            pod: serviceMapColumns.sourcePod,
-            labels: serviceMapColumns.sourceLabels,
-            address: serviceMapColumns.sourceAddress,
-          }
-        : {
-            namespace: serviceMapColumns.destinationNamespace,
-            pod: serviceMapColumns.destinationPod,
-            labels: serviceMapColumns.destinationLabels,
-            address: serviceMapColumns.destinationAddress,
-          };
+  const column = (name: string) => byName.get(name) ?? [];
+  const text = (values: unknown[], row: number) => {
+    const value = values[row];
+    return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
+  };
+  const number = (values: unknown[], row: number) => Number(values[row] ?? 0);
+  const ends = (['source', 'destination'] as const).map((side) => ({
+    namespace: column(serviceMapColumns[`${side}Namespace`]),
+    pod: column(serviceMapColumns[`${side}Pod`]),
+    labels: column(serviceMapColumns[`${side}Labels`]),
+    address: column(serviceMapColumns[`${side}Address`]),
+  }));
+  const end = (side: 0 | 1, row: number): FlowEnd => {
+    const columns = ends[side]!;
     const namespace = text(columns.namespace, row);
     return namespace === ''
       ? { kind: 'external', ip: text(columns.address, row) }
       : { kind: 'pod', namespace, podName: text(columns.pod, row), labelsJson: text(columns.labels, row) };
   };
-  const groups: FlowGroup[] = [];
+  const [service, denied, inRange, bytes, bitsPerSecond, flows, connections] = [
+    serviceMapColumns.service,
+    serviceMapColumns.denied,
+    serviceMapColumns.inRange,
+    serviceMapColumns.bytes,
+    serviceMapColumns.bitsPerSecond,
+    serviceMapColumns.flows,
+    serviceMapColumns.connections,
+  ].map(column) as [unknown[], unknown[], unknown[], unknown[], unknown[], unknown[], unknown[]];
+  const groups: FlowGroup[] = new Array(rows);
   for (let row = 0; row < rows; row++) {
-    groups.push({
-      source: end('source', row),
-      destination: end('destination', row),
-      servicePortName: text(serviceMapColumns.service, row),
-      denied: number(serviceMapColumns.denied, row) === 1,
-      inRange: number(serviceMapColumns.inRange, row) === 1,
-      bytes: number(serviceMapColumns.bytes, row),
-      bitsPerSecond: number(serviceMapColumns.bitsPerSecond, row),
-      flows: number(serviceMapColumns.flows, row),
-      connections: number(serviceMapColumns.connections, row),
-    });
+    groups[row] = {
+      source: end(0, row),
+      destination: end(1, row),
+      servicePortName: text(service, row),
+      denied: number(denied, row) === 1,
+      inRange: number(inRange, row) === 1,
+      bytes: number(bytes, row),
+      bitsPerSecond: number(bitsPerSecond, row),
+      flows: number(flows, row),
+      connections: number(connections, row),
+    };
   }
   return groups;
 }

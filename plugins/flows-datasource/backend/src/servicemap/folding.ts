@@ -1,5 +1,5 @@
 import type { MapNode, MapNodeKind } from './mapNodes.ts';
-import { addTraffic, noTraffic, type MapLink, type ServiceGraph, type Traffic } from './serviceGraph.ts';
+import { addTraffic, LinkTable, noTraffic, type MapLink, type ServiceGraph, type Traffic } from './serviceGraph.ts';
 import type { FoldBy } from './serviceMapOptions.ts';
 
 /** What folding did, for the frame notice. */
@@ -81,20 +81,14 @@ export function foldSmallNodes(
   for (const [id, folded] of members) {
     nodes.set(id, otherNode(id, folded));
   }
-  const links = new Map<string, MapLink>();
+  const links = new LinkTable();
   for (const link of graph.links) {
     const source = replacement.get(link.source) ?? link.source;
     const target = replacement.get(link.target) ?? link.target;
-    const key = `${source}\u0000${target}`;
-    let merged = links.get(key);
-    if (!merged) {
-      merged = { source, target, traffic: noTraffic() };
-      links.set(key, merged);
-    }
-    addTraffic(merged.traffic, link.traffic);
+    addTraffic(links.between(source, target).traffic, link.traffic);
   }
   return {
-    graph: { nodes, links: [...links.values()] },
+    graph: { nodes, links: links.all() },
     folding: {
       before: graph.nodes.size,
       folded: ranked.length - kept,

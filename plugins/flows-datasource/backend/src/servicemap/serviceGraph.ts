@@ -1,4 +1,4 @@
-import type { FlowGroup } from './flowGroups.ts';
+import type { FlowEnd, FlowGroup } from './flowGroups.ts';
 import { nodeOfEnd, nodeOfService, type MapNode } from './mapNodes.ts';
 import type { GroupBy } from './serviceMapOptions.ts';
 
@@ -40,6 +40,32 @@ export function addTraffic(into: Traffic, more: Traffic): void {
 }
 
 /**
+ * Links by source and target. Keyed source → target rather than by one joined key: node ids are the
+ * same string objects every time, so a lookup hashes nothing new and builds no string.
+ */
+export class LinkTable {
+  private readonly bySource = new Map<string, Map<string, MapLink>>();
+
+  between(source: string, target: string): MapLink {
+    let fromSource = this.bySource.get(source);
+    if (!fromSource) {
+      fromSource = new Map();
+      this.bySource.set(source, fromSource);
+    }
+    let link = fromSource.get(target);
+    if (!link) {
+      link = { source, target, traffic: noTraffic() };
+      fromSource.set(target, link);
+    }
+    return link;
+  }
+
+  all(): MapLink[] {
+    return [...this.bySource.values()].flatMap((fromSource) => [...fromSource.values()]);
+  }
+}
+
+/**
  * The graph of the groups: one node per workload, namespace or pod (as asked), per Service and per
  * outside address, one link per pair of nodes. A flow through a Service is drawn client → Service →
  * backend, so both links carry it; a Service's node therefore shows what its clients sent it and
@@ -49,7 +75,7 @@ export function addTraffic(into: Traffic, more: Traffic): void {
 export function serviceGraph(groups: FlowGroup[], groupBy: GroupBy, services: boolean): ServiceGraph {
   const nodes = new Map<string, MapNode>();
   const pods = new Map<string, Set<string>>();
-  const links = new Map<string, MapLink>();
+  const links = new LinkTable();
   const remember = (node: MapNode) => {
     if (!nodes.has(node.id)) {
       nodes.set(node.id, node);
@@ -58,12 +84,7 @@ export function serviceGraph(groups: FlowGroup[], groupBy: GroupBy, services: bo
     for (const pod of node.pods) pods.get(node.id)!.add(pod);
   };
   const add = (source: string, target: string, group: FlowGroup) => {
-    const key = `${source}\u0000${target}`;
-    let link = links.get(key);
-    if (!link) {
-      link = { source, target, traffic: noTraffic() };
-      links.set(key, link);
-    }
+    const link = links.between(source, target);
     link.traffic.bitsPerSecond += group.bitsPerSecond;
     if (group.inRange) {
       link.traffic.bytes += group.bytes;
@@ -72,12 +93,40 @@ export function serviceGraph(groups: FlowGroup[], groupBy: GroupBy, services: bo
       if (group.denied) link.traffic.deniedConnections += group.connections;
     }
   };
-  // Summing in one fixed order keeps floating-point sums, and so the frames, the same on every engine.
-  for (const group of inFixedOrder(groups)) {
-    const source = nodeOfEnd(group.source, groupBy);
-    const destination = nodeOfEnd(group.destination, groupBy);
+  // Ends and Services repeat across groups: each is resolved (its labels parsed) once. Nested maps on
+  // the row's own strings, not one concatenated key, spare a string per lookup.
+  const podEnds = new Map<string, Map<string, Map<string, MapNode>>>();
+  const addresses = new Map<string, MapNode>();
+  const serviceNodes = new Map<string, MapNode>();
+  const child = <K, V>(map: Map<K, V>, key: K, make: () => V): V => {
+    let value = map.get(key);
+    if (value === undefined) {
+      value = make();
+      map.set(key, value);
+    }
+    return value;
+  };
+  const nodeOf = (end: FlowEnd): MapNode =>
+    end.kind === 'external'
+      ? child(addresses, end.ip, () => nodeOfEnd(end, groupBy))
+      : child(
+          child(
+            child(podEnds, end.namespace, () => new Map<string, Map<string, MapNode>>()),
+            end.podName,
+            () => new Map<string, MapNode>()
+          ),
+          end.labelsJson,
+          () => nodeOfEnd(end, groupBy)
+        );
+  const serviceOf = (servicePortName: string) =>
+    child(serviceNodes, servicePortName, () => nodeOfService(servicePortName));
+  // Groups arrive in the query's ORDER BY (bytes, then every grouping column), the same order on both
+  // engines, so floating-point sums, and so the frames, are the same too.
+  for (const group of groups) {
+    const source = nodeOf(group.source);
+    const destination = nodeOf(group.destination);
     if (services && group.servicePortName !== '') {
-      const service = nodeOfService(group.servicePortName);
+      const service = serviceOf(group.servicePortName);
       add(source.id, service.id, group);
       add(service.id, destination.id, group);
     } else {
@@ -86,18 +135,9 @@ export function serviceGraph(groups: FlowGroup[], groupBy: GroupBy, services: bo
     if (group.inRange) {
       remember(source);
       remember(destination);
-      if (services && group.servicePortName !== '') remember(nodeOfService(group.servicePortName));
+      if (services && group.servicePortName !== '') remember(serviceOf(group.servicePortName));
     }
   }
   for (const node of nodes.values()) node.pods = [...pods.get(node.id)!].sort();
-  return { nodes, links: [...links.values()].filter((link) => link.traffic.flows > 0) };
-}
-
-function inFixedOrder(groups: FlowGroup[]): FlowGroup[] {
-  const keyed = groups.map((group) => ({
-    group,
-    key: JSON.stringify([group.source, group.destination, group.servicePortName, group.denied, group.inRange]),
-  }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map(({ group }) => group);
+  return { nodes, links: links.all().filter((link) => link.traffic.flows > 0) };
 }
