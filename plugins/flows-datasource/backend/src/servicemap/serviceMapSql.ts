@@ -42,12 +42,13 @@ const connection =
 /** The builder's ruleAction (a drop or reject on either side decides), read as denied or not. */
 const denied = `CASE WHEN ${groupFields.ruleAction!.expression} IN (2, 3) THEN 1 ELSE 0 END`;
 
-/** What identifies each end of a flow at this grouping; aliases never reuse a column's name (ClickHouse would read the alias there). */
+/**
+ * What identifies each end of a flow at this grouping. Aliases never reuse a column's name: ClickHouse
+ * would read the alias wherever the column is named.
+ */
 function endExpressions(side: 'source' | 'destination', groupBy: GroupBy): Array<[string, string]> {
   const isPod = `${side}PodName != ''`;
-  const short = side === 'source' ? 'source' : 'destination';
-  const alias = (part: 'Namespace' | 'Pod' | 'Labels' | 'Address') =>
-    serviceMapColumns[`${short}${part}` as keyof typeof serviceMapColumns];
+  const alias = (part: 'Namespace' | 'Pod' | 'Labels' | 'Address') => serviceMapColumns[`${side}${part}`];
   const expressions: Array<[string, string]> = [
     [`CASE WHEN ${isPod} THEN ${side}PodNamespace ELSE '' END`, alias('Namespace')],
   ];
