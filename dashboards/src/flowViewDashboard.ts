@@ -1,8 +1,8 @@
 import { displayName, displayNameOverrides, seriesName } from './fieldNames.ts';
 import { dashboard, layout, type Json, type Panel, type PanelSize } from './grafanaJson.ts';
 import { drillDown, linksOnFields, pieChart, sankey, table, timeseries } from './panels.ts';
-import { flowsTarget, type View } from './queries.ts';
-import { commonVariables } from './variables.ts';
+import { flowsTarget, type FlowsQuestion, type View } from './queries.ts';
+import { commonVariables, podsFilter, podsVariable } from './variables.ts';
 
 interface FlowViewSpec {
   uid: string;
@@ -21,17 +21,19 @@ interface FlowViewSpec {
   pies: string[];
   /** How this view's traffic differs from the Theia dashboard of the same name, for the Sankeys. */
   theiaDifference: string;
+  /** Offer the `pods` variable (a regex the service map's links set) and filter every panel by it. */
+  podsVariable?: boolean;
 }
 
 const flowRecordsLink = [drillDown('Flow records of ${__value.raw}', 'flowlens-flow-records', 'pod')];
 
 /** "Bytes by destination namespace": the share of bytes per value of one builder field. */
-function bytesPie(view: View, field: string): Panel {
+function bytesPie(target: (question: FlowsQuestion) => Json, view: View, field: string): Panel {
   return pieChart({
     title: `Bytes by ${displayName(field).toLowerCase()}`,
     description: 'Share of the bytes sent (forward direction) in the time range; the 20 largest.',
     unit: 'bytes',
-    targets: [flowsTarget({ view, metric: 'bytes', groupBy: [field], topN: 20 })],
+    targets: [target({ view, metric: 'bytes', groupBy: [field], topN: 20 })],
     overrides: displayNameOverrides(['bytes']),
   });
 }
@@ -45,6 +47,11 @@ export function flowViewDashboard(spec: FlowViewSpec): Json {
   const pair = [spec.source, spec.target];
   const linked = (spec.podEnds ?? []).map((end) => (end === 'source' ? spec.source : spec.target));
   const ends = { view: spec.view };
+  const target = (question: FlowsQuestion, refId?: string) =>
+    flowsTarget(
+      spec.podsVariable ? { ...question, filters: [podsFilter, ...(question.filters ?? [])] } : question,
+      refId
+    );
   const hoverHint = `Hover a node to follow its paths${linked.length ? '; click a pod for its flow records' : ''}.`;
   // One pie keeps the table beside it; more fill a row of their own and the table takes the next.
   const pieSize: PanelSize = { w: spec.pies.length === 1 ? 8 : 24 / spec.pies.length, h: 10 };
@@ -52,8 +59,8 @@ export function flowViewDashboard(spec: FlowViewSpec): Json {
   return dashboard({
     uid: spec.uid,
     title: spec.title,
-    description: `${spec.description} ${spec.theiaDifference}`,
-    variables: commonVariables,
+    description: `${spec.description} ${spec.theiaDifference}${spec.podsVariable ? ' The Pods box (a regular expression on namespace/name, either end; the service map sets it) narrows every panel.' : ''}`,
+    variables: spec.podsVariable ? [...commonVariables, podsVariable] : commonVariables,
     panels: layout([
       [
         {
@@ -62,7 +69,7 @@ export function flowViewDashboard(spec: FlowViewSpec): Json {
             title: `Bytes from ${spec.sourceNoun} to ${spec.targetNoun}`,
             description: `Top 50 ${spec.sourceNoun} → ${spec.targetNoun} links by the bytes the ${spec.sourceNoun} sent (forward counters; replies are in the reverse Sankey below); the rest are folded into "Other". ${hoverHint} ${spec.theiaDifference}`,
             unit: 'bytes',
-            targets: [flowsTarget({ ...ends, metric: 'bytes', groupBy: pair, topN: 500 })],
+            targets: [target({ ...ends, metric: 'bytes', groupBy: pair, topN: 500 })],
             source: spec.source,
             target: spec.target,
             value: 'bytes',
@@ -80,7 +87,7 @@ export function flowViewDashboard(spec: FlowViewSpec): Json {
             description: `The same connections sized by the bytes the ${spec.targetNoun} sent back (reverse counters, reverseOctetDeltaCount), drawn from ${spec.targetNoun} to ${spec.sourceNoun}; connections that got no reply are left out. Top 50 links; the rest are folded into "Other". ${hoverHint} ${spec.theiaDifference}`,
             unit: 'bytes',
             targets: [
-              flowsTarget({
+              target({
                 ...ends,
                 metric: 'reverseBytes',
                 groupBy: pair,
@@ -104,7 +111,7 @@ export function flowViewDashboard(spec: FlowViewSpec): Json {
             description:
               "The ten busiest pairs, in bits per second: each record's bytes × 8, spread over the seconds the record covers (see the dashboards README).",
             unit: 'bps',
-            targets: [flowsTarget({ ...ends, metric: 'throughput', groupBy: pair, topN: 10, format: 'timeseries' })],
+            targets: [target({ ...ends, metric: 'throughput', groupBy: pair, topN: 10, format: 'timeseries' })],
             overrides: seriesName(...pair),
           }),
         },
@@ -116,7 +123,7 @@ export function flowViewDashboard(spec: FlowViewSpec): Json {
               'Replies: the reverse direction of the same connections, from the reverse counters (only connections that answered).',
             unit: 'bps',
             targets: [
-              flowsTarget({
+              target({
                 ...ends,
                 metric: 'reverseThroughput',
                 groupBy: pair,
@@ -138,7 +145,7 @@ export function flowViewDashboard(spec: FlowViewSpec): Json {
               description: `The ten ${spec.sourceNoun}s that sent the most, in bits per second.`,
               unit: 'bps',
               targets: [
-                flowsTarget({ ...ends, metric: 'throughput', groupBy: [spec.source], topN: 10, format: 'timeseries' }),
+                target({ ...ends, metric: 'throughput', groupBy: [spec.source], topN: 10, format: 'timeseries' }),
               ],
               overrides: seriesName(spec.source),
             },
@@ -153,7 +160,7 @@ export function flowViewDashboard(spec: FlowViewSpec): Json {
               description: `The ten ${spec.targetNoun}s that received the most, in bits per second.`,
               unit: 'bps',
               targets: [
-                flowsTarget({ ...ends, metric: 'throughput', groupBy: [spec.target], topN: 10, format: 'timeseries' }),
+                target({ ...ends, metric: 'throughput', groupBy: [spec.target], topN: 10, format: 'timeseries' }),
               ],
               overrides: seriesName(spec.target),
             },
@@ -162,14 +169,14 @@ export function flowViewDashboard(spec: FlowViewSpec): Json {
         },
       ],
       [
-        ...spec.pies.map((field) => ({ size: pieSize, panel: bytesPie(spec.view, field) })),
+        ...spec.pies.map((field) => ({ size: pieSize, panel: bytesPie(target, spec.view, field) })),
         {
           size: tableSize,
           panel: table(
             {
               title: `Top ${spec.sourceNoun} → ${spec.targetNoun} pairs`,
               description: 'Bytes, packets, reverse bytes and distinct connections per pair, busiest first.',
-              targets: [flowsTarget({ ...ends, metric: 'bytes', groupBy: pair, topN: 100 }, 'A')],
+              targets: [target({ ...ends, metric: 'bytes', groupBy: pair, topN: 100 }, 'A')],
               unit: 'bytes',
               overrides: [...displayNameOverrides([...pair, 'bytes']), ...linksOnFields(linked, flowRecordsLink)],
             },

@@ -1,5 +1,5 @@
 import { displayNameOverrides } from './fieldNames.ts';
-import { dashboard, datasourceRef, layout, type Json } from './grafanaJson.ts';
+import { dashboard, datasourceRef, layout, type Json, type Panel } from './grafanaJson.ts';
 import { barGauge, dashboardList, drillDown, linksOnFields, stat, timeseries } from './panels.ts';
 import { flowsTarget, sqlTarget } from './queries.ts';
 import {
@@ -23,6 +23,21 @@ export const droppedFlowsAnnotation: Json = {
 const podLinks = [
   drillDown('Flow records of ${__data.fields.sourcePod}', 'flowlens-flow-records', 'pod', '${__data.fields.sourcePod}'),
 ];
+
+/** The service map is the overview Hubble users look for first: one click from home, with the same view. */
+const serviceMapLink: Panel = {
+  type: 'text',
+  title: 'Service map',
+  description: 'The cluster as a graph of workloads, Services and outside addresses, with what NetworkPolicies denied.',
+  options: {
+    mode: 'markdown',
+    content: [
+      '### [Open the service map](/d/flowlens-service-map?${__url_time_range}&${datasource:queryparam}&${cluster:queryparam}&${namespace:queryparam}&${excludedNamespaces:queryparam})',
+      '',
+      'Who talks to whom, as Hubble UI draws it: workloads, the Services between clients and backends, and addresses outside the cluster; rings and edges in red where a NetworkPolicy dropped or rejected traffic.',
+    ].join('\n'),
+  },
+};
 
 export const home = dashboard({
   uid: 'flowlens-home',
@@ -258,9 +273,10 @@ ORDER BY "time"`,
     ],
     [
       {
-        size: { w: 24, h: 6 },
+        size: { w: 16, h: 6 },
         panel: dashboardList('FlowLens dashboards', 'Every FlowLens dashboard; variables and time range carry over.'),
       },
+      { size: { w: 8, h: 6 }, panel: serviceMapLink },
     ],
   ]),
 });

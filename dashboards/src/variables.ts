@@ -78,6 +78,28 @@ const adHocFilters: Json = {
   hide: 0,
 };
 
+/**
+ * Set by the service map's node links: a regular expression on the Flows builder's `pod` (namespace/name,
+ * or the IP outside the cluster), either end. "All" (the default, with no other option) is no filter: the
+ * datasource drops an `=~` filter on a variable set to All. A value from a link is not among the options,
+ * so the variable accepts custom values.
+ */
+export const podsVariable: Json = {
+  type: 'custom',
+  name: 'pods',
+  label: 'Pods (regex on namespace/name)',
+  query: '',
+  multi: false,
+  includeAll: true,
+  allowCustomValue: true,
+  current: { text: 'All', value: '$__all' },
+  options: [],
+  hide: 0,
+};
+
+/** The builder filter of the pods variable. */
+export const podsFilter = { key: 'pod', operator: '=~', value: '$pods' };
+
 /** The variables every FlowLens dashboard has, in display order. */
 export const commonVariables: Json[] = [datasource, cluster, namespace, excludedNamespaces, adHocFilters];
 

@@ -11,6 +11,7 @@ export const podToPod = flowViewDashboard({
   targetNoun: 'pod',
   podEnds: ['source', 'target'],
   pies: ['sourceNamespace', 'destinationNamespace'],
+  podsVariable: true,
   theiaDifference:
     "Unlike Theia's Pod-to-Pod, traffic sent to a Service's ClusterIP is left out (it is on Pod-to-Service), and a pod is one node (Theia's ClickHouse dashboards draw one per source port).",
 });
@@ -26,6 +27,7 @@ export const podToService = flowViewDashboard({
   targetNoun: 'Service',
   podEnds: ['source'],
   pies: ['sourceNamespace', 'destinationNamespace'],
+  podsVariable: true,
   theiaDifference:
     "Unlike Theia's Pod-to-Service, a Service is its port name (namespace/service:port) without the port number, traffic into a Service from outside the cluster counts too, and a pod is one node (Theia's ClickHouse dashboards draw one per source port).",
 });

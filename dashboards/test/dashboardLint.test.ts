@@ -16,6 +16,8 @@ const corePanels = new Set([
   'barchart',
   'gauge',
   'row',
+  // Grafana's built-in node graph: the service map's nodes and edges frames (datasource serviceMap query).
+  'nodeGraph',
 ]);
 const ourPanels = new Set(['flowlens-sankey-panel', 'flowlens-chord-panel']);
 const builtInVariables = new Set([

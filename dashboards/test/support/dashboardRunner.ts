@@ -95,5 +95,8 @@ export function startingVariables(): TestVariable[] {
     { name: 'namespace', multi: true, includeAll: true, value: ['$__all'], options: [] },
     { name: 'excludedNamespaces', multi: true, value: defaultExcludedNamespaces, options: defaultExcludedNamespaces },
     { name: 'pod', value: '', options: [] },
+    // Pod-to-Pod's pods box (set by the service map's links) and the service map's node kind.
+    { name: 'pods', includeAll: true, value: ['$__all'], options: [] },
+    { name: 'groupBy', value: 'workload', options: ['workload', 'namespace', 'pod'] },
   ];
 }

@@ -113,6 +113,7 @@ describe('queries sent to the backend', () => {
     expect(ds.filterQuery({ refId: 'A', queryType: 'sql', rawSql: '  ' })).toBe(false);
     expect(ds.filterQuery({ refId: 'A', queryType: 'sql', rawSql: 'SELECT 1', hide: true })).toBe(false);
     expect(ds.filterQuery({ refId: 'A', queryType: 'flows' })).toBe(true);
+    expect(ds.filterQuery({ refId: 'A', queryType: 'serviceMap', serviceMap: { version: 1 } })).toBe(true);
   });
 });
 

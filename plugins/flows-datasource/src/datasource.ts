@@ -69,7 +69,8 @@ export class FlowsDataSource extends DataSourceWithBackend<FlowsQuery, FlowsData
     if (query.hide === true) {
       return false;
     }
-    return queryTypeOf(query) === 'flows' || (query.rawSql ?? '').trim() !== '';
+    const queryType = queryTypeOf(query);
+    return queryType === 'flows' || queryType === 'serviceMap' || (query.rawSql ?? '').trim() !== '';
   }
 
   override getQueryDisplayText(query: FlowsQuery): string {

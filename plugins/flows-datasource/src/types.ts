@@ -49,7 +49,8 @@ export interface FlowsSecureJsonData {
   [httpHeaderValue: `httpHeaderValue.${string}`]: string | undefined;
 }
 
-export type QueryType = 'sql' | 'flows';
+/** `serviceMap` is written in dashboards (no editor yet); the editor offers `sql` and `flows`. */
+export type QueryType = 'sql' | 'flows' | 'serviceMap';
 export type QueryFormat = 'table' | 'timeseries';
 
 /** Operators the backend turns into SQL conditions (backend/src/sql/conditions.ts). */
@@ -67,6 +68,7 @@ export interface FlowsQuery extends DataQuery {
   format?: QueryFormat;
   rawSql?: string;
   flows?: FlowsBuilderQuery;
+  serviceMap?: ServiceMapQuery;
   /** Filled from the dashboard's ad-hoc filters just before the query is sent; never saved. */
   adHocFilters?: FlowsFilter[];
 }
@@ -92,3 +94,16 @@ export const defaultOptions = {
   exportIntervalSeconds: 60,
   database: 'default',
 } as const satisfies Partial<FlowsDataSourceOptions>;
+
+/**
+ * The service map's versioned model (backend/src/servicemap/serviceMapOptions.ts): nodes and edges for
+ * Grafana's node graph. `groupBy` may be a template variable; filters take the builder's keys.
+ */
+export interface ServiceMapQuery {
+  version: 1;
+  groupBy?: string;
+  filters?: FlowsFilter[];
+  maxNodes?: number;
+  foldBy?: 'namespace' | 'all';
+  services?: boolean;
+}

@@ -4,6 +4,8 @@ import { interpolateQuery } from './interpolateQuery';
 
 const templateSrv = fakeTemplateSrv([
   { name: 'ns', value: '$__all', options: ['a', 'b'], multi: true, includeAll: true },
+  { name: 'excluded', value: ['kube-system', 'monitoring'], options: ['kube-system', 'monitoring'], multi: true },
+  { name: 'groupBy', value: 'namespace', options: ['workload', 'namespace', 'pod'] },
 ]);
 
 describe('interpolateQuery', () => {
@@ -46,6 +48,32 @@ describe('interpolateQuery', () => {
       rawSql: 'SELECT 1',
       datasource: { uid: 'x' },
       hide: false,
+    });
+  });
+
+  it('resolves the service map group-by and filters as the builder does', () => {
+    const query = interpolateQuery(
+      {
+        refId: 'A',
+        queryType: 'serviceMap',
+        serviceMap: {
+          version: 1,
+          groupBy: '$groupBy',
+          maxNodes: 100,
+          filters: [
+            { key: 'namespace', operator: 'in', value: '$ns' },
+            { key: 'namespace', operator: 'not in', value: '$excluded' },
+          ],
+        },
+      },
+      { templateSrv, engine: 'clickhouse' }
+    );
+    expect(query.serviceMap).toEqual({
+      version: 1,
+      groupBy: 'namespace',
+      maxNodes: 100,
+      // "All" drops the `in` filter; the multi-value one becomes a list.
+      filters: [{ key: 'namespace', operator: 'not in', value: ['kube-system', 'monitoring'] }],
     });
   });
 });

@@ -17,9 +17,9 @@ export interface InterpolationContext {
 }
 
 /**
- * The query as the backend must receive it: variables resolved (SQL with dialect quoting, builder
- * filters as plain values), the builder model complete with `version: 1`, and the dashboard's ad-hoc
- * filters attached. The shape stays the saved query model, so alerting sees the same JSON.
+ * The query as the backend must receive it: variables resolved (SQL with dialect quoting; builder
+ * filters, the service map's group-by and filters as plain values), the builder model complete with
+ * `version: 1`, and the dashboard's ad-hoc filters attached. The shape stays the saved query model, so alerting sees the same JSON.
  */
 export function interpolateQuery(query: FlowsQuery, context: InterpolationContext): FlowsQuery {
   const { templateSrv, engine, scopedVars } = context;
@@ -32,6 +32,14 @@ export function interpolateQuery(query: FlowsQuery, context: InterpolationContex
   if (queryType === 'flows') {
     const flows = normalizeBuilderQuery(query.flows);
     interpolated.flows = { ...flows, filters: interpolateFilters(flows.filters, { templateSrv, scopedVars }) };
+  }
+  if (queryType === 'serviceMap' && query.serviceMap) {
+    const { groupBy, filters } = query.serviceMap;
+    interpolated.serviceMap = {
+      ...query.serviceMap,
+      ...(groupBy !== undefined ? { groupBy: templateSrv.replace(groupBy, scopedVars) } : {}),
+      ...(filters ? { filters: interpolateFilters(filters, { templateSrv, scopedVars }) } : {}),
+    };
   }
   const adHocFilters = toQueryFilters(context.adHocFilters);
   if (adHocFilters.length > 0) {

@@ -25,7 +25,7 @@ export interface FrameMeta {
   typeVersion?: [number, number];
   executedQueryString?: string;
   notices?: FrameNotice[];
-  preferredVisualisationType?: 'table' | 'graph';
+  preferredVisualisationType?: 'table' | 'graph' | 'nodeGraph';
   custom?: Record<string, unknown>;
 }
 

@@ -13,7 +13,9 @@ import type { QueryMetrics } from './queryMetrics.ts';
 import { answerRecommendPolicies } from './recommendPolicies.ts';
 import { answerDetectAnomalies } from './detectAnomalies.ts';
 import { DetectOptionsError } from '../anomalies/detectOptions.ts';
+import { answerServiceMap } from './serviceMap.ts';
 import { RecommendOptionsError } from '../recommend/recommendOptions.ts';
+import { ServiceMapOptionsError } from '../servicemap/serviceMapOptions.ts';
 import type { DataQuery, DataResponse, QueryDataRequest, QueryDataResponse } from './types.ts';
 
 export interface QueryDataDeps {
@@ -89,6 +91,13 @@ async function answer(
       deps.metrics.recordQuery(instance.settings.engine, 'ok', (performance.now() - started) / 1000);
       return { frames };
     }
+    if (model.queryType === 'serviceMap') {
+      const frames = await answerServiceMap(query, model.serviceMap, adHocFilters, instance, signal, (text) => {
+        sql = text;
+      });
+      deps.metrics.recordQuery(instance.settings.engine, 'ok', (performance.now() - started) / 1000);
+      return { frames };
+    }
     const compiled = toSql(model, query, instance.engine.dialect, instance.settings.exportIntervalSeconds);
     sql = compiled.sql;
     const statement = sql;
@@ -156,6 +165,7 @@ function describeFailure(error: unknown): DataResponse {
     error instanceof BuilderError ||
     error instanceof RecommendOptionsError ||
     error instanceof DetectOptionsError ||
+    error instanceof ServiceMapOptionsError ||
     error instanceof FilterError
   ) {
     return { frames: [], error: error.message, status: 400, errorSource: 'plugin' };

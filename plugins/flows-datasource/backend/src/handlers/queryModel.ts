@@ -1,5 +1,6 @@
 import { parseDetectOptions, type DetectOptions } from '../anomalies/detectOptions.ts';
 import { parseRecommendOptions, type RecommendOptions } from '../recommend/recommendOptions.ts';
+import { parseServiceMapOptions, type ServiceMapOptions } from '../servicemap/serviceMapOptions.ts';
 import { FilterError, parseFilters, type Filter } from '../sql/conditions.ts';
 import type { ParsedQuery, QueryFormat } from '../sql/parsedQuery.ts';
 
@@ -11,7 +12,8 @@ import type { ParsedQuery, QueryFormat } from '../sql/parsedQuery.ts';
 export type QueryModel =
   | ParsedQuery
   | { queryType: 'recommendPolicies'; format: QueryFormat; recommend: RecommendOptions; adHocFilters: Filter[] }
-  | { queryType: 'detectAnomalies'; format: QueryFormat; detect: DetectOptions; adHocFilters: Filter[] };
+  | { queryType: 'detectAnomalies'; format: QueryFormat; detect: DetectOptions; adHocFilters: Filter[] }
+  | { queryType: 'serviceMap'; format: QueryFormat; serviceMap: ServiceMapOptions; adHocFilters: Filter[] };
 
 export class QueryModelError extends Error {}
 

@@ -43,14 +43,22 @@ export function stableLabels(labels: Labels, dropGenerated: boolean): Labels {
  * Deployment, StatefulSet or Job adds), else its well-known name label.
  */
 export function workloadName(labels: Labels, podName: string): string {
+  return controllerName(podName) || nameLabel(labels) || 'pods';
+}
+
+/** The pod name without the suffix its controller added; empty when nothing is left. */
+export function controllerName(podName: string): string {
   // Deployment pods end in -<hash>-<5 chars>, StatefulSet pods in -<index>, Job pods in -<5 chars>.
-  const controller = podName.replace(/-[a-z0-9]{6,10}-[a-z0-9]{5}$/, '').replace(/-([a-z0-9]{5}|\d+)$/, '');
-  if (controller) return controller;
+  return podName.replace(/-[a-z0-9]{6,10}-[a-z0-9]{5}$/, '').replace(/-([a-z0-9]{5}|\d+)$/, '');
+}
+
+/** The value of the first well-known name label a pod has (app.kubernetes.io/name, app, k8s-app, name). */
+export function nameLabel(labels: Labels): string | undefined {
   for (const key of ['app.kubernetes.io/name', 'app', 'k8s-app', 'name']) {
     const value = labels[key];
     if (value) return value;
   }
-  return 'pods';
+  return undefined;
 }
 
 /** A canonical text for a label set, for grouping and hashing. */

@@ -60,6 +60,14 @@ const eitherSideFields: Readonly<Record<string, ResolvedKey>> = {
   ip: { expression: ['sourceIP', 'destinationIP'], kind: 'string' },
 };
 
+/** A builder filter key: a group-by field, an either-side field, or a flows column. */
+export function resolveBuilderKey(key: string): ResolvedKey | undefined {
+  const group = groupFields[key] ?? eitherSideFields[key];
+  if (group) return group;
+  const kind = flowColumnKinds.get(key);
+  return kind ? { expression: key, kind } : undefined;
+}
+
 /**
  * A metric is either an aggregate over the records that end in the range (or bucket), or a rate: a
  * counter spread over the seconds each record covers (flowRates.ts), in bits per second.
@@ -123,18 +131,12 @@ export function compileFlowsQuery(
     throw new BuilderError(`top N must be a whole number from 1 to 100000, got ${JSON.stringify(flows.topN)}`);
   }
 
-  const resolve = (key: string): ResolvedKey | undefined => {
-    const group = groupFields[key] ?? eitherSideFields[key];
-    if (group) return group;
-    const kind = flowColumnKinds.get(key);
-    return kind ? { expression: key, kind } : undefined;
-  };
   // Every condition but time: the time filter depends on the metric and the format.
   const conditions: string[] = [];
   const viewCondition = flowViews[view as keyof typeof flowViews];
   if (viewCondition) conditions.push(viewCondition);
   for (const filter of parseFilters(flows.filters, 'filters')) {
-    conditions.push(conditionSql(filter, dialect, resolve));
+    conditions.push(conditionSql(filter, dialect, resolveBuilderKey));
   }
   // Ad-hoc filter keys come from the flows schema, so they resolve to columns only.
   for (const filter of adHocFilters) {
