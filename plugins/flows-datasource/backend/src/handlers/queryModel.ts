@@ -60,7 +60,10 @@ export function parseQueryModel(json: unknown, queryTypeFromRequest: string): Qu
   if (queryType === 'detectAnomalies') {
     return { queryType, format, detect: parseDetectOptions(model.detect), adHocFilters };
   }
+  if (queryType === 'serviceMap') {
+    return { queryType, format: 'table', serviceMap: parseServiceMapOptions(model.serviceMap), adHocFilters };
+  }
   throw new QueryModelError(
-    `unknown queryType "${queryType}"; this datasource answers "sql", "flows", "recommendPolicies" and "detectAnomalies"`
+    `unknown queryType "${queryType}"; this datasource answers "sql", "flows", "recommendPolicies", "detectAnomalies" and "serviceMap"`
   );
 }
