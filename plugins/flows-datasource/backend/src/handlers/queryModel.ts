@@ -7,6 +7,9 @@ import { FilterError, parseFilters, type Filter } from '../sql/conditions.ts';
  */
 export type QueryFormat = 'table' | 'timeseries';
 
+/** The query types answered here; the frontend's list (src/query/queryType.ts) is held equal to it. */
+export const answeredQueryTypes = ['sql', 'flows', 'recommendPolicies'] as const;
+
 export type ParsedQuery =
   | { queryType: 'sql'; format: QueryFormat; rawSql: string; adHocFilters: Filter[] }
   | { queryType: 'flows'; format: QueryFormat; flows: Record<string, unknown>; adHocFilters: Filter[] }
@@ -54,7 +57,8 @@ export function parseQueryModel(json: unknown, queryTypeFromRequest: string): Pa
   if (queryType === 'recommendPolicies') {
     return { queryType, format: 'table', recommend: parseRecommendOptions(model.recommend), adHocFilters };
   }
+  const known = answeredQueryTypes.map((type) => `"${type}"`);
   throw new QueryModelError(
-    `unknown queryType "${queryType}"; this datasource answers "sql", "flows" and "recommendPolicies"`
+    `unknown queryType "${queryType}"; this datasource answers ${known.slice(0, -1).join(', ')} and ${known.at(-1)}`
   );
 }
