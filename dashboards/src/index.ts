@@ -2,6 +2,7 @@ import { flowRecords } from './flowRecords.ts';
 import type { Json } from './grafanaJson.ts';
 import { home } from './home.ts';
 import { networkPolicy } from './networkPolicy.ts';
+import { policyRecommendation } from './policyRecommendation.ts';
 import { nodeToNode, podToExternal, podToPod, podToService } from './viewDashboards.ts';
 
 /** Every dashboard by its file name in dashboards/. */
@@ -13,4 +14,5 @@ export const dashboards: Record<string, Json> = {
   'pod-to-external': podToExternal,
   'node-to-node': nodeToNode,
   'network-policy': networkPolicy,
+  'policy-recommendation': policyRecommendation,
 };

@@ -34,6 +34,29 @@ export interface DashboardRunner {
 
 export const maxDataPoints = 1000;
 
+/**
+ * The dashboards' fixed-choice (custom) variables other than the common ones, at their saved
+ * selection: the policy recommendation's policy type, granularity and DNS switch.
+ */
+function savedChoices(): VariableState[] {
+  const common = new Set(['datasource', 'cluster', 'namespace', 'excludedNamespaces', 'pod']);
+  const choices = new Map<string, VariableState>();
+  for (const dashboard of Object.values(dashboards)) {
+    for (const variable of (dashboard.templating as { list: Array<Record<string, unknown>> }).list) {
+      const name = String(variable.name);
+      if (variable.type !== 'custom' || common.has(name) || choices.has(name)) continue;
+      const current = (variable.current as { value: string | string[] }).value;
+      choices.set(name, {
+        name,
+        multi: variable.multi === true,
+        current: [current].flat(),
+        options: (variable.options as Array<{ value: string }>).map((option) => option.value),
+      });
+    }
+  }
+  return [...choices.values()];
+}
+
 /** Grafana's interval: range ÷ max data points in whole seconds, never below the panel's minimum. */
 export function intervalMsFor(timeRange: TimeRange, minInterval: string | undefined): number {
   const raw = Math.max(1000, Math.ceil((timeRange.toMs - timeRange.fromMs) / maxDataPoints / 1000) * 1000);
@@ -86,6 +109,7 @@ export function dashboardRunner(options: {
         options: defaultExcludedNamespaces,
       },
       { name: 'pod', current: [''], options: [] },
+      ...savedChoices(),
     ];
     // Options of query variables come from their own queries, as in Grafana.
     for (const query of dashboardQueries('home', dashboards.home!).filter((q) => q.where.startsWith('variable '))) {
