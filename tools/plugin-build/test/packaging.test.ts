@@ -9,7 +9,9 @@ import { packagePlugin, type PackagedPlugin } from '../src/packagePlugin.ts';
 import { readPluginManifest } from '../src/pluginManifest.ts';
 
 const repo = resolve(import.meta.dirname, '../../..');
-const plugins = ['sankey-panel', 'chord-panel', 'policy-panel', 'flows-datasource'].map((name) => join(repo, 'plugins', name));
+const plugins = ['sankey-panel', 'chord-panel', 'policy-panel', 'flows-datasource'].map((name) =>
+  join(repo, 'plugins', name)
+);
 
 interface ZipEntry {
   name: string;
