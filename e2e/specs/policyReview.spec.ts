@@ -32,7 +32,8 @@ async function renderReview(host: PanelHostPage, extra: Partial<PanelSpec> = {})
   await expect(host.panel().getByText(/could not render this data/)).toHaveCount(0);
 }
 
-const yamlShown = (host: PanelHostPage) => host.panel().getByTestId('policy-yaml').innerText();
+// textContent, not innerText: the blocks' text is the YAML exactly, innerText adds a newline per block.
+const yamlShown = async (host: PanelHostPage) => (await host.panel().getByTestId('policy-yaml').textContent()) ?? '';
 const summary = (host: PanelHostPage) => host.panel().getByRole('status');
 const policyBox = (host: PanelHostPage, name: string) => host.panel().getByRole('checkbox', { name, exact: true });
 /** A click on a policy's name, as users tick it (Grafana's checkbox draws its box over the input). */

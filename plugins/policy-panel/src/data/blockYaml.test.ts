@@ -35,6 +35,11 @@ describe('readYamlDocuments', () => {
     ['nested lists', 'a:\n  - - 1\n    - 2\n  - - 3', { a: [[1, 2], [3]] }],
     ['a dash alone', 'a:\n  -\n    b: 1\n  -', { a: [{ b: 1 }, null] }],
     ['a key with no value', 'a:\nb: 1', { a: null, b: 1 }],
+    [
+      "quotes inside plain texts (fast-check's find)",
+      "- \"\":\n    -': []\n- it's: a'b",
+      [{ '': { "-'": [] } }, { "it's": "a'b" }],
+    ],
     ['URLs and colons inside values', 'url: http://x:8080/y\ntime: 12:30', { url: 'http://x:8080/y', time: '12:30' }],
   ])('%s', (_name, text, expected) => {
     expect(values(text)).toEqual([expected]);

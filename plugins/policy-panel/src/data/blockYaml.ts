@@ -81,10 +81,15 @@ function withoutComment(text: string, index: number): string {
   return text.trimEnd();
 }
 
-/** A quote opens a quoted scalar only where a scalar starts: line start, after `: `, `- ` or `? `. */
+/**
+ * A quote opens a quoted scalar only where a scalar starts: at the line's start, or after `: ` or the
+ * `- ` of list items; elsewhere (`-'`, `it's`) it is part of a plain scalar.
+ */
 function startsScalar(text: string, i: number): boolean {
-  const before = text.slice(0, i).trimEnd();
-  return before === '' || before.endsWith(':') || before.endsWith('-');
+  const before = text.slice(0, i);
+  const trimmed = before.trimEnd();
+  if (trimmed === '') return true;
+  return trimmed !== before && (trimmed.endsWith(':') || /^(-\s+)*-$/.test(trimmed));
 }
 
 function splitLines(text: string): string[] {

@@ -39,9 +39,25 @@ export function selectedPolicies(policies: ReviewedPolicy[], selection: PolicySe
   return policies.filter((policy) => policy.document && isPolicySelected(selection, policy.key));
 }
 
+/** One document of the selection's YAML, with the `---` that separates it from the one before. */
+export interface YamlDocumentText {
+  policyKey: string;
+  text: string;
+  lines: number;
+}
+
+/** The selection's YAML document by document, so a view can redraw only the policy that changed. */
+export function selectionDocuments(policies: ReviewedPolicy[], selection: PolicySelection): YamlDocumentText[] {
+  return selectedPolicies(policies, selection).map((policy, i) => {
+    const yaml = policyYaml(policy.document!, (ruleKey) => isRuleSelected(selection, policy.key, ruleKey));
+    const text = i === 0 ? yaml : `---\n${yaml}`;
+    return { policyKey: policy.key, text, lines: text.split('\n').length - 1 };
+  });
+}
+
 /** The selection as one multi-document YAML, ready for `kubectl apply -f`; empty when nothing is selected. */
 export function selectionYaml(policies: ReviewedPolicy[], selection: PolicySelection): string {
-  return selectedPolicies(policies, selection)
-    .map((policy) => policyYaml(policy.document!, (ruleKey) => isRuleSelected(selection, policy.key, ruleKey)))
-    .join('---\n');
+  return joinDocuments(selectionDocuments(policies, selection));
 }
+
+export const joinDocuments = (documents: YamlDocumentText[]) => documents.map((document) => document.text).join('');

@@ -70,7 +70,8 @@ export const PolicyItem = memo(function PolicyItem({ policy, selected, excludedR
 });
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  item: css({ padding: theme.spacing(0.25, 0) }),
+  // Off-screen policies skip layout and paint (sized as one collapsed row until drawn once).
+  item: css({ padding: theme.spacing(0.25, 0), contentVisibility: 'auto', containIntrinsicSize: 'auto 56px' }),
   row: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(0.5) }),
   // Keeps an unreadable policy's checkbox in line with the others, which follow an expand button.
   spacer: css({ width: theme.spacing(3), flexShrink: 0 }),

@@ -3,7 +3,7 @@ import { css, cx } from '@emotion/css';
 import { type GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 import { selectionCounts } from '../data/selectionCounts';
-import { selectionYaml } from '../data/selectedYaml';
+import { joinDocuments, selectionDocuments } from '../data/selectedYaml';
 import { type PolicyReviewModel } from '../data/types';
 import { type PolicyOptions } from '../types';
 import { NoticeList } from './NoticeList';
@@ -27,7 +27,8 @@ export function PolicyReview({ model, options, width, height, fileName }: Props)
   const styles = useStyles2(getStyles);
   const { selection, setPolicies, setRule, setAll } = usePolicySelection(options.initialSelection === 'all');
   const actions = useMemo(() => ({ setPolicies, setRule }), [setPolicies, setRule]);
-  const yaml = useMemo(() => selectionYaml(model.policies, selection), [model.policies, selection]);
+  const documents = useMemo(() => selectionDocuments(model.policies, selection), [model.policies, selection]);
+  const yaml = useMemo(() => joinDocuments(documents), [documents]);
   const counts = useMemo(() => selectionCounts(model.policies, selection), [model.policies, selection]);
 
   if (width < minimumSize.width || height < minimumSize.height) {
@@ -54,7 +55,7 @@ export function PolicyReview({ model, options, width, height, fileName }: Props)
       <ReviewToolbar counts={counts} yaml={yaml} fileName={fileName} onSelectAll={setAll} />
       <div className={cx(styles.body, isSideBySide(options.layout, width) ? styles.side : styles.stacked)}>
         <PolicyList groups={model.groups} selection={selection} actions={actions} showObserved={options.showObserved} />
-        <YamlView yaml={yaml} />
+        <YamlView documents={documents} />
       </div>
     </div>
   );
