@@ -13,6 +13,7 @@ COPY tools/testkit/package.json tools/testkit/
 COPY tools/flowgen/package.json tools/flowgen/
 COPY plugins/sankey-panel/package.json plugins/sankey-panel/
 COPY plugins/chord-panel/package.json plugins/chord-panel/
+COPY plugins/policy-panel/package.json plugins/policy-panel/
 COPY plugins/flows-datasource/package.json plugins/flows-datasource/
 COPY e2e/package.json e2e/
 COPY bench/package.json bench/
@@ -28,6 +29,7 @@ USER root
 ENV GF_PATHS_PLUGINS=/opt/flowlens/plugins
 COPY --from=build /src/plugins/sankey-panel/dist /opt/flowlens/plugins/flowlens-sankey-panel
 COPY --from=build /src/plugins/chord-panel/dist /opt/flowlens/plugins/flowlens-chord-panel
+COPY --from=build /src/plugins/policy-panel/dist /opt/flowlens/plugins/flowlens-policy-panel
 COPY --from=build /src/plugins/flows-datasource/dist /opt/flowlens/plugins/flowlens-flows-datasource
 COPY docker/grafana-entrypoint.sh /usr/local/bin/flowlens-grafana
 RUN chmod 0755 /usr/local/bin/flowlens-grafana /opt/flowlens/plugins/flowlens-flows-datasource/gpx_flowlens_flows_linux_*

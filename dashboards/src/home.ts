@@ -1,6 +1,7 @@
 import { displayNameOverrides } from './fieldNames.ts';
 import { dashboard, datasourceRef, layout, type Json, type Panel } from './grafanaJson.ts';
-import { barGauge, dashboardList, drillDown, linksOnFields, stat, timeseries } from './panels.ts';
+import { barGauge, dashboardLink, dashboardList, drillDown, linksOnFields, stat, timeseries } from './panels.ts';
+import { policyRecommendationUid } from './policyRecommendation.ts';
 import { flowsTarget, sqlTarget } from './queries.ts';
 import {
   connectionColumns,
@@ -99,6 +100,7 @@ export const home = dashboard({
         panel: stat(
           {
             title: 'NetworkPolicies',
+            panelLinks: [dashboardLink('Recommend NetworkPolicies', policyRecommendationUid)],
             description:
               'NetworkPolicies (K8s, Antrea, Antrea cluster-wide) that matched traffic, each counted once. Theia adds the distinct ingress and egress policy names, so a policy seen on both sides counts twice there.',
             unit: 'short',

@@ -3,6 +3,7 @@ import type { Json } from './grafanaJson.ts';
 import { home } from './home.ts';
 import { networkPolicy } from './networkPolicy.ts';
 import { serviceMap } from './serviceMap.ts';
+import { policyRecommendation } from './policyRecommendation.ts';
 import { nodeToNode, podToExternal, podToPod, podToService } from './viewDashboards.ts';
 
 /** Every dashboard by its file name in dashboards/. */
@@ -15,4 +16,5 @@ export const dashboards: Record<string, Json> = {
   'node-to-node': nodeToNode,
   'network-policy': networkPolicy,
   'service-map': serviceMap,
+  'policy-recommendation': policyRecommendation,
 };

@@ -3,7 +3,8 @@ import { ruleActionColors, ruleActionMapping } from './codeMappings.ts';
 import { displayNameOverrides } from './fieldNames.ts';
 import { dashboard, layout, type Panel } from './grafanaJson.ts';
 import { droppedFlowsAnnotation } from './home.ts';
-import { barGauge, chord, mappingsOnFields, table, timeseries } from './panels.ts';
+import { barGauge, chord, dashboardLink, mappingsOnFields, table, timeseries } from './panels.ts';
+import { policyRecommendationUid } from './policyRecommendation.ts';
 import { flowsTarget, sqlTarget, type FlowsQuestion } from './queries.ts';
 import { inRange, ruleAction } from './sqlFragments.ts';
 import { commonVariables } from './variables.ts';
@@ -99,6 +100,7 @@ export const networkPolicy = dashboard({
           colorField: 'ruleAction',
           detailFields: ['ingressPolicy', 'egressPolicy'],
           topGroups: 30,
+          panelLinks: [dashboardLink('Recommend NetworkPolicies for this traffic', policyRecommendationUid)],
           overrides: [
             ...displayNameOverrides([
               'sourcePod',

@@ -11,6 +11,8 @@ interface PanelBase {
   overrides?: Json[];
   /** Minimum interval for $__interval, e.g. '1m' for "per minute" panels. */
   interval?: string;
+  /** Links in the panel's header (to another dashboard), beside the field config's data links. */
+  panelLinks?: Json[];
 }
 
 function fieldConfig(base: PanelBase, custom: Json = {}, extraDefaults: Json = {}): Json {
@@ -36,6 +38,7 @@ function panel(type: string, base: PanelBase, options: Json, fieldConfigJson: Js
     datasource: datasourceRef,
     targets: base.targets,
     ...(base.interval ? { interval: base.interval } : {}),
+    ...(base.panelLinks ? { links: base.panelLinks } : {}),
     options,
     fieldConfig: fieldConfigJson,
   };
@@ -200,6 +203,25 @@ export function chord(
     },
     fieldConfig(base)
   );
+}
+
+/** FlowLens policy review: recommended policies to pick, with their YAML to copy or download. */
+export function policyReview(base: PanelBase & { fileName: string }): Panel {
+  return panel(
+    'flowlens-policy-panel',
+    base,
+    { initialSelection: 'all', layout: 'auto', showObserved: true, fileName: base.fileName },
+    fieldConfig(base)
+  );
+}
+
+/** A link to another FlowLens dashboard keeping the time range, datasource, clusters and namespaces. */
+export function dashboardLink(title: string, uid: string): Json {
+  return {
+    title,
+    url: `/d/${uid}?\${__url_time_range}&\${datasource:queryparam}&\${cluster:queryparam}&\${namespace:queryparam}`,
+    targetBlank: false,
+  };
 }
 
 export function dashboardList(title: string, description: string): Panel {

@@ -43,3 +43,24 @@ export function flowsTarget(question: FlowsQuestion, refId = 'A'): Json {
 export function sqlTarget(rawSql: string, format: 'table' | 'timeseries' = 'table', refId = 'A'): Json {
   return { refId, datasource: datasourceRef, queryType: 'sql', format, rawSql };
 }
+
+/** A policy recommendation target (the datasource's recommendPolicies query type). */
+export function recommendTarget(recommend: Json, refId = 'A'): Json {
+  return {
+    refId,
+    datasource: datasourceRef,
+    queryType: 'recommendPolicies',
+    format: 'table',
+    recommend: { version: 1, ...recommend },
+  };
+}
+
+/**
+ * A target that reuses another panel's answer through Grafana's built-in Dashboard datasource, so a
+ * second view of the same result runs no second query.
+ */
+export const dashboardDatasourceRef = { type: 'datasource', uid: '-- Dashboard --' };
+
+export function sameAnswerAs(panelId: number, refId = 'A'): Json {
+  return { refId, datasource: dashboardDatasourceRef, panelId };
+}

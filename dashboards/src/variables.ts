@@ -117,3 +117,6 @@ export const commonSqlFilters = [
   'sourcePodNamespace NOT IN ($excludedNamespaces)',
   'destinationPodNamespace NOT IN ($excludedNamespaces)',
 ].join('\n  AND ');
+
+/** For dashboards that take only some of the common variables (the policy recommendation). */
+export { datasource as datasourceVariable, cluster as clusterVariable, namespace as namespaceVariable };

@@ -19,7 +19,8 @@ const corePanels = new Set([
   // Grafana's built-in node graph: the service map's nodes and edges frames (datasource serviceMap query).
   'nodeGraph',
 ]);
-const ourPanels = new Set(['flowlens-sankey-panel', 'flowlens-chord-panel']);
+const ourPanels = new Set(['flowlens-sankey-panel', 'flowlens-chord-panel', 'flowlens-policy-panel']);
+const flowCharts = new Set(['flowlens-sankey-panel', 'flowlens-chord-panel']);
 const builtInVariables = new Set([
   '__timeFilter',
   '__timeFilter_ms',
@@ -70,9 +71,11 @@ describe.each(Object.entries(dashboards))('dashboard %s', (name, dashboard) => {
   it('reaches its datasource only through the datasource variable', () => {
     for (const [path, ref] of datasourceRefs(dashboard)) {
       const { type, uid } = ref as { type?: string; uid?: string };
+      // Grafana's own: annotations, and the Dashboard datasource that shows another panel's answer again.
       const allowed =
         (type === 'flowlens-flows-datasource' && uid === '${datasource}') ||
-        (type === 'grafana' && uid === '-- Grafana --');
+        (type === 'grafana' && uid === '-- Grafana --') ||
+        (type === 'datasource' && uid === '-- Dashboard --');
       expect(allowed, `${path}: ${JSON.stringify(ref)}`).toBe(true);
     }
   });
@@ -121,6 +124,19 @@ describe.each(Object.entries(dashboards))('dashboard %s', (name, dashboard) => {
     }
   });
 
+  it('reuses only answers of panels it has, by their id', () => {
+    const panels = dashboard.panels as Json[];
+    for (const panel of panels) {
+      for (const target of (panel.targets as Json[] | undefined) ?? []) {
+        if ((target.datasource as Json | undefined)?.uid === '-- Dashboard --') {
+          const source = panels.find((other) => other.id === target.panelId);
+          expect(source, `${String(panel.title)} reuses panel ${String(target.panelId)}`).toBeDefined();
+          expect(source).not.toBe(panel);
+        }
+      }
+    }
+  });
+
   it('links only to FlowLens dashboards that exist', () => {
     const uids = new Set(Object.values(dashboards).map((d) => d.uid));
     for (const [path, text] of strings(dashboard)) {
@@ -132,6 +148,16 @@ describe.each(Object.entries(dashboards))('dashboard %s', (name, dashboard) => {
 });
 
 describe('the dashboard set', () => {
+  it('links to the policy recommendation from Home and Network Policy', () => {
+    for (const name of ['home', 'network-policy']) {
+      const urls = strings(dashboards[name]).map(([, text]) => text);
+      expect(
+        urls.some((text) => text.startsWith('/d/flowlens-policy-recommendation?')),
+        name
+      ).toBe(true);
+    }
+  });
+
   it('has unique uids and titles', () => {
     const all = Object.values(dashboards);
     expect(new Set(all.map((d) => d.uid)).size).toBe(all.length);
@@ -140,7 +166,7 @@ describe('the dashboard set', () => {
 
   it('keeps chord and Sankey queries bounded', () => {
     for (const dashboard of Object.values(dashboards)) {
-      for (const panel of (dashboard.panels as Json[]).filter((p) => ourPanels.has(String(p.type)))) {
+      for (const panel of (dashboard.panels as Json[]).filter((p) => flowCharts.has(String(p.type)))) {
         for (const target of panel.targets as Json[]) {
           expect(
             (target.flows as Json | undefined)?.topN,

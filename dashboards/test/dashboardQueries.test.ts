@@ -105,6 +105,33 @@ describe('every dashboard query, through the backend, on flowgen data in chDB', 
     expect(failures).toEqual([]);
   });
 
+  it('recommends policies with the dashboard’s choices: policy type, namespaces, DNS', async () => {
+    const variables = await runner.defaultVariables();
+    const recommendation = all.find((query) => query.where === 'Recommended policies')!;
+    const answer = async (changes: Record<string, string[]>) => {
+      const response = await runner.run(
+        recommendation,
+        variables.map((v) => (changes[v.name] ? { ...v, current: changes[v.name]! } : v))
+      );
+      expect(response.error).toBeUndefined();
+      const policies = response.frames.find((frame) => frame.name === 'policies')!;
+      const column = (name: string) => [...policies.fields.find((field) => field.name === name)!.values].map(String);
+      return {
+        kinds: new Set(column('kind')),
+        namespaces: new Set(column('namespace')),
+        yaml: column('yaml').join('\n'),
+      };
+    };
+    const saved = await answer({});
+    expect(saved.kinds).toEqual(new Set(['NetworkPolicy']));
+    expect(saved.yaml).toContain('k8s-app: kube-dns');
+    expect(saved.namespaces.size).toBeGreaterThan(2);
+    const antrea = await answer({ policyType: ['anp-deny-applied'], namespace: ['bookinfo'], allowDns: ['false'] });
+    expect(antrea.kinds).toEqual(new Set(['NetworkPolicy', 'ClusterNetworkPolicy']));
+    expect([...antrea.namespaces].filter((namespace) => namespace !== '')).toEqual(['bookinfo']);
+    expect(antrea.yaml).not.toContain('k8s-app: kube-dns');
+  });
+
   it('names namespaced policies namespace/name and cluster-wide ones by name alone', async () => {
     const variables = await runner.defaultVariables();
     const policies = all.find(

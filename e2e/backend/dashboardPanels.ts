@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { FieldConfigSourceJSON } from '../host/panelSpec.ts';
 
-export const flowLensPanelTypes = ['flowlens-sankey-panel', 'flowlens-chord-panel'] as const;
+export const flowLensPanelTypes = ['flowlens-sankey-panel', 'flowlens-chord-panel', 'flowlens-policy-panel'] as const;
 export type FlowLensPanelType = (typeof flowLensPanelTypes)[number];
 
 const dashboardsDir = resolve(import.meta.dirname, '../../dashboards');

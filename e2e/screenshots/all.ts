@@ -5,9 +5,15 @@
  */
 import { renderChordScreenshots } from './chord.ts';
 import { renderDashboardScreenshots } from './dashboards.ts';
+import { renderPolicyScreenshots } from './policy.ts';
 import { renderSankeyScreenshots } from './sankey.ts';
 
-for (const render of [renderSankeyScreenshots, renderChordScreenshots, renderDashboardScreenshots]) {
+for (const render of [
+  renderSankeyScreenshots,
+  renderChordScreenshots,
+  renderPolicyScreenshots,
+  renderDashboardScreenshots,
+]) {
   for (const file of await render()) {
     console.log(`wrote ${file}`);
   }

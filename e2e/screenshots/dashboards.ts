@@ -37,6 +37,13 @@ const shots: Shot[] = [
     height: 640,
     hover: 'shop/mongodb-0: outgoing ',
   },
+  {
+    file: 'policy-recommendation-review.png',
+    dashboard: 'policy-recommendation',
+    theme: 'dark',
+    width: 1200,
+    height: 620,
+  },
 ];
 
 function panelOf(panels: BackendPanel[], dashboard: string): BackendPanel {

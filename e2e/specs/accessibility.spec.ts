@@ -1,6 +1,6 @@
 /**
  * axe-core on every FlowLens panel of the dashboards, rendered from the backend's frames, in both
- * themes, at rest and with a tooltip open: no serious or critical WCAG 2.0 / 2.1 A and AA violation
+ * themes, at rest and with a tooltip open (a policy expanded, for the policy review): no serious or critical WCAG 2.0 / 2.1 A and AA violation
  * inside our panels (the host page around them is not ours, so it is left out).
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -30,12 +30,25 @@ async function seriousViolations(host: PanelHostPage, include: string[]) {
 // Listed from the dashboard files: the backend's frames exist only once global setup has run.
 const dashboardPanels = readDashboards().flatMap((dashboard) => dashboard.panels);
 
-for (const { dashboard, title } of dashboardPanels) {
+for (const { dashboard, title, pluginId } of dashboardPanels) {
   for (const theme of ['dark', 'light'] as const) {
     test(`${dashboard}: "${title}" has no serious axe violations (${theme})`, async ({ panelHost }) => {
       const panel = backendPanels().panels.find((p) => p.dashboard === dashboard && p.title === title)!;
       const result = await panelHost.render(dashboardPanelSpec(panel, { theme }));
       expect(result.panelError).toBeUndefined();
+      if (pluginId === 'flowlens-policy-panel') {
+        await expect(panelHost.panel().getByRole('region', { name: 'Recommended policies' })).toBeVisible();
+        expect(await seriousViolations(panelHost, ['[data-panel-slot="main"]'])).toEqual([]);
+        // Expanded: a policy's rule checkboxes and its list of observed connections.
+        await panelHost
+          .panel()
+          .getByRole('button', { name: /^Show the rules/ })
+          .first()
+          .click();
+        await expect(panelHost.panel().getByRole('list', { name: /^Rules of / })).toBeVisible();
+        expect(await seriousViolations(panelHost, ['[data-panel-slot="main"]'])).toEqual([]);
+        return;
+      }
       const chart = panelHost.panel().getByRole('group', { name: /^(Sankey of|Chord diagram)/ });
       await expect(chart).toBeVisible();
       expect(await seriousViolations(panelHost, ['[data-panel-slot="main"]'])).toEqual([]);

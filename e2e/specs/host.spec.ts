@@ -57,7 +57,7 @@ function luminance(cssColor: string): number {
 }
 
 test.describe('loading built plugins as Grafana does', () => {
-  for (const pluginId of ['flowlens-sankey-panel', 'flowlens-chord-panel']) {
+  for (const pluginId of ['flowlens-sankey-panel', 'flowlens-chord-panel', 'flowlens-policy-panel']) {
     test(`${pluginId} renders from its dist/module.js`, async ({ panelHost }) => {
       expect(await panelHost.loadPlugin(pluginId)).toMatchObject({ kind: 'panel', exportNames: ['plugin'] });
       const result = await panelHost.render({ pluginId, frames: flows, width: 640, height: 360 });

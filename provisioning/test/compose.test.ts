@@ -95,10 +95,11 @@ describe('docker-compose.yml (checked statically: no Docker engine here)', () =>
     }
   });
 
-  it('allows unsigned plugins for our three ids only', () => {
+  it('allows unsigned plugins for our four ids only', () => {
     expect(compose.services.grafana!.environment.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS!.split(',').sort()).toEqual([
       'flowlens-chord-panel',
       'flowlens-flows-datasource',
+      'flowlens-policy-panel',
       'flowlens-sankey-panel',
     ]);
   });

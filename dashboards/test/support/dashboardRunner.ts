@@ -30,6 +30,29 @@ export interface DashboardRunner {
 
 export const maxDataPoints = 1000;
 
+/**
+ * The dashboards' fixed-choice (custom) variables other than the common ones, at their saved
+ * selection: the policy recommendation's policy type, granularity and DNS switch.
+ */
+function savedChoices(): TestVariable[] {
+  const common = new Set(['datasource', 'cluster', 'namespace', 'excludedNamespaces', 'pod', 'pods', 'groupBy']);
+  const choices = new Map<string, TestVariable>();
+  for (const dashboard of Object.values(dashboards)) {
+    for (const variable of (dashboard.templating as { list: Array<Record<string, unknown>> }).list) {
+      const name = String(variable.name);
+      if (variable.type !== 'custom' || common.has(name) || choices.has(name)) continue;
+      const current = (variable.current as { value: string | string[] }).value;
+      choices.set(name, {
+        name,
+        multi: variable.multi === true,
+        value: current,
+        options: (variable.options as Array<{ value: string }>).map((option) => option.value),
+      });
+    }
+  }
+  return [...choices.values()];
+}
+
 /** Grafana's interval: range ÷ max data points in whole seconds, never below the panel's minimum. */
 export function intervalMsFor(timeRange: TimeRange, minInterval: string | undefined): number {
   const raw = Math.max(1000, Math.ceil((timeRange.toMs - timeRange.fromMs) / maxDataPoints / 1000) * 1000);
@@ -98,5 +121,6 @@ export function startingVariables(): TestVariable[] {
     // Pod-to-Pod's pods box (set by the service map's links) and the service map's node kind.
     { name: 'pods', includeAll: true, value: ['$__all'], options: [] },
     { name: 'groupBy', value: 'workload', options: ['workload', 'namespace', 'pod'] },
+    ...savedChoices(),
   ];
 }

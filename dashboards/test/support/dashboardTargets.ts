@@ -9,7 +9,7 @@ export interface DashboardQuery {
   minInterval?: string;
 }
 
-/** Every query a dashboard runs: variables, annotations and each panel's targets. */
+/** Every query a dashboard runs through FlowLens: variables, annotations and each panel's targets. */
 export function dashboardQueries(name: string, dashboard: Json): DashboardQuery[] {
   const queries: DashboardQuery[] = [];
   const templating = (dashboard.templating as { list: Json[] }).list;
@@ -29,6 +29,8 @@ export function dashboardQueries(name: string, dashboard: Json): DashboardQuery[
   }
   for (const panel of dashboard.panels as Json[]) {
     for (const target of (panel.targets as Json[] | undefined) ?? []) {
+      // Grafana's Dashboard datasource shows another panel's answer: no query of ours runs.
+      if ((target.datasource as Json | undefined)?.uid === '-- Dashboard --') continue;
       queries.push({
         dashboard: name,
         where: String(panel.title),

@@ -108,12 +108,44 @@ describe('queries sent to the backend', () => {
     });
   });
 
+  it('send policy recommendations with lists and choices resolved', async () => {
+    backend.answer(/\/api\/ds\/query/, queryReply('A', { n: [1] }));
+    await lastValueFrom(
+      flowsDataSource().query(
+        request([
+          {
+            refId: 'A',
+            queryType: 'recommendPolicies',
+            recommend: { version: 1, namespaces: ['$namespace'], clusters: ['$cluster'], allowDns: 'false' },
+          },
+        ])
+      )
+    );
+    expect(sentQueries()[0]).toMatchObject({
+      queryType: 'recommendPolicies',
+      recommend: { version: 1, namespaces: ['web', "o'hara"], clusters: [], allowDns: false },
+    });
+  });
+
   it('skip hidden queries and SQL not written yet', () => {
     const ds = flowsDataSource();
     expect(ds.filterQuery({ refId: 'A', queryType: 'sql', rawSql: '  ' })).toBe(false);
     expect(ds.filterQuery({ refId: 'A', queryType: 'sql', rawSql: 'SELECT 1', hide: true })).toBe(false);
     expect(ds.filterQuery({ refId: 'A', queryType: 'flows' })).toBe(true);
+    expect(ds.filterQuery({ refId: 'A', queryType: 'recommendPolicies' })).toBe(true);
     expect(ds.filterQuery({ refId: 'A', queryType: 'serviceMap', serviceMap: { version: 1 } })).toBe(true);
+  });
+
+  it('tell alerting when a recommendation depends on dashboard variables', () => {
+    const ds = flowsDataSource();
+    const recommend = (model: object) => ({
+      refId: 'A',
+      queryType: 'recommendPolicies' as const,
+      recommend: { version: 1 as const, ...model },
+    });
+    expect(ds.targetContainsTemplate(recommend({ namespaces: ['shop', '$namespace'] }))).toBe(true);
+    expect(ds.targetContainsTemplate(recommend({ allowDns: '$namespace' }))).toBe(true);
+    expect(ds.targetContainsTemplate(recommend({ namespaces: ['shop'], allowDns: true }))).toBe(false);
   });
 });
 
@@ -306,5 +338,16 @@ describe('display text', () => {
       flows: { version: 1, view: 'pod-to-pod', metric: 'throughput', groupBy: ['sourcePod'], filters: [], topN: 5 },
     });
     expect(text).toBe('Throughput (bits/s) by Source pod · Pod to pod · top 5');
+  });
+
+  it('summarises policy recommendations in words', () => {
+    const text = flowsDataSource().getQueryDisplayText({
+      refId: 'A',
+      queryType: 'recommendPolicies',
+      recommend: { version: 1, policyType: 'anp-deny-all', namespaces: ['shop', 'dev'], runType: 'subsequent' },
+    });
+    expect(text).toBe(
+      'Policy recommendation · Antrea, deny all · Per workload · namespaces shop, dev · subsequent run'
+    );
   });
 });

@@ -20,6 +20,7 @@ import type { CompiledSql, CompileRequest } from './query/compiledSql';
 import { defaultQuery } from './query/defaultQueries';
 import { queryTypeOf } from './query/queryType';
 import { toResourceError } from './query/resourceError';
+import { describeRecommendQuery, normalizeRecommendQuery, recommendTexts } from './recommend/recommendQuery';
 import type { DatabaseSchema } from './schema/flowsSchema';
 import { defaultOptions, type Engine, type FlowsDataSourceOptions, type FlowsQuery } from './types';
 import { adHocFilterKeys } from './variables/adHocFilters';
@@ -69,25 +70,43 @@ export class FlowsDataSource extends DataSourceWithBackend<FlowsQuery, FlowsData
     if (query.hide === true) {
       return false;
     }
-    const queryType = queryTypeOf(query);
-    return queryType === 'flows' || queryType === 'serviceMap' || (query.rawSql ?? '').trim() !== '';
+    return queryTypeOf(query) !== 'sql' || (query.rawSql ?? '').trim() !== '';
   }
 
   override getQueryDisplayText(query: FlowsQuery): string {
-    return queryTypeOf(query) === 'flows'
-      ? describeBuilderQuery(normalizeBuilderQuery(query.flows))
-      : (query.rawSql ?? '');
+    switch (queryTypeOf(query)) {
+      case 'flows':
+        return describeBuilderQuery(normalizeBuilderQuery(query.flows));
+      case 'recommendPolicies':
+        return describeRecommendQuery(normalizeRecommendQuery(query.recommend));
+      case 'detectAnomalies':
+        return `Anomalies: ${JSON.stringify(query.detect ?? {})}`;
+      case 'serviceMap':
+        return `Service map: ${JSON.stringify(query.serviceMap ?? {})}`;
+      case 'sql':
+        return query.rawSql ?? '';
+    }
   }
 
   /** Alerting asks this to warn that a rule's query depends on dashboard variables. */
   override targetContainsTemplate(query: FlowsQuery): boolean {
     const templateSrv = getTemplateSrv();
-    if (queryTypeOf(query) === 'flows') {
-      return normalizeBuilderQuery(query.flows).filters.some((filter) =>
-        [filter.value].flat().some((value) => templateSrv.containsTemplate(value))
-      );
+    switch (queryTypeOf(query)) {
+      case 'flows':
+        return normalizeBuilderQuery(query.flows).filters.some((filter) =>
+          [filter.value].flat().some((value) => templateSrv.containsTemplate(value))
+        );
+      case 'recommendPolicies':
+        return recommendTexts(normalizeRecommendQuery(query.recommend)).some((text) =>
+          templateSrv.containsTemplate(text)
+        );
+      case 'detectAnomalies':
+        return templateSrv.containsTemplate(JSON.stringify(query.detect ?? {}));
+      case 'serviceMap':
+        return templateSrv.containsTemplate(JSON.stringify(query.serviceMap ?? {}));
+      case 'sql':
+        return templateSrv.containsTemplate(query.rawSql);
     }
-    return templateSrv.containsTemplate(query.rawSql);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
+import type { QueryType } from './query/queryType';
 
 /**
  * The datasource and query contracts of docs/architecture.md. Dashboards and provisioning files depend on these
@@ -49,8 +50,7 @@ export interface FlowsSecureJsonData {
   [httpHeaderValue: `httpHeaderValue.${string}`]: string | undefined;
 }
 
-/** `serviceMap` is written in dashboards (no editor yet); the editor offers `sql` and `flows`. */
-export type QueryType = 'sql' | 'flows' | 'serviceMap';
+export type { QueryType };
 export type QueryFormat = 'table' | 'timeseries';
 
 /** Operators the backend turns into SQL conditions (backend/src/sql/conditions.ts). */
@@ -69,6 +69,9 @@ export interface FlowsQuery extends DataQuery {
   rawSql?: string;
   flows?: FlowsBuilderQuery;
   serviceMap?: ServiceMapQuery;
+  recommend?: RecommendQuery;
+  /** The anomaly detection model (backend/src/anomalies/detectOptions.ts); written in dashboards and alert rules. */
+  detect?: Record<string, unknown> & { version: 1 };
   /** Filled from the dashboard's ad-hoc filters just before the query is sent; never saved. */
   adHocFilters?: FlowsFilter[];
 }
@@ -85,6 +88,30 @@ export interface FlowsBuilderQuery {
   filters: FlowsFilter[];
   /** Keep only the N largest groups (or series); absent means all. */
   topN?: number;
+}
+
+/**
+ * The policy recommendation's versioned model (backend/src/recommend/recommendOptions.ts reads it).
+ * Choices, flags and the flow limit may hold a template variable (`$policyType`); lists may hold
+ * variables among names. The frontend interpolates them (variables/recommendVariables.ts) before the
+ * backend sees the query; an absent field takes the backend's default.
+ */
+export interface RecommendQuery {
+  version: 1;
+  /** `k8s-np`, `anp-deny-applied`, `anp-deny-all`. */
+  policyType?: string;
+  /** `workload` or `namespace`. */
+  granularity?: string;
+  /** `initial` or `subsequent`. */
+  runType?: string;
+  namespaces?: string[];
+  excludedNamespaces?: string[];
+  allowedNamespaces?: string[];
+  clusters?: string[];
+  dropGeneratedLabels?: boolean | string;
+  allowDns?: boolean | string;
+  toServices?: boolean | string;
+  flowLimit?: number | string;
 }
 
 export const defaultOptions = {

@@ -10,7 +10,9 @@ import { readRepository } from '../src/repository.ts';
 import { readZip, type ZipEntry } from './zipEntries.ts';
 
 const repo = resolve(import.meta.dirname, '../../..');
-const plugins = ['sankey-panel', 'chord-panel', 'flows-datasource'].map((name) => join(repo, 'plugins', name));
+const plugins = ['sankey-panel', 'chord-panel', 'policy-panel', 'flows-datasource'].map((name) =>
+  join(repo, 'plugins', name)
+);
 
 describe.each(plugins)('built plugin %s', (pluginDir) => {
   const manifest = readPluginManifest(pluginDir);

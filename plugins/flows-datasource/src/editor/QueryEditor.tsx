@@ -5,9 +5,19 @@ import { defaultBuilderQuery, normalizeBuilderQuery } from '../builder/builderQu
 import type { FlowsDataSource } from '../datasource';
 import { defaultSql } from '../query/defaultQueries';
 import { queryTypeOf } from '../query/queryType';
-import type { FlowsBuilderQuery, FlowsDataSourceOptions, FlowsQuery, QueryFormat, QueryType } from '../types';
+import { normalizeRecommendQuery } from '../recommend/recommendQuery';
+import type {
+  FlowsBuilderQuery,
+  FlowsDataSourceOptions,
+  FlowsQuery,
+  QueryFormat,
+  QueryType,
+  RecommendQuery,
+} from '../types';
 import { FlowsBuilder } from './FlowsBuilder';
+import { ModelJsonEditor } from './ModelJsonEditor';
 import { QueryHeader } from './QueryHeader';
+import { RecommendBuilder } from './RecommendBuilder';
 import { SqlPreview } from './SqlPreview';
 import { SqlQueryBody } from './SqlQueryBody';
 import { useCompiledSql } from './useCompiledSql';
@@ -15,14 +25,16 @@ import { useCompiledSql } from './useCompiledSql';
 type Props = QueryEditorProps<FlowsDataSource, FlowsQuery, FlowsDataSourceOptions>;
 
 /**
- * Panel and Explore queries: the Flows builder (with the SQL it compiles to) or SQL. Switching keeps
- * both parts of the model, so going back and forth loses nothing; replacing hand-written SQL with the
- * builder's asks first. Builder and format changes run at once; SQL runs on Ctrl/Cmd+Enter.
+ * Panel and Explore queries: the Flows builder (with the SQL it compiles to), SQL, or a policy
+ * recommendation. Switching keeps every part of the model, so going back and forth loses nothing;
+ * replacing hand-written SQL with the builder's asks first. Builder, recommendation and format changes
+ * run at once; SQL runs on Ctrl/Cmd+Enter.
  */
 export function QueryEditor({ query, onChange, onRunQuery, datasource, range }: Props) {
   const queryType = queryTypeOf(query);
   const format: QueryFormat = query.format ?? 'table';
   const flows = normalizeBuilderQuery(query.flows ?? defaultBuilderQuery);
+  const recommend = normalizeRecommendQuery(query.recommend);
   const compiled = useCompiledSql(datasource, query, range, queryType === 'flows');
   const [macroHelpShown, setMacroHelpShown] = useState(false);
   const [sqlToConfirm, setSqlToConfirm] = useState<string>();
@@ -42,12 +54,16 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, range }: 
   };
   const onQueryTypeChange = (next: QueryType) => {
     if (next === 'sql') {
-      switchToSql(compiled.status === 'ready' ? compiled.compiled.sql : undefined);
+      switchToSql(queryType === 'flows' && compiled.status === 'ready' ? compiled.compiled.sql : undefined);
+    } else if (next === 'recommendPolicies') {
+      changeAndRun({ ...query, queryType: 'recommendPolicies', recommend });
     } else {
       changeAndRun({ ...query, queryType: 'flows', flows });
     }
   };
   const onFlowsChange = (next: FlowsBuilderQuery) => changeAndRun({ ...query, queryType: 'flows', flows: next });
+  const onRecommendChange = (next: RecommendQuery) =>
+    changeAndRun({ ...query, queryType: 'recommendPolicies', recommend: next });
 
   return (
     <Stack direction="column" gap={1}>
@@ -60,7 +76,18 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, range }: 
         onToggleMacroHelp={queryType === 'sql' ? () => setMacroHelpShown(!macroHelpShown) : undefined}
         macroHelpShown={macroHelpShown}
       />
-      {queryType === 'flows' ? (
+      {queryType === 'recommendPolicies' && (
+        <>
+          {recommend.version !== 1 && (
+            <Alert severity="warning" title="Saved by a newer FlowLens">
+              This policy recommendation is version {String(recommend.version)}; this plugin reads version 1. Update the
+              plugin.
+            </Alert>
+          )}
+          <RecommendBuilder recommend={recommend} onChange={onRecommendChange} datasource={datasource} range={range} />
+        </>
+      )}
+      {queryType === 'flows' && (
         <>
           {flows.version !== 1 && (
             <Alert severity="warning" title="Saved by a newer FlowLens">
@@ -71,7 +98,32 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, range }: 
           <FlowsBuilder flows={flows} format={format} onChange={onFlowsChange} datasource={datasource} range={range} />
           <SqlPreview state={compiled} engine={datasource.engine} onEditAsSql={switchToSql} />
         </>
-      ) : (
+      )}
+      {queryType === 'detectAnomalies' && (
+        <ModelJsonEditor
+          title="Anomaly detection"
+          help="metric (deniedFlows | throughput), endpoint (pod | podLabels | namespace | externalIP | service), window, history, method (meanStddev | medianMad | ewma), k, output (series | score | anomalies): see the datasource README."
+          model={query.detect}
+          onChange={(detect) =>
+            changeAndRun({ ...query, queryType: 'detectAnomalies', detect: { ...detect, version: 1 } })
+          }
+        />
+      )}
+      {queryType === 'serviceMap' && (
+        <ModelJsonEditor
+          title="Service map"
+          help="groupBy (workload | namespace | pod), maxNodes, foldBy, services, filters: see the datasource README."
+          model={query.serviceMap as Record<string, unknown> | undefined}
+          onChange={(serviceMap) =>
+            changeAndRun({
+              ...query,
+              queryType: 'serviceMap',
+              serviceMap: serviceMap as unknown as typeof query.serviceMap,
+            })
+          }
+        />
+      )}
+      {queryType === 'sql' && (
         <SqlQueryBody
           datasource={datasource}
           sql={query.rawSql ?? ''}

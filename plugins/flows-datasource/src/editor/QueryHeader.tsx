@@ -9,6 +9,11 @@ const modes: Array<{ label: string; value: QueryType; description: string }> = [
     description: 'Pick a flow question; it runs unchanged on ClickHouse and Snowflake',
   },
   { label: 'SQL', value: 'sql', description: 'Write SQL with macros and template variables' },
+  {
+    label: 'Policy recommendation',
+    value: 'recommendPolicies',
+    description: 'NetworkPolicies that allow exactly the observed connections, for the policy review panel',
+  },
 ];
 
 const formats: Array<{ label: string; value: QueryFormat; description: string }> = [
@@ -42,12 +47,15 @@ export function QueryHeader(props: Props) {
           value={props.queryType}
           onChange={props.onQueryTypeChange}
         />
-        <InlineField
-          label="Format"
-          tooltip="Time series needs a time column; the backend pivots text columns into series"
-        >
-          <RadioButtonGroup size="sm" options={formats} value={props.format} onChange={props.onFormatChange} />
-        </InlineField>
+        {/* A recommendation is always two tables (policies, the whole YAML): no format to pick. */}
+        {props.queryType !== 'recommendPolicies' && (
+          <InlineField
+            label="Format"
+            tooltip="Time series needs a time column; the backend pivots text columns into series"
+          >
+            <RadioButtonGroup size="sm" options={formats} value={props.format} onChange={props.onFormatChange} />
+          </InlineField>
+        )}
       </Stack>
       <Stack gap={1} alignItems="center">
         {props.onToggleMacroHelp && (

@@ -4,7 +4,7 @@ import type { FilterOperator, FlowsFilter } from '../types';
 import { isAllSelected } from './allSelection';
 import { referencedVariable } from './variableReference';
 
-interface Interpolation {
+export interface Interpolation {
   templateSrv: TemplateSrv;
   scopedVars: ScopedVars | undefined;
 }
@@ -37,7 +37,7 @@ function interpolateFilter(filter: FlowsFilter, context: Interpolation): FlowsFi
     ) {
       return undefined;
     }
-    values.push(...resolve(text, variable !== undefined, context));
+    values.push(...resolveValues(text, variable !== undefined, context));
   }
   if (!Array.isArray(filter.value) && values.length === 1) {
     return { ...filter, value: values[0]! };
@@ -54,7 +54,15 @@ function listOperator(operator: FilterOperator): FilterOperator {
   return operator === '!=' ? 'not in' : operator;
 }
 
-function resolve(text: string, wholeVariable: boolean, { templateSrv, scopedVars }: Interpolation): string[] {
+/**
+ * A text with its variables replaced: a text that is exactly one (multi-value) variable gives its
+ * values as a list, any other text one value.
+ */
+export function resolveValues(
+  text: string,
+  wholeVariable: boolean,
+  { templateSrv, scopedVars }: Interpolation
+): string[] {
   let list: string[] | undefined;
   const replaced = templateSrv.replace(text, scopedVars, (value: unknown) => {
     const items = Array.isArray(value) ? value.map(String) : [String(value)];

@@ -7,6 +7,7 @@ import { toQueryFilters } from './adHocFilters';
 import { isAllSelected } from './allSelection';
 import { interpolateFilters } from './builderFilterValues';
 import { markAllSelections } from './conditionalAll';
+import { interpolateRecommend } from './recommendVariables';
 import { sqlVariableFormat } from './sqlVariableFormat';
 
 export interface InterpolationContext {
@@ -18,8 +19,9 @@ export interface InterpolationContext {
 
 /**
  * The query as the backend must receive it: variables resolved (SQL with dialect quoting; builder
- * filters, the service map's group-by and filters as plain values), the builder model complete with
- * `version: 1`, and the dashboard's ad-hoc filters attached. The shape stays the saved query model, so alerting sees the same JSON.
+ * filters, the service map's group-by and filters, and the recommendation's settings as plain values),
+ * the builder and recommendation models complete with `version: 1`, and the dashboard's ad-hoc
+ * filters attached. The shape stays the saved query model, so alerting sees the same JSON.
  */
 export function interpolateQuery(query: FlowsQuery, context: InterpolationContext): FlowsQuery {
   const { templateSrv, engine, scopedVars } = context;
@@ -32,6 +34,9 @@ export function interpolateQuery(query: FlowsQuery, context: InterpolationContex
   if (queryType === 'flows') {
     const flows = normalizeBuilderQuery(query.flows);
     interpolated.flows = { ...flows, filters: interpolateFilters(flows.filters, { templateSrv, scopedVars }) };
+  }
+  if (queryType === 'recommendPolicies') {
+    interpolated.recommend = interpolateRecommend(query.recommend, { templateSrv, scopedVars });
   }
   if (queryType === 'serviceMap' && query.serviceMap) {
     const { groupBy, filters } = query.serviceMap;

@@ -15,6 +15,9 @@ export type QueryModel =
   | { queryType: 'detectAnomalies'; format: QueryFormat; detect: DetectOptions; adHocFilters: Filter[] }
   | { queryType: 'serviceMap'; format: QueryFormat; serviceMap: ServiceMapOptions; adHocFilters: Filter[] };
 
+/** The query types answered here; the frontend's list (src/query/queryType.ts) is held equal to it. */
+export const answeredQueryTypes = ['sql', 'flows', 'recommendPolicies', 'detectAnomalies', 'serviceMap'] as const;
+
 export class QueryModelError extends Error {}
 
 export function parseQueryModel(json: unknown, queryTypeFromRequest: string): QueryModel {
@@ -63,7 +66,8 @@ export function parseQueryModel(json: unknown, queryTypeFromRequest: string): Qu
   if (queryType === 'serviceMap') {
     return { queryType, format: 'table', serviceMap: parseServiceMapOptions(model.serviceMap), adHocFilters };
   }
+  const known = answeredQueryTypes.map((type) => `"${type}"`);
   throw new QueryModelError(
-    `unknown queryType "${queryType}"; this datasource answers "sql", "flows", "recommendPolicies", "detectAnomalies" and "serviceMap"`
+    `unknown queryType "${queryType}"; this datasource answers ${known.slice(0, -1).join(', ')} and ${known.at(-1)}`
   );
 }

@@ -90,7 +90,8 @@ export function recommend(kinds: ConnectionKind[], options: RecommendOptions): R
     const credit = credits.get(policyIdentity(policy)) ?? { connections: 0, observed: [] };
     return {
       policy,
-      yaml: stringify(policy, { lineWidth: 0 }),
+      // No &anchors for objects a policy shares (the DNS peer): reviewers, and the review panel, read plain YAML.
+      yaml: stringify(policy, { lineWidth: 0, aliasDuplicateObjects: false }),
       appliedTo: describeAppliedTo(policy),
       ruleCount: (policy.spec.ingress?.length ?? 0) + (policy.spec.egress?.length ?? 0),
       connections: credit.connections,
