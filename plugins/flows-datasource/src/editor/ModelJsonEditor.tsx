@@ -1,5 +1,5 @@
 import { Alert, Field, TextArea } from '@grafana/ui';
-import React, { useEffect, useState } from 'react';
+import React, { useState } from 'react';
 
 interface Props {
   /** What the model is, in the user's words: "Anomaly detection", "Service map". */
@@ -15,9 +15,10 @@ interface Props {
  * JSON model, checked before it is saved: a typo stays in the box with its error, never in the query.
  */
 export function ModelJsonEditor({ title, help, model, onChange }: Props) {
-  const [text, setText] = useState(() => JSON.stringify(model ?? { version: 1 }, null, 2));
+  // What the user is typing; the saved model shows whenever no edit is under way.
+  const [draft, setDraft] = useState<string>();
   const [problem, setProblem] = useState<string>();
-  useEffect(() => setText(JSON.stringify(model ?? { version: 1 }, null, 2)), [model]);
+  const text = draft ?? JSON.stringify(model ?? { version: 1 }, null, 2);
   const commit = () => {
     try {
       const parsed = JSON.parse(text) as unknown;
@@ -26,6 +27,7 @@ export function ModelJsonEditor({ title, help, model, onChange }: Props) {
         return;
       }
       setProblem(undefined);
+      setDraft(undefined);
       onChange(parsed as Record<string, unknown>);
     } catch (error) {
       setProblem(`Not JSON: ${(error as Error).message}`);
@@ -38,7 +40,7 @@ export function ModelJsonEditor({ title, help, model, onChange }: Props) {
           aria-label={`${title} model`}
           rows={8}
           value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
+          onChange={(event) => setDraft(event.currentTarget.value)}
           onBlur={commit}
         />
         {model?.version !== undefined && model.version !== 1 && (
