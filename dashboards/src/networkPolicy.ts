@@ -1,7 +1,7 @@
 import { ruleActionMapping } from './codeMappings.ts';
 import { displayNameOverrides } from './fieldNames.ts';
 import { dashboard, layout, type Panel } from './grafanaJson.ts';
-import { droppedFlowsAnnotation } from './home.ts';
+import { droppedFlowsAnnotation, policyChangesAnnotation } from './home.ts';
 import { barGauge, chord, mappingsOnFields, table, timeseries } from './panels.ts';
 import { flowsTarget, sqlTarget, type FlowsQuestion } from './queries.ts';
 import { inRange, ruleAction } from './sqlFragments.ts';
@@ -65,7 +65,7 @@ export const networkPolicy = dashboard({
   description:
     'Which NetworkPolicies allowed or stopped which traffic: ribbons coloured by the rule action, bytes per policy, allows and denies over time.',
   variables: commonVariables,
-  annotations: [droppedFlowsAnnotation],
+  annotations: [droppedFlowsAnnotation, policyChangesAnnotation],
   panels: layout([
     [
       {

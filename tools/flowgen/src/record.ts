@@ -1,4 +1,4 @@
-import { Field, recordNumberColumns, type FlowRecord, type RouteFields } from './columns.ts';
+import { Field, recordNumberColumns, routeColumns, type FlowRecord, type RouteFields } from './columns.ts';
 
 /**
  * The fixed part of a connection's records: who talks to whom through which service, which policies
@@ -56,5 +56,28 @@ export function toFlowRecord(cursor: FlowRecordCursor): FlowRecord {
     reverseThroughputFromDestinationNode: v[Field.reverseThroughputFromDestinationNode] as number,
     tcpState: cursor.tcpState,
     ...route,
+  };
+}
+
+/**
+ * Points a cursor at a plain record (the inverse of toFlowRecord), so records that come from outside
+ * (flowlens-ingest) go through the same encoders. Each call gives the cursor a new route: encoders
+ * cache route bytes per route object, so use one encoder per batch for such records.
+ */
+export function fillCursor(cursor: FlowRecordCursor, record: FlowRecord): void {
+  const values = cursor.values;
+  for (let i = 0; i < recordNumberColumns.length; i++) {
+    values[i] = record[(recordNumberColumns[i] as (typeof recordNumberColumns)[number]).name];
+  }
+  cursor.tcpState = record.tcpState;
+  const fields = {} as Record<string, string | number>;
+  for (const column of routeColumns) {
+    fields[column.name] = record[column.name];
+  }
+  cursor.route = {
+    fields: fields as RouteFields,
+    exporterPollOffset: 0,
+    sourceIsExternal: false,
+    seenByDestinationNode: true,
   };
 }

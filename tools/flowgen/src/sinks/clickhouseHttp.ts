@@ -117,7 +117,7 @@ export class ClickHouseHttpSink implements FlowSink {
       parameters.insert_deduplication_token = batch.token;
     }
     const rowsBefore =
-      this.guard === 'verify-before-resend' ? await this.retrying(batch, deadline, () => this.rowsInRange(batch)) : 0;
+      this.guard === 'verify-before-resend' ? await this.retrying(batch, deadline, () => this.storedRows(batch)) : 0;
 
     for (let attempt = 0; ; attempt++) {
       try {
@@ -132,7 +132,7 @@ export class ClickHouseHttpSink implements FlowSink {
       }
       if (this.guard === 'verify-before-resend') {
         await this.retrying(batch, deadline, () => this.waitUntilFinished(queryId));
-        const rowsNow = await this.retrying(batch, deadline, () => this.rowsInRange(batch));
+        const rowsNow = await this.retrying(batch, deadline, () => this.storedRows(batch));
         if (rowsNow === rowsBefore + batch.rows) {
           this.landedDespiteFailure++;
           return;
@@ -182,7 +182,12 @@ export class ClickHouseHttpSink implements FlowSink {
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
 
-  private async rowsInRange(batch: FlowBatch): Promise<number> {
+  /**
+   * Rows of the batch's cluster in its timeInserted range. With verify-before-resend, a caller that
+   * cannot tell whether an earlier write of the batch landed (it was stopped mid-write) asks this:
+   * 0 means resend, the batch's row count means it landed.
+   */
+  async storedRows(batch: FlowBatch): Promise<number> {
     const answer = await this.http.query(
       `SELECT count() FROM ${this.table} WHERE timeInserted >= toDateTime(${batch.firstTimeInserted}) ` +
         `AND timeInserted <= toDateTime(${batch.lastTimeInserted}) AND clusterUUID = '${batch.clusterUUID}' FORMAT TabSeparated`
