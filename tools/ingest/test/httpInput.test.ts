@@ -112,7 +112,7 @@ describe('the HTTP input, into clickhouse-server 18.16', () => {
   it('counts accepted and rejected lines in /metrics', async () => {
     const metrics = await (await fetch(`http://127.0.0.1:${ingest.service.httpPort}/metrics`)).text();
     expect(metrics).toMatch(/flowlens_ingest_lines_accepted_total\{input="http",format="hubble"\} 13/);
-    expect(metrics).toMatch(/flowlens_ingest_lines_rejected_total\{input="http",reason="not-json"\} 1/);
+    expect(metrics).toMatch(/flowlens_ingest_lines_rejected_total\{input="http",reason="not-json"\} 2/);
     expect(metrics).toMatch(/flowlens_ingest_rows_inserted_total\{table="flows"\} 14/);
     expect(metrics).toMatch(/flowlens_ingest_audit_events_total\{outcome="policy-change"\} 1/);
   });
