@@ -35,6 +35,8 @@ export interface IngestServiceOptions {
   segmentBytes?: number;
   maxLineBytes?: number;
   maxBodyBytes?: number;
+  /** Records held in memory until their second ends (TCP waits beyond it); default 200,000. */
+  maxOpenRows?: number;
   /** How flow batches travel to ClickHouse: RowBinary (default) or TabSeparated. */
   wireFormat?: WireFormat;
   log?: (line: string) => void;
@@ -67,6 +69,7 @@ export async function startIngest(options: IngestServiceOptions): Promise<Ingest
     new Rejections(metrics, log),
     log,
     options.wireFormat ?? 'RowBinary',
+    options.maxOpenRows ?? 200_000,
     options.clock
   );
   const flows = new FlowsDestination(options.clickhouse, log);

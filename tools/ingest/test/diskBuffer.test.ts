@@ -96,7 +96,7 @@ describe('DiskBuffer', () => {
     const [firstSegment] = readdirSync(join(dir, 'segments')).sort();
     const path = join(dir, 'segments', firstSegment!);
     const bytes = readFileSync(path);
-    bytes[bytes.length - 5] ^= 0xff; // flip a byte of the segment's last frame's body
+    bytes[bytes.length - 5]! ^= 0xff; // flip a byte of the segment's last frame's body
     writeFileSync(path, bytes);
     const reopened = await open(dir);
     expect(reopened.damagedBytes).toBeGreaterThan(0);

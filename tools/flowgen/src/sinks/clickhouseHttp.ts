@@ -53,6 +53,7 @@ export class ClickHouseHttpSink implements FlowSink {
   private readonly insertSql: string;
   private readonly runId = randomUUID();
   private outage = false;
+  private closed = false;
 
   private constructor(
     private readonly http: ClickHouseHttp,
@@ -149,6 +150,7 @@ export class ClickHouseHttpSink implements FlowSink {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.http.close();
   }
 
@@ -166,6 +168,9 @@ export class ClickHouseHttpSink implements FlowSink {
   private async pause(batch: FlowBatch, error: unknown, attempt: number, deadline: number): Promise<void> {
     if (!(error instanceof ClickHouseError) || !error.retryable) {
       throw error;
+    }
+    if (this.closed) {
+      throw new Error(`batch ${batch.sequence} was still being retried when the sink was closed: ${error.message}`);
     }
     if (Date.now() >= deadline) {
       throw new Error(

@@ -33,10 +33,16 @@ export async function startTcpInput(
     }
   };
   const resumeAll = () => {
+    if (buffer.isFull() || pipeline.isCrowded()) return;
     for (const socket of sockets) socket.resume();
   };
   buffer.on('full', pauseAll);
   buffer.on('space', resumeAll);
+  // Records wait in memory until their second ends; past a bound, reading waits for that too.
+  const pauseWhileCrowded = () => {
+    for (const socket of sockets) socket.pause();
+  };
+  pipeline.on('sealed', resumeAll);
 
   const server = createServer((socket) => {
     sockets.add(socket);
@@ -49,6 +55,7 @@ export async function startTcpInput(
     socket.on('data', (chunk: Buffer) => {
       splitter.push(chunk);
       if (buffer.isFull()) pauseAll();
+      else if (pipeline.isCrowded()) pauseWhileCrowded();
     });
     socket.on('end', () => splitter.end());
     socket.on('error', () => undefined);
@@ -66,6 +73,7 @@ export async function startTcpInput(
       new Promise<void>((resolve) => {
         buffer.off('full', pauseAll);
         buffer.off('space', resumeAll);
+        pipeline.off('sealed', resumeAll);
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),

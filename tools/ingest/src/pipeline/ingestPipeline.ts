@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { policyEventsTabSeparated } from '@flowlens/flowgen';
 import type { DiskBuffer } from '../buffer/diskBuffer.ts';
 import type { Frame } from '../buffer/frames.ts';
@@ -23,7 +24,7 @@ export interface LineTally {
  * as seconds end (a timer checks ten times a second) and appended to the buffer. `durable()`
  * resolves once everything accepted so far is on disk.
  */
-export class IngestPipeline {
+export class IngestPipeline extends EventEmitter {
   private readonly frames: FlowFrames;
   private readonly packetbeatTotals = new PacketbeatFlowTotals();
   private waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
@@ -36,14 +37,22 @@ export class IngestPipeline {
     private readonly rejections: Rejections,
     private readonly log: (line: string) => void,
     format: WireFormat,
+    /** Records held in memory before their second ends; inputs wait beyond it. */
+    readonly maxOpenRows: number,
     clock?: () => number
   ) {
+    super();
     this.frames = new FlowFrames(format, buffer.lastTimeInserted, clock);
     this.timer = setInterval(() => {
       if (this.frames.hasEndedSeconds()) this.sealAndAppend();
       else if (this.frames.pendingRows === 0) this.settleWaiters();
     }, 100);
     this.timer.unref();
+  }
+
+  /** Too many records wait for their second to end: inputs pause until 'sealed'. */
+  isCrowded(): boolean {
+    return this.frames.pendingRows >= this.maxOpenRows;
   }
 
   context(clusterUUID: string): ParseContext {
@@ -83,7 +92,10 @@ export class IngestPipeline {
     if (outcome.kind === 'flow') {
       this.metrics.accepted.inc({ input, format: outcome.format });
       const sealed = this.frames.add(outcome.record);
-      if (sealed.length > 0) this.appendFrames(sealed);
+      if (sealed.length > 0) {
+        this.appendFrames(sealed);
+        this.emit('sealed');
+      }
       if (tally) tally.accepted++;
       return;
     }
@@ -120,6 +132,7 @@ export class IngestPipeline {
   private sealAndAppend(): void {
     this.appendFrames(this.frames.seal());
     this.settleWaiters();
+    this.emit('sealed');
   }
 
   private appendFrames(frames: Frame[]): Promise<void> {

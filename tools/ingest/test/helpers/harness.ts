@@ -82,7 +82,7 @@ export async function post(
 ): Promise<{ status: number; headers: Headers; json: Record<string, unknown> }> {
   const response = await fetch(`http://127.0.0.1:${port}${path}`, {
     method: 'POST',
-    body: gzip ? gzipSync(body) : body,
+    body: new Uint8Array(gzip ? gzipSync(body) : Buffer.from(body)),
     headers: { ...headers, ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) },
   });
   const text = await response.text();
