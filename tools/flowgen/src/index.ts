@@ -3,7 +3,7 @@
 
 export { FlowEndReason, FlowType, PolicyType, Protocol, RuleAction } from './codes.ts';
 export { flowColumns, type ColumnType, type FlowColumn, type FlowRecord } from './columns.ts';
-export { FlowRecordCursor, fillCursor } from './record.ts';
+export { FlowRecordCursor, fillCursor, RouteInterner } from './record.ts';
 export { ByteWriter } from './encoding/byteWriter.ts';
 export type { FlowEncoder } from './encoding/encoder.ts';
 export { RowBinaryEncoder } from './encoding/rowBinary.ts';

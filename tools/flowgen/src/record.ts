@@ -61,23 +61,49 @@ export function toFlowRecord(cursor: FlowRecordCursor): FlowRecord {
 
 /**
  * Points a cursor at a plain record (the inverse of toFlowRecord), so records that come from outside
- * (flowlens-ingest) go through the same encoders. Each call gives the cursor a new route: encoders
- * cache route bytes per route object, so use one encoder per batch for such records.
+ * (flowlens-ingest) go through the same encoders. Records with equal route fields share one route
+ * object from `routes`, so encoders encode each route once, as they do for generated records.
  */
-export function fillCursor(cursor: FlowRecordCursor, record: FlowRecord): void {
+export function fillCursor(cursor: FlowRecordCursor, record: FlowRecord, routes: RouteInterner): void {
   const values = cursor.values;
   for (let i = 0; i < recordNumberColumns.length; i++) {
     values[i] = record[(recordNumberColumns[i] as (typeof recordNumberColumns)[number]).name];
   }
   cursor.tcpState = record.tcpState;
-  const fields = {} as Record<string, string | number>;
-  for (const column of routeColumns) {
-    fields[column.name] = record[column.name];
+  cursor.route = routes.routeOf(record);
+}
+
+/**
+ * One route object per distinct set of route fields, for records from outside. Bounded: past
+ * `capacity` routes it starts afresh (encoders then see new objects; use one encoder per batch).
+ */
+export class RouteInterner {
+  private readonly routes = new Map<string, Route>();
+
+  constructor(private readonly capacity = 100_000) {}
+
+  routeOf(record: FlowRecord): Route {
+    let key = '';
+    for (const column of routeColumns) {
+      key += `${record[column.name]}\u0000`;
+    }
+    let route = this.routes.get(key);
+    if (route === undefined) {
+      if (this.routes.size >= this.capacity) {
+        this.routes.clear();
+      }
+      const fields = {} as Record<string, string | number>;
+      for (const column of routeColumns) {
+        fields[column.name] = record[column.name];
+      }
+      route = {
+        fields: fields as RouteFields,
+        exporterPollOffset: 0,
+        sourceIsExternal: false,
+        seenByDestinationNode: true,
+      };
+      this.routes.set(key, route);
+    }
+    return route;
   }
-  cursor.route = {
-    fields: fields as RouteFields,
-    exporterPollOffset: 0,
-    sourceIsExternal: false,
-    seenByDestinationNode: true,
-  };
 }

@@ -2,6 +2,7 @@ import {
   ByteWriter,
   fillCursor,
   FlowRecordCursor,
+  RouteInterner,
   RowBinaryEncoder,
   TabSeparatedEncoder,
   type FlowEncoder,
@@ -13,7 +14,7 @@ export type WireFormat = 'RowBinary' | 'TabSeparated';
 
 interface OpenFrame {
   writer: ByteWriter;
-  // One encoder per frame: it caches each record's route bytes, and ingested records share none.
+  // One encoder per frame: it caches route bytes per route object, and the interner may start afresh.
   encoder: FlowEncoder;
   rows: number;
   clusterUUID: string;
@@ -28,6 +29,7 @@ interface OpenFrame {
 export class FlowFrames {
   private readonly open = new Map<string, OpenFrame>();
   private readonly cursor = new FlowRecordCursor();
+  private readonly routes = new RouteInterner();
   private second = 0;
   private firstSecond = 0;
   /** No record may get an earlier second: one past the last sealed (or used before a restart). */
@@ -72,7 +74,7 @@ export class FlowFrames {
       };
       this.open.set(record.clusterUUID, frame);
     }
-    fillCursor(this.cursor, record);
+    fillCursor(this.cursor, record, this.routes);
     frame.encoder.write(this.cursor, frame.writer);
     frame.rows++;
     this.pendingRows++;
