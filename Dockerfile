@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # FlowLens images for docker compose: the plugins built exactly as CI builds them, installed into
-# Grafana; and flowgen, bundled to run on plain Node.
+# Grafana; and flowgen and flowlens-ingest, each bundled to run on plain Node.
 ARG NODE_VERSION=20.20.2
 ARG GRAFANA_VERSION=13.1.1
 
@@ -11,6 +11,7 @@ COPY package.json package-lock.json ./
 COPY tools/plugin-build/package.json tools/plugin-build/
 COPY tools/testkit/package.json tools/testkit/
 COPY tools/flowgen/package.json tools/flowgen/
+COPY tools/ingest/package.json tools/ingest/
 COPY plugins/sankey-panel/package.json plugins/sankey-panel/
 COPY plugins/chord-panel/package.json plugins/chord-panel/
 COPY plugins/policy-panel/package.json plugins/policy-panel/
@@ -43,3 +44,12 @@ COPY --from=build /src/tools/flowgen/package.json /app/tools/flowgen/package.jso
 COPY provisioning/clickhouse /app/provisioning/clickhouse
 USER node
 ENTRYPOINT ["node", "/app/tools/flowgen/dist/flowgen.cjs"]
+
+FROM node:${NODE_VERSION}-bookworm-slim AS ingest
+WORKDIR /app
+COPY --from=build /src/tools/ingest/dist/ingest.cjs /app/tools/ingest/dist/ingest.cjs
+# The buffer's home, owned by the user the service runs as (a new named volume takes this owner).
+RUN mkdir -p /var/lib/flowlens-ingest && chown node:node /var/lib/flowlens-ingest
+USER node
+EXPOSE 7070 7071
+ENTRYPOINT ["node", "/app/tools/ingest/dist/ingest.cjs"]

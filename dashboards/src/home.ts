@@ -10,6 +10,7 @@ import {
   distinctEitherSide,
   droppedFlowBursts,
   inRange,
+  policyChanges,
 } from './sqlFragments.ts';
 import { commonVariables } from './variables.ts';
 
@@ -19,6 +20,15 @@ export const droppedFlowsAnnotation: Json = {
   enable: true,
   iconColor: 'red',
   target: { refId: 'Anno', queryType: 'sql', format: 'table', rawSql: droppedFlowBursts },
+};
+
+/** Who changed which NetworkPolicy when (policy_events, written by flowlens-ingest from audit events). */
+export const policyChangesAnnotation: Json = {
+  name: 'NetworkPolicy changes',
+  datasource: datasourceRef,
+  enable: true,
+  iconColor: 'purple',
+  target: { refId: 'PolicyChanges', queryType: 'sql', format: 'table', rawSql: policyChanges },
 };
 
 const podLinks = [
@@ -46,7 +56,7 @@ export const home = dashboard({
   description:
     'Who talks to whom in the cluster right now: counts, traffic, top talkers and links to every FlowLens dashboard.',
   variables: commonVariables,
-  annotations: [droppedFlowsAnnotation],
+  annotations: [droppedFlowsAnnotation, policyChangesAnnotation],
   panels: layout([
     [
       {

@@ -2,7 +2,7 @@ import { RuleAction, ruleActions } from '@flowlens/flow-schema';
 import { ruleActionColors, ruleActionMapping } from './codeMappings.ts';
 import { displayNameOverrides } from './fieldNames.ts';
 import { dashboard, layout, type Panel } from './grafanaJson.ts';
-import { droppedFlowsAnnotation } from './home.ts';
+import { droppedFlowsAnnotation, policyChangesAnnotation } from './home.ts';
 import { barGauge, chord, dashboardLink, mappingsOnFields, table, timeseries } from './panels.ts';
 import { policyRecommendationUid } from './policyRecommendation.ts';
 import { flowsTarget, sqlTarget, type FlowsQuestion } from './queries.ts';
@@ -75,7 +75,7 @@ export const networkPolicy = dashboard({
   description:
     'Which NetworkPolicies allowed or stopped which traffic: ribbons coloured by the rule action, bytes per policy, allows and denies over time.',
   variables: commonVariables,
-  annotations: [droppedFlowsAnnotation],
+  annotations: [droppedFlowsAnnotation, policyChangesAnnotation],
   panels: layout([
     [
       {

@@ -12,6 +12,7 @@ const composeText = readFileSync(join(repo, 'docker-compose.yml'), 'utf8');
 interface ComposeService {
   image?: string;
   volumes?: string[];
+  ports?: string[];
   environment: Record<string, string>;
   healthcheck: { test: unknown };
   depends_on: Record<string, { condition: string }>;
@@ -123,5 +124,17 @@ describe('docker-compose.yml (checked statically: no Docker engine here)', () =>
     expect(compose.services.grafana!.environment.CLICKHOUSE_READER_PASSWORD).toBe(
       clickhouseEnv.CLICKHOUSE_READER_PASSWORD
     );
+  });
+
+  it('gives flowlens-ingest the writer, a token with a CHANGE-ME default, a buffer volume and healthy ClickHouse', () => {
+    const ingest = compose.services.ingest!;
+    const clickhouseEnv = compose.services.clickhouse!.environment;
+    expect(ingest.environment.CLICKHOUSE_USER).toBe('flowlens_writer');
+    expect(ingest.environment.CLICKHOUSE_PASSWORD).toBe(clickhouseEnv.CLICKHOUSE_WRITER_PASSWORD);
+    expect(ingest.environment.FLOWLENS_INGEST_TOKEN).toBe('${FLOWLENS_INGEST_TOKEN:-CHANGE-ME}');
+    expect(ingest.volumes).toContain(`ingest-data:${ingest.environment.FLOWLENS_INGEST_DATA_DIR}`);
+    expect(ingest.ports).toEqual(['7070:7070', '7071:7071']);
+    expect(ingest.healthcheck.test).toBeDefined();
+    expect(JSON.stringify(ingest.depends_on)).toContain('service_healthy');
   });
 });

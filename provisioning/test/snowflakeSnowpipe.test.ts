@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flowColumns, generateFlows, type FlowRecord } from '@flowlens/flowgen';
+import {
+  flowColumns,
+  generateFlows,
+  policyEventsCsv,
+  policyEventsOfBackfill,
+  type FlowRecord,
+} from '@flowlens/flowgen';
 import { FakesnowServer } from '@flowlens/testkit';
 import { dashboards } from '../../dashboards/src/index.ts';
 import { dashboardRunner } from '../../dashboards/test/support/dashboardRunner.ts';
@@ -27,6 +33,7 @@ import { theiaSnowflakeCopyOptions, theiaSnowflakeFlowsColumns } from './support
  */
 const snowflakeDir = resolve(import.meta.dirname, '../snowflake');
 const flowsDdl = readFileSync(join(snowflakeDir, '01-flows.sql'), 'utf8');
+const policyEventsDdl = readFileSync(join(snowflakeDir, '02-policy-events.sql'), 'utf8');
 const copyFile = readFileSync(join(snowflakeDir, 'snowpipe/copy-from-antrea-csv.sql'), 'utf8');
 const theiaMigration = readFileSync(join(snowflakeDir, 'snowpipe/theia-flows.sql'), 'utf8');
 
@@ -104,14 +111,22 @@ describe("Antrea's S3 CSV files, through a stage and COPY INTO, in fakesnow", ()
         'CREATE SCHEMA IF NOT EXISTS FLOWLENS.THEIA',
         `CREATE TABLE FLOWLENS.THEIA.FLOWS (${theiaSnowflakeFlowsColumns.map((column) => column.join(' ')).join(', ')})`,
         `CREATE STAGE FLOWLENS.THEIA.FLOWSTAGE URL = 'file://${join(dir, 'stage')}/'`,
+        policyEventsDdl.replace('POLICY_EVENTS', 'FLOWLENS.THEIA.POLICY_EVENTS'),
         'CREATE SCHEMA IF NOT EXISTS FLOWLENS.PUBLIC',
         flowsDdl,
+        policyEventsDdl,
         `CREATE STAGE FLOWLENS.PUBLIC.FLOWSTAGE URL = 'file://${join(dir, 'stage')}/'`,
       ]) {
         await run(sql, setup);
       }
     } finally {
       await setup.close();
+    }
+    // The policy changes of the hour the dashboards read, for their annotations (02-policy-events.sql).
+    const policyCsv = join(dir, 'policy_events.csv');
+    writeFileSync(policyCsv, policyEventsCsv(policyEventsOfBackfill(hour, undefined)));
+    for (const schema of ['PUBLIC', 'THEIA']) {
+      expect(await server.loadCsv(`FLOWLENS.${schema}.POLICY_EVENTS`, policyCsv)).toBeGreaterThan(0);
     }
     engine = snowflakeEngine(server);
     theiaEngine = snowflakeEngine(server, { schema: 'THEIA' });

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Session } from 'chdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applySchema, chdbSchemaTarget, clickhouseSchemaTarget, loadIntoChdb } from '@flowlens/flowgen';
+import {
+  applySchema,
+  chdbSchemaTarget,
+  clickhouseSchemaTarget,
+  insertPolicyEventsIntoChdb,
+  loadIntoChdb,
+  policyEventsOfBackfill,
+} from '@flowlens/flowgen';
 import { ClickHouseServer, freePort, startChdbHttpServer, type ChdbHttpServer } from '@flowlens/testkit';
 import { dashboards } from '../../dashboards/src/index.ts';
 import { dashboardRunner, type DashboardRunner } from '../../dashboards/test/support/dashboardRunner.ts';
@@ -143,6 +150,12 @@ describe("the migrations on Theia's tables in chDB (ClickHouse 26)", () => {
         applySchema: false,
       });
       expect(load.rows).toBeGreaterThan(10_000);
+      // Theia has no policy_events: the annotations need 04-policy-events.sql, as provisioning/README.md says.
+      await session.queryAsync(
+        readFileSync(resolve(import.meta.dirname, '../clickhouse/04-policy-events.sql'), 'utf8')
+      );
+      const changes = policyEventsOfBackfill({ from: '2025-01-06T08:40:00Z', to: '2025-01-06T10:00:00Z' }, undefined);
+      expect(await insertPolicyEventsIntoChdb(session, changes)).toBeGreaterThan(0);
       http = await startChdbHttpServer({ session });
       instances = new DatasourceInstances(createEngine, createLogger('theia', { level: 'error', write: () => {} }));
       runner = dashboardRunner({

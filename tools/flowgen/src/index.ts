@@ -2,6 +2,20 @@
 // Start with loadIntoChdb / loadIntoClickHouse; generateFlows gives the records as objects.
 
 export { flowColumns, type FlowColumn, type FlowRecord } from './columns.ts';
+export type { ColumnType } from './columns.ts';
+export { FlowRecordCursor, fillCursor, RouteInterner } from './record.ts';
+export { ByteWriter } from './encoding/byteWriter.ts';
+export type { FlowEncoder } from './encoding/encoder.ts';
+export { RowBinaryEncoder } from './encoding/rowBinary.ts';
+export { TabSeparatedEncoder } from './encoding/tabSeparated.ts';
+export { policyEventColumns, type PolicyEvent } from './policyEvents/columns.ts';
+export { policyEventsCsv, policyEventsInsertSql, policyEventsTabSeparated } from './policyEvents/tabSeparated.ts';
+export {
+  insertPolicyEventsIntoChdb,
+  insertPolicyEventsIntoClickHouse,
+  policyEventsOfBackfill,
+} from './policyEvents/backfill.ts';
+export { generatePolicyEvents, type PolicyEventRange } from './model/policyChanges.ts';
 export { generateFlows } from './generate.ts';
 export { writeFlows, writeLiveFlows, type WriteOptions, type WriteResult } from './load.ts';
 export {
@@ -33,5 +47,11 @@ export { ChdbSink, type ChdbSinkOptions } from './sinks/chdb.ts';
 export { ClickHouseHttpSink, type ClickHouseSinkOptions, type DuplicateGuard } from './sinks/clickhouseHttp.ts';
 export { FileSink, OutputClosedError, type FileFormat, type FileSinkOptions } from './sinks/file.ts';
 export type { FlowBatch, FlowSink } from './sinks/sink.ts';
-export { ClickHouseError, type ClickHouseConnectionOptions } from './clickhouse/http.ts';
+export {
+  ClickHouseError,
+  ClickHouseHttp,
+  plainIdentifier,
+  type ClickHouseConnectionOptions,
+} from './clickhouse/http.ts';
+export { atLeast, parseVersion, type Version } from './clickhouse/version.ts';
 export { parseTime, formatTime, type TimeInput } from './time.ts';

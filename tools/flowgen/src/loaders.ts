@@ -1,6 +1,11 @@
 import type { Session } from 'chdb';
 import { writeFlows, type WriteOptions, type WriteResult } from './load.ts';
 import type { GenerateOptions } from './options.ts';
+import {
+  insertPolicyEventsIntoChdb,
+  insertPolicyEventsIntoClickHouse,
+  policyEventsOfBackfill,
+} from './policyEvents/backfill.ts';
 import { applySchema, type ApplySchemaOptions, type SchemaReport } from './schema.ts';
 import { chdbSchemaTarget, clickhouseSchemaTarget } from './schemaTargets.ts';
 import { ChdbSink, type ChdbSinkOptions } from './sinks/chdb.ts';
@@ -19,6 +24,8 @@ export type ChdbLoadOptions = GenerateOptions & WriteOptions & ChdbSinkOptions &
 
 export interface LoadResult extends WriteResult {
   schema: SchemaReport | undefined;
+  /** Policy changes of the range written to policy_events (0 when the table does not exist). */
+  policyEvents: number;
 }
 
 /**
@@ -31,7 +38,9 @@ export async function loadIntoChdb(session: Session, options: ChdbLoadOptions): 
     options.applySchema === false ? undefined : await applySchema(chdbSchemaTarget(session), schemaOptions(options));
   const sink = await ChdbSink.open(session, options);
   try {
-    return { ...(await writeFlows(sink, options)), schema };
+    const result = await writeFlows(sink, options);
+    const events = policyEventsOfBackfill(options, result.lastTimeInserted);
+    return { ...result, schema, policyEvents: await insertPolicyEventsIntoChdb(session, events) };
   } finally {
     await sink.close();
   }
@@ -63,9 +72,11 @@ export async function loadIntoClickHouse(options: ClickHouseLoadOptions): Promis
   const sink = await ClickHouseHttpSink.open(options);
   try {
     const result = await writeFlows(sink, options);
+    const events = policyEventsOfBackfill(options, result.lastTimeInserted);
     return {
       ...result,
       schema,
+      policyEvents: await insertPolicyEventsIntoClickHouse(options, events),
       guard: sink.guard,
       retries: sink.retries,
       landedDespiteFailure: sink.landedDespiteFailure,

@@ -1,4 +1,4 @@
-import { Field, recordNumberColumns, type FlowRecord, type RouteFields } from './columns.ts';
+import { Field, recordNumberColumns, routeColumns, type FlowRecord, type RouteFields } from './columns.ts';
 
 /**
  * The fixed part of a connection's records: who talks to whom through which service, which policies
@@ -57,4 +57,53 @@ export function toFlowRecord(cursor: FlowRecordCursor): FlowRecord {
     tcpState: cursor.tcpState,
     ...route,
   };
+}
+
+/**
+ * Points a cursor at a plain record (the inverse of toFlowRecord), so records that come from outside
+ * (flowlens-ingest) go through the same encoders. Records with equal route fields share one route
+ * object from `routes`, so encoders encode each route once, as they do for generated records.
+ */
+export function fillCursor(cursor: FlowRecordCursor, record: FlowRecord, routes: RouteInterner): void {
+  const values = cursor.values;
+  for (let i = 0; i < recordNumberColumns.length; i++) {
+    values[i] = record[(recordNumberColumns[i] as (typeof recordNumberColumns)[number]).name];
+  }
+  cursor.tcpState = record.tcpState;
+  cursor.route = routes.routeOf(record);
+}
+
+/**
+ * One route object per distinct set of route fields, for records from outside. Bounded: past
+ * `capacity` routes it starts afresh (encoders then see new objects; use one encoder per batch).
+ */
+export class RouteInterner {
+  private readonly routes = new Map<string, Route>();
+
+  constructor(private readonly capacity = 100_000) {}
+
+  routeOf(record: FlowRecord): Route {
+    let key = '';
+    for (const column of routeColumns) {
+      key += `${record[column.name]}\u0000`;
+    }
+    let route = this.routes.get(key);
+    if (route === undefined) {
+      if (this.routes.size >= this.capacity) {
+        this.routes.clear();
+      }
+      const fields = {} as Record<string, string | number>;
+      for (const column of routeColumns) {
+        fields[column.name] = record[column.name];
+      }
+      route = {
+        fields: fields as RouteFields,
+        exporterPollOffset: 0,
+        sourceIsExternal: false,
+        seenByDestinationNode: true,
+      };
+      this.routes.set(key, route);
+    }
+    return route;
+  }
 }

@@ -41,6 +41,7 @@ describe('the ClickHouse schema on chDB (ClickHouse 26.x engine)', () => {
       '01-flows.sql',
       '02-flows-retention.sql',
       '03-flows-deduplication.sql',
+      '04-policy-events.sql',
     ]);
     const create = await text("SELECT create_table_query FROM system.tables WHERE name = 'flows'");
     expect(create).toContain('TTL timeInserted + toIntervalHour(48)');
@@ -143,7 +144,11 @@ describe('loading flowgen records into chDB', () => {
     const started = performance.now();
     const result = await loadIntoChdb(session, { seed: 23, from: '2025-02-10T00:00:00Z', count: 300_000, scale: 3 });
     const seconds = (performance.now() - started) / 1000;
-    expect(result.schema?.applied.map((file) => file.file)).toEqual(['01-flows.sql', '03-flows-deduplication.sql']);
+    expect(result.schema?.applied.map((file) => file.file)).toEqual([
+      '01-flows.sql',
+      '03-flows-deduplication.sql',
+      '04-policy-events.sql',
+    ]);
     expect(result.schema?.skipped.map((file) => file.file)).toEqual(['02-flows-retention.sql']);
     expect(await text("SELECT create_table_query FROM system.tables WHERE name = 'flows'")).not.toContain('TTL');
     expect(

@@ -22,7 +22,7 @@ describe('flowgen --sink snowflake, against fakesnow', () => {
     const args = ['--count', '300', '--sink', 'snowflake', '--account', server.accessUrl, '--user', 'loader'];
     const session = ['--database', 'FLOWLENS', '--schema', 'PUBLIC', '--warehouse', 'LOAD_WH'];
     const { stderr } = await run(process.execPath, [flowgen, ...args, ...session, '--apply-schema'], { env });
-    expect(stderr).toMatch(/applied 01-flows\.sql to Snowflake account .* as loader/);
+    expect(stderr).toMatch(/applied 01-flows\.sql, 02-policy-events\.sql to Snowflake account .* as loader/);
     expect(stderr).toMatch(/wrote 300 records/);
 
     const check = await SnowflakeSession.open({

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Session } from 'chdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileSink, loadIntoChdb, writeFlows } from '@flowlens/flowgen';
+import { FileSink, loadIntoChdb, policyEventsCsv, policyEventsOfBackfill, writeFlows } from '@flowlens/flowgen';
 import { FakesnowServer, startChdbHttpServer, type ChdbHttpServer } from '@flowlens/testkit';
 import { dashboards } from '../../../../dashboards/src/index.ts';
 import { dashboardRunner, type DashboardRunner } from '../../../../dashboards/test/support/dashboardRunner.ts';
@@ -15,6 +15,7 @@ import { DatasourceInstances } from '../src/handlers/datasourceInstances.ts';
 import { quietLogger } from './support/engines.ts';
 import {
   flowsSchemaSql,
+  policyEventsSchemaSql,
   snowflakeDataSource,
   snowflakeDatabase,
   snowflakeEngine,
@@ -54,12 +55,21 @@ describe('every dashboard query answers the same on ClickHouse (chDB) and Snowfl
     await writeFlows(new FileSink({ format: 'csv', output: csv }), generation);
     const engine = snowflakeEngine(fakesnow);
     try {
-      await engine.query(flowsSchemaSql, { timeoutMs: 30_000, rowLimit: 10, signal: new AbortController().signal });
+      for (const ddl of [flowsSchemaSql, policyEventsSchemaSql]) {
+        await engine.query(ddl, { timeoutMs: 30_000, rowLimit: 10, signal: new AbortController().signal });
+      }
     } finally {
       await engine.close();
     }
     loadedRows = await fakesnow.loadCsv(`${snowflakeDatabase}.${snowflakeSchema}.FLOWS`, csv);
     expect(loadedRows).toBe(chdbLoad.rows);
+    // The policy changes flowgen's loader wrote into chDB's policy_events, for the annotations.
+    const policyCsv = join(dir, 'policy_events.csv');
+    writeFileSync(policyCsv, policyEventsCsv(policyEventsOfBackfill(generation, chdbLoad.lastTimeInserted)));
+    expect(await fakesnow.loadCsv(`${snowflakeDatabase}.${snowflakeSchema}.POLICY_EVENTS`, policyCsv)).toBe(
+      chdbLoad.policyEvents
+    );
+    expect(chdbLoad.policyEvents).toBeGreaterThan(0);
     instances = new DatasourceInstances(createEngine, quietLogger);
     runners.clickhouse = dashboardRunner({
       engine: 'clickhouse',

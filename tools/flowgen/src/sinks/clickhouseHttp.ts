@@ -53,6 +53,7 @@ export class ClickHouseHttpSink implements FlowSink {
   private readonly insertSql: string;
   private readonly runId = randomUUID();
   private outage = false;
+  private closed = false;
 
   private constructor(
     private readonly http: ClickHouseHttp,
@@ -117,7 +118,7 @@ export class ClickHouseHttpSink implements FlowSink {
       parameters.insert_deduplication_token = batch.token;
     }
     const rowsBefore =
-      this.guard === 'verify-before-resend' ? await this.retrying(batch, deadline, () => this.rowsInRange(batch)) : 0;
+      this.guard === 'verify-before-resend' ? await this.retrying(batch, deadline, () => this.storedRows(batch)) : 0;
 
     for (let attempt = 0; ; attempt++) {
       try {
@@ -132,7 +133,7 @@ export class ClickHouseHttpSink implements FlowSink {
       }
       if (this.guard === 'verify-before-resend') {
         await this.retrying(batch, deadline, () => this.waitUntilFinished(queryId));
-        const rowsNow = await this.retrying(batch, deadline, () => this.rowsInRange(batch));
+        const rowsNow = await this.retrying(batch, deadline, () => this.storedRows(batch));
         if (rowsNow === rowsBefore + batch.rows) {
           this.landedDespiteFailure++;
           return;
@@ -149,6 +150,7 @@ export class ClickHouseHttpSink implements FlowSink {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.http.close();
   }
 
@@ -167,6 +169,9 @@ export class ClickHouseHttpSink implements FlowSink {
     if (!(error instanceof ClickHouseError) || !error.retryable) {
       throw error;
     }
+    if (this.closed) {
+      throw new Error(`batch ${batch.sequence} was still being retried when the sink was closed: ${error.message}`);
+    }
     if (Date.now() >= deadline) {
       throw new Error(
         `gave up on batch ${batch.sequence} after ${this.retryMs / 1000} s of retries: ${error.message}; ` +
@@ -182,7 +187,12 @@ export class ClickHouseHttpSink implements FlowSink {
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
 
-  private async rowsInRange(batch: FlowBatch): Promise<number> {
+  /**
+   * Rows of the batch's cluster in its timeInserted range. With verify-before-resend, a caller that
+   * cannot tell whether an earlier write of the batch landed (it was stopped mid-write) asks this:
+   * 0 means resend, the batch's row count means it landed.
+   */
+  async storedRows(batch: FlowBatch): Promise<number> {
     const answer = await this.http.query(
       `SELECT count() FROM ${this.table} WHERE timeInserted >= toDateTime(${batch.firstTimeInserted}) ` +
         `AND timeInserted <= toDateTime(${batch.lastTimeInserted}) AND clusterUUID = '${batch.clusterUUID}' FORMAT TabSeparated`

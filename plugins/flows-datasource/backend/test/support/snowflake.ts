@@ -12,6 +12,11 @@ export const flowsSchemaSql = readFileSync(
   'utf8'
 );
 
+export const policyEventsSchemaSql = readFileSync(
+  join(import.meta.dirname, '../../../../../provisioning/snowflake/02-policy-events.sql'),
+  'utf8'
+);
+
 /** Engine settings for a fakesnow server; `account` is its loopback URL, as for any local emulator. */
 export function snowflakeConnection(
   server: FakesnowServer,
