@@ -189,6 +189,28 @@ describe('QueryEditor: switching modes', () => {
     await userEvent.click(screen.getByRole('radio', { name: 'Builder' }));
     expect(last()).toMatchObject({ queryType: 'flows', rawSql: 'SELECT kept', flows: { version: 1 } });
   });
+
+  it('starts anomaly detection from Theia-like defaults, keeping the builder model for the way back', async () => {
+    const { last, onRunQuery } = renderEditor(builderQuery);
+    await userEvent.click(screen.getByRole('radio', { name: 'Anomaly detection' }));
+    expect(last()).toMatchObject({
+      queryType: 'detectAnomalies',
+      detect: { version: 1, metric: 'deniedFlows', endpoint: 'pod', window: '5m', method: 'meanStddev', k: 3 },
+      flows: builderQuery.flows,
+    });
+    expect(onRunQuery).toHaveBeenCalled();
+    expect(screen.getByLabelText('Anomaly detection model')).toHaveValue(JSON.stringify(last().detect, null, 2));
+    expect(screen.getByRole('radiogroup', { name: 'Format' })).toBeInTheDocument();
+  });
+
+  it('opens a service map with its model and no format choice, and keeps a saved model', async () => {
+    const saved: FlowsQuery = { ...builderQuery, serviceMap: { version: 1, groupBy: 'namespace' } };
+    const { last } = renderEditor(saved);
+    await userEvent.click(screen.getByRole('radio', { name: 'Service map' }));
+    expect(last()).toMatchObject({ queryType: 'serviceMap', serviceMap: { version: 1, groupBy: 'namespace' } });
+    expect(screen.getByLabelText('Service map model')).toHaveValue(JSON.stringify(saved.serviceMap, null, 2));
+    expect(screen.queryByRole('radiogroup', { name: 'Format' })).not.toBeInTheDocument();
+  });
 });
 
 describe('QueryEditor: SQL', () => {

@@ -3,7 +3,7 @@ import { Alert, ConfirmModal, Stack } from '@grafana/ui';
 import React, { useState } from 'react';
 import { defaultBuilderQuery, normalizeBuilderQuery } from '../builder/builderQuery';
 import type { FlowsDataSource } from '../datasource';
-import { defaultSql } from '../query/defaultQueries';
+import { defaultDetectModel, defaultSql } from '../query/defaultQueries';
 import { queryTypeOf } from '../query/queryType';
 import { normalizeRecommendQuery } from '../recommend/recommendQuery';
 import type {
@@ -57,6 +57,10 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, range }: 
       switchToSql(queryType === 'flows' && compiled.status === 'ready' ? compiled.compiled.sql : undefined);
     } else if (next === 'recommendPolicies') {
       changeAndRun({ ...query, queryType: 'recommendPolicies', recommend });
+    } else if (next === 'detectAnomalies') {
+      changeAndRun({ ...query, queryType: 'detectAnomalies', detect: query.detect ?? defaultDetectModel });
+    } else if (next === 'serviceMap') {
+      changeAndRun({ ...query, queryType: 'serviceMap', serviceMap: query.serviceMap ?? { version: 1 } });
     } else {
       changeAndRun({ ...query, queryType: 'flows', flows });
     }

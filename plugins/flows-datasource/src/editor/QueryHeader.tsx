@@ -14,7 +14,21 @@ const modes: Array<{ label: string; value: QueryType; description: string }> = [
     value: 'recommendPolicies',
     description: 'NetworkPolicies that allow exactly the observed connections, for the policy review panel',
   },
+  {
+    label: 'Anomaly detection',
+    value: 'detectAnomalies',
+    description:
+      'Denied flows or throughput per endpoint against its own history: series, scores for alert rules, or a table',
+  },
+  {
+    label: 'Service map',
+    value: 'serviceMap',
+    description: "Who talks to whom as nodes and edges, for Grafana's Node graph",
+  },
 ];
+
+/** Query types whose answer has one fixed shape, so there is no format to pick. */
+const fixedShape: ReadonlySet<QueryType> = new Set(['recommendPolicies', 'serviceMap']);
 
 const formats: Array<{ label: string; value: QueryFormat; description: string }> = [
   { label: 'Table', value: 'table', description: 'Rows as returned: for Sankey, chord, table and stat panels' },
@@ -47,8 +61,8 @@ export function QueryHeader(props: Props) {
           value={props.queryType}
           onChange={props.onQueryTypeChange}
         />
-        {/* A recommendation is always two tables (policies, the whole YAML): no format to pick. */}
-        {props.queryType !== 'recommendPolicies' && (
+        {/* A recommendation is always two tables, a service map nodes and edges: no format to pick. */}
+        {!fixedShape.has(props.queryType) && (
           <InlineField
             label="Format"
             tooltip="Time series needs a time column; the backend pivots text columns into series"

@@ -21,6 +21,21 @@ export const defaultQuery: Partial<FlowsQuery> = {
   flows: defaultBuilderQuery,
 };
 
+/**
+ * A new anomaly detection query: Theia's judgement of denied flows (mean ± 3σ) per pod, in 5-minute
+ * windows against the day before each, shown as series with their expected band.
+ */
+export const defaultDetectModel: NonNullable<FlowsQuery['detect']> = {
+  version: 1,
+  metric: 'deniedFlows',
+  endpoint: 'pod',
+  window: '5m',
+  history: '1d',
+  method: 'meanStddev',
+  k: 3,
+  output: 'series',
+};
+
 /** Bursts of flows dropped or rejected by a NetworkPolicy: one annotation per busy interval. */
 export const droppedFlowsAnnotationSql = `SELECT $__timeInterval(flowEndSeconds) AS "time",
   CAST(count(*) AS VARCHAR) || ' flows dropped or rejected by NetworkPolicy' AS "text",
