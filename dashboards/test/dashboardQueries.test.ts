@@ -13,7 +13,7 @@ import { encodeFrame } from '../../plugins/flows-datasource/backend/src/protocol
 import type { Frame } from '../../plugins/flows-datasource/backend/src/frames/frame.ts';
 import { dashboards } from '../src/index.ts';
 import { dashboardRunner, type DashboardRunner } from './support/dashboardRunner.ts';
-import { dashboardQueries, type DashboardQuery } from './support/dashboardTargets.ts';
+import { dashboardQueries, needsADayOfHistory, type DashboardQuery } from './support/dashboardTargets.ts';
 import type { TestVariable } from '@flowlens/testkit/templateSrv';
 
 // A weekday morning of flowgen's cluster: busy enough that every dashboard question has an answer.
@@ -74,11 +74,6 @@ describe('every dashboard query, through the backend, on flowgen data in chDB', 
     expect(new Set(all.map((query) => query.dashboard)).size).toBe(9);
     expect(all.length).toBeGreaterThan(40);
   });
-
-  // Anomaly windows are judged against the day before them, which this 80-minute fixture lacks: they
-  // must answer without error here, and backend/test/anomalies proves on a simulated week that they find what they should.
-  const needsADayOfHistory = (query: DashboardQuery) =>
-    (query.target as { queryType?: string }).queryType === 'detectAnomalies';
 
   // flowgen's hour holds every kind of traffic the dashboards ask about, so no query may come back empty.
   it('runs every query with default variables: no error, and rows wherever flowgen made matching traffic', async () => {
