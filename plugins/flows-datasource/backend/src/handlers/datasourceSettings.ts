@@ -18,6 +18,11 @@ export interface QuerySettings {
    * record over the seconds it covers (sql/flowRates.ts).
    */
   exportIntervalSeconds: number;
+  /**
+   * Read builder questions from the flows table's rollups when the database has them and they give
+   * the same answer (sql/rollupQuery.ts); false reads the raw records always. Default true.
+   */
+  useRollups: boolean;
 }
 
 const defaultQueryTimeoutSeconds = 60;
@@ -47,7 +52,8 @@ export function parseSettings(settings: DataSourceSettings): FlowsSettings {
     1,
     3600
   );
-  const shared = { queryTimeoutSeconds, rowLimit, exportIntervalSeconds };
+  const useRollups = json.useRollups !== false;
+  const shared = { queryTimeoutSeconds, rowLimit, exportIntervalSeconds, useRollups };
   if (engine === 'clickhouse') {
     return { engine, ...shared, clickhouse: clickhouseConnection(json, secure, queryTimeoutSeconds) };
   }
