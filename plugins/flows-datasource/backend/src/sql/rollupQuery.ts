@@ -77,6 +77,10 @@ export function compileRollupQuery(
   }
   const exportInterval = context.exportIntervalSeconds ?? defaultExportIntervalSeconds;
   const rate = 'rateOf' in question.definition ? question.definition.rateOf : undefined;
+  // A metric the rollup keeps no column for (one added to the builder later) reads the raw records.
+  if (rate ? !(rate in spreadColumns) : !(question.metric in aggregates)) {
+    return undefined;
+  }
   // Spread bytes depend on the export interval they were spread with.
   if (rate && rollup.exportIntervalSeconds !== exportInterval) {
     return undefined;
