@@ -1,7 +1,7 @@
 // npm run bench -- rollups
 // The per-minute rollup (provisioning/clickhouse/05-flows-rollups.sql) in chDB (the ClickHouse 26 engine):
 // 1. load rate with the materialized view attached vs the same records loaded without it (baseline),
-//    best of two rounds each (target: ≥ 80 % of the baseline);
+//    best of three rounds each (target: ≥ 80 % of the baseline);
 // 2. every dashboard builder query on 10,000,000 flowgen rows, through the backend's QueryData, read
 //    from the rollup vs from the raw records (baseline), median of 3 runs each (target: ≤ 150 ms per panel).
 // The dashboards' raw SQL panels never read the rollup; their raw medians are printed too.
@@ -63,12 +63,12 @@ export async function run(): Promise<void> {
   try {
     await applySchema(chdbSchemaTarget(session), { retentionHours: 0, log: () => undefined });
     const rates = { without: [] as number[], with: [] as number[] };
-    for (const withView of [false, true, false, true]) {
+    for (const withView of [false, true, false, true, false, true]) {
       rates[withView ? 'with' : 'without'].push(await loadRate(session, withView));
     }
     const without = Math.max(...rates.without);
     const withView = Math.max(...rates.with);
-    console.log(`load rate, ${loadRows.toLocaleString('en-US')} flowgen records into chDB, best of 2:`);
+    console.log(`load rate, ${loadRows.toLocaleString('en-US')} flowgen records into chDB, best of 3:`);
     console.log(`  without the rollup view (baseline) ${Math.round(without).toLocaleString('en-US').padStart(10)} records/s`);
     console.log(
       `  with the rollup view               ${Math.round(withView).toLocaleString('en-US').padStart(10)} records/s  ${(withView / without).toFixed(2)}× baseline (target ≥ ${loadTarget})`
