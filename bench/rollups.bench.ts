@@ -16,7 +16,11 @@ import { createEngine } from '../plugins/flows-datasource/backend/src/engines/cr
 import { DatasourceInstances } from '../plugins/flows-datasource/backend/src/handlers/datasourceInstances.ts';
 import { createLogger } from '../plugins/flows-datasource/backend/src/logging/logger.ts';
 import { dashboards } from '../dashboards/src/index.ts';
-import { dashboardRunner, startingVariables, type DashboardRunner } from '../dashboards/test/support/dashboardRunner.ts';
+import {
+  dashboardRunner,
+  startingVariables,
+  type DashboardRunner,
+} from '../dashboards/test/support/dashboardRunner.ts';
 import { dashboardQueries, type DashboardQuery } from '../dashboards/test/support/dashboardTargets.ts';
 import type { TestVariable } from '@flowlens/testkit/templateSrv';
 
@@ -59,7 +63,10 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'flowlens-bench-rollups-'));
   const session = new Session(dir);
   const http = await startChdbHttpServer({ session });
-  const instances = new DatasourceInstances(createEngine, createLogger('bench', { level: 'error', write: () => undefined }));
+  const instances = new DatasourceInstances(
+    createEngine,
+    createLogger('bench', { level: 'error', write: () => undefined })
+  );
   try {
     await applySchema(chdbSchemaTarget(session), { retentionHours: 0, log: () => undefined });
     const rates = { without: [] as number[], with: [] as number[] };
@@ -69,7 +76,9 @@ export async function run(): Promise<void> {
     const without = Math.max(...rates.without);
     const withView = Math.max(...rates.with);
     console.log(`load rate, ${loadRows.toLocaleString('en-US')} flowgen records into chDB, best of 3:`);
-    console.log(`  without the rollup view (baseline) ${Math.round(without).toLocaleString('en-US').padStart(10)} records/s`);
+    console.log(
+      `  without the rollup view (baseline) ${Math.round(without).toLocaleString('en-US').padStart(10)} records/s`
+    );
     console.log(
       `  with the rollup view               ${Math.round(withView).toLocaleString('en-US').padStart(10)} records/s  ${(withView / without).toFixed(2)}× baseline (target ≥ ${loadTarget})`
     );
@@ -79,15 +88,19 @@ export async function run(): Promise<void> {
     const loadStarted = performance.now();
     await loadIntoChdb(session, { applySchema: false, from: '2025-01-06T06:00:00Z', scale: 8, count: rows });
     const loadSeconds = (performance.now() - loadStarted) / 1000;
-    const [minS, maxS] = (await session.queryAsync(
-      'SELECT toUnixTimestamp(min(flowEndSeconds)), toUnixTimestamp(max(flowEndSeconds)) FROM flows',
-      { format: 'TSV' }
-    ))
+    const [minS, maxS] = (
+      await session.queryAsync(
+        'SELECT toUnixTimestamp(min(flowEndSeconds)), toUnixTimestamp(max(flowEndSeconds)) FROM flows',
+        { format: 'TSV' }
+      )
+    )
       .text()
       .trim()
       .split('\t')
       .map(Number);
-    const rollupRows = Number((await session.queryAsync('SELECT count() FROM flows_minutes', { format: 'TSV' })).text());
+    const rollupRows = Number(
+      (await session.queryAsync('SELECT count() FROM flows_minutes', { format: 'TSV' })).text()
+    );
     console.log(
       `\nloaded ${rows.toLocaleString('en-US')} rows with the view in ${loadSeconds.toFixed(0)} s; the rollup holds ${rollupRows.toLocaleString('en-US')} rows (${((rollupRows / rows) * 100).toFixed(1)} % of the raw rows); dashboards over the whole range (${((maxS! - minS!) / 3600).toFixed(1)} h)`
     );
@@ -95,7 +108,13 @@ export async function run(): Promise<void> {
     const runner = (uid: string, useRollups: boolean) =>
       dashboardRunner({
         engine: 'clickhouse',
-        dataSource: { uid, name: uid, updatedMs: 1, jsonData: { engine: 'clickhouse', url: http.url, useRollups }, decryptedSecureJsonData: {} },
+        dataSource: {
+          uid,
+          name: uid,
+          updatedMs: 1,
+          jsonData: { engine: 'clickhouse', url: http.url, useRollups },
+          decryptedSecureJsonData: {},
+        },
         instances,
         timeRange,
       });
@@ -103,7 +122,9 @@ export async function run(): Promise<void> {
     const rolled = runner('rollups', true);
     const variables = startingVariables();
 
-    console.log(`\ndashboard / panel (median of ${runsPerPanel})                                   raw flows     rollup  raw/rollup`);
+    console.log(
+      `\ndashboard / panel (median of ${runsPerPanel})                                   raw flows     rollup  raw/rollup`
+    );
     const rollupMs: number[] = [];
     const speedups: number[] = [];
     const servedRaw: string[] = [];

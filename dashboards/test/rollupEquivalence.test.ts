@@ -53,7 +53,10 @@ function describeEquivalence(server: string, start: () => Promise<Servers>, expo
 
     beforeAll(async () => {
       servers = await start();
-      instances = new DatasourceInstances(createEngine, createLogger('rollups-test', { level: 'error', write: () => undefined }));
+      instances = new DatasourceInstances(
+        createEngine,
+        createLogger('rollups-test', { level: 'error', write: () => undefined })
+      );
       const runner = (uid: string, useRollups: boolean) =>
         dashboardRunner({
           engine: 'clickhouse',
@@ -76,7 +79,11 @@ function describeEquivalence(server: string, start: () => Promise<Servers>, expo
       await servers?.close();
     });
 
-    async function compare(query: DashboardQuery, chosen: TestVariable[], adHoc: Array<{ key: string; operator: string; value: string }>) {
+    async function compare(
+      query: DashboardQuery,
+      chosen: TestVariable[],
+      adHoc: Array<{ key: string; operator: string; value: string }>
+    ) {
       const outcomes: Array<{ window: string; rollup: boolean; differences: string[]; rows: number }> = [];
       for (const window of windows) {
         const intervalMs = Math.max(window.intervalMs ?? 0, intervalMsFor(window.timeRange, query.minInterval));
@@ -98,32 +105,46 @@ function describeEquivalence(server: string, start: () => Promise<Servers>, expo
 
     it.each([
       ['default variables', [], undefined],
-      ['one namespace and an ad-hoc filter', [{ key: 'destinationPodNamespace', operator: '!=', value: 'kube-system' }], ['bookinfo']],
-      ['an ad-hoc filter on a column the rollup lacks', [{ key: 'sourceTransportPort', operator: '!=', value: '1' }], undefined],
-    ] as const)('%s', async (_name, adHoc, namespace) => {
-      expect(builderQueries.length).toBeGreaterThan(20);
-      const chosen = variables.map((v) => (v.name === 'namespace' && namespace ? { ...v, value: [...namespace] } : v));
-      const mismatches: string[] = [];
-      const servedRaw: string[] = [];
-      let rowsCompared = 0;
-      for (const query of builderQueries) {
-        for (const outcome of await compare(query, chosen, [...adHoc])) {
-          const where = `${query.dashboard} / ${query.where} (${outcome.window})`;
-          if (outcome.differences.length > 0) mismatches.push(`${where}: ${outcome.differences.join('; ')}`);
-          if (!outcome.rollup) servedRaw.push(where);
-          rowsCompared += outcome.rows;
+      [
+        'one namespace and an ad-hoc filter',
+        [{ key: 'destinationPodNamespace', operator: '!=', value: 'kube-system' }],
+        ['bookinfo'],
+      ],
+      [
+        'an ad-hoc filter on a column the rollup lacks',
+        [{ key: 'sourceTransportPort', operator: '!=', value: '1' }],
+        undefined,
+      ],
+    ] as const)(
+      '%s',
+      async (_name, adHoc, namespace) => {
+        expect(builderQueries.length).toBeGreaterThan(20);
+        const chosen = variables.map((v) =>
+          v.name === 'namespace' && namespace ? { ...v, value: [...namespace] } : v
+        );
+        const mismatches: string[] = [];
+        const servedRaw: string[] = [];
+        let rowsCompared = 0;
+        for (const query of builderQueries) {
+          for (const outcome of await compare(query, chosen, [...adHoc])) {
+            const where = `${query.dashboard} / ${query.where} (${outcome.window})`;
+            if (outcome.differences.length > 0) mismatches.push(`${where}: ${outcome.differences.join('; ')}`);
+            if (!outcome.rollup) servedRaw.push(where);
+            rowsCompared += outcome.rows;
+          }
         }
-      }
-      expect(mismatches).toEqual([]);
-      expect(rowsCompared).toBeGreaterThan(1000);
-      if (adHoc.some((filter) => filter.key === 'sourceTransportPort')) {
-        // Not a rollup column: every question must fall back to the raw records.
-        expect(servedRaw.length).toBe(builderQueries.length * windows.length);
-      } else if (exportIntervalSeconds === undefined) {
-        // Every builder question the dashboards ask fits the rollup.
-        expect(servedRaw).toEqual([]);
-      }
-    }, 600_000);
+        expect(mismatches).toEqual([]);
+        expect(rowsCompared).toBeGreaterThan(1000);
+        if (adHoc.some((filter) => filter.key === 'sourceTransportPort')) {
+          // Not a rollup column: every question must fall back to the raw records.
+          expect(servedRaw.length).toBe(builderQueries.length * windows.length);
+        } else if (exportIntervalSeconds === undefined) {
+          // Every builder question the dashboards ask fits the rollup.
+          expect(servedRaw).toEqual([]);
+        }
+      },
+      600_000
+    );
   });
 }
 

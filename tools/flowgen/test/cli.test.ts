@@ -152,7 +152,9 @@ describe('flowgen command line', () => {
       '--retention-hours',
       '0',
     ]);
-    expect(run.stderr).toMatch(/applied 01-flows\.sql, 03-flows-deduplication\.sql, 04-policy-events\.sql, 05-flows-rollups\.sql to chDB/);
+    expect(run.stderr).toMatch(
+      /applied 01-flows\.sql, 03-flows-deduplication\.sql, 04-policy-events\.sql, 05-flows-rollups\.sql to chDB/
+    );
     expect(run.stderr).toMatch(/wrote 2,000 records .* to chDB at/);
     expect(run.code).toBe(0);
   });

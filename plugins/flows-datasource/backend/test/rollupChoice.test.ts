@@ -10,11 +10,7 @@ import { toSql } from '../src/sql/statementPlan.ts';
 const rollup: Rollup = { table: 'flows_minutes', exportIntervalSeconds: 60, coveredFromSeconds: 0 };
 const hour = { timeRange: { fromMs: 1_736_150_400_000, toMs: 1_736_154_000_000 }, intervalMs: 4_000 };
 
-function builder(
-  format: QueryFormat,
-  flows: Record<string, unknown>,
-  adHocFilters: Filter[] = []
-): ParsedQuery {
+function builder(format: QueryFormat, flows: Record<string, unknown>, adHocFilters: Filter[] = []): ParsedQuery {
   return { queryType: 'flows', format, flows: { version: 1, view: 'all', ...flows }, adHocFilters };
 }
 
@@ -57,13 +53,13 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
       60,
       rollup,
     ],
-    ['buckets of 30 s (a 30 s export interval), not whole minutes', builder('timeseries', bytesByNamespace), 30, rollup],
     [
-      'throughput spread with another export interval than the rollup’s',
-      builder('table', throughput),
-      120,
+      'buckets of 30 s (a 30 s export interval), not whole minutes',
+      builder('timeseries', bytesByNamespace),
+      30,
       rollup,
     ],
+    ['throughput spread with another export interval than the rollup’s', builder('table', throughput), 120, rollup],
     [
       'a range the rollup does not hold yet (made on a table that had records)',
       builder('table', bytesByNamespace),

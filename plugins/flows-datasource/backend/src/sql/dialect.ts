@@ -40,7 +40,12 @@ export interface Dialect {
    * A builder question read from a rollup of the flows table (ClickHouse's per-minute views), or
    * undefined when the rollup cannot answer it exactly; engines without rollups leave this out.
    */
-  rollupQuery?(question: FlowsQuestion, format: QueryFormat, context: MacroContext, rollup: Rollup): RollupPlan | undefined;
+  rollupQuery?(
+    question: FlowsQuestion,
+    format: QueryFormat,
+    context: MacroContext,
+    rollup: Rollup
+  ): RollupPlan | undefined;
 }
 
 export class MacroError extends Error {

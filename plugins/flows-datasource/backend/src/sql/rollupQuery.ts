@@ -180,14 +180,21 @@ class QueryParts {
     rolled: { where: string; value: string },
     time?: (column: string) => string
   ): string {
-    const select = (column: string, value: string) =>
-      [...(time ? [`${time(column)} AS ${this.dialect.quoteIdentifier('time')}`] : []), ...this.groupSelect, `${value} AS v`];
+    const select = (column: string, value: string) => [
+      ...(time ? [`${time(column)} AS ${this.dialect.quoteIdentifier('time')}`] : []),
+      ...this.groupSelect,
+      `${value} AS v`,
+    ];
     const groupBy = (column: string) => {
       const refs = [...(time ? [time(column)] : []), ...this.groupRefs];
       return refs.length > 0 ? ` GROUP BY ${refs.join(', ')}` : '';
     };
     const parts = [
-      ...(raw ? [`SELECT ${select('flowEndSeconds', raw.value).join(', ')} FROM flows WHERE ${raw.where}${groupBy('flowEndSeconds')}`] : []),
+      ...(raw
+        ? [
+            `SELECT ${select('flowEndSeconds', raw.value).join(', ')} FROM flows WHERE ${raw.where}${groupBy('flowEndSeconds')}`,
+          ]
+        : []),
       `SELECT ${select('minute', rolled.value).join(', ')} FROM ${this.rollup.table} WHERE ${rolled.where}${groupBy('minute')}`,
     ];
     return `(\n  ${parts.join('\n  UNION ALL\n  ')}\n) AS parts`;
@@ -281,7 +288,10 @@ class QueryParts {
       { where: this.rollupWhere(minutes, true), value: counter.rollup },
       (column) => `$__timeInterval(${column})`
     );
-    return { sql: this.series(union, counter.total, this.topFilter(counter, fromSecond, toSecond)), bucketSeconds: bucket };
+    return {
+      sql: this.series(union, counter.total, this.topFilter(counter, fromSecond, toSecond)),
+      bucketSeconds: bucket,
+    };
   }
 
   /**
@@ -294,10 +304,14 @@ class QueryParts {
     if (firstBucket < this.rollup.coveredFromSeconds) {
       return undefined;
     }
-    const rolled = this.union(undefined, {
-      where: this.rollupWhere({ from: firstBucket, to: lastBucket + bucket }, false),
-      value: `sum(${spreadColumns[counterColumn]})`,
-    }, (column) => `$__timeInterval(${column})`);
+    const rolled = this.union(
+      undefined,
+      {
+        where: this.rollupWhere({ from: firstBucket, to: lastBucket + bucket }, false),
+        value: `sum(${spreadColumns[counterColumn]})`,
+      },
+      (column) => `$__timeInterval(${column})`
+    );
     const fromSecond = Math.floor(context.timeRange.fromMs / 1000);
     const toSecond = Math.floor(context.timeRange.toMs / 1000);
     const total = `CAST(sum(v) * 8 / ${bucket} AS Nullable(Float64))`;

@@ -62,7 +62,14 @@ export function toSql(
     const plan = dialect.rollupQuery?.(question, query.format, context, rollup);
     if (plan) {
       const sql = expandMacros(plan.sql, dialect, context);
-      return { unit: compiled.unit, metric: compiled.metric, sql, notices: [], bucketSeconds: soleBucket(), rollup: rollup.table };
+      return {
+        unit: compiled.unit,
+        metric: compiled.metric,
+        sql,
+        notices: [],
+        bucketSeconds: soleBucket(),
+        rollup: rollup.table,
+      };
     }
   }
   const sql = expandMacros(compiled.sql, dialect, context);
