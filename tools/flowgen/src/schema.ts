@@ -84,15 +84,17 @@ export async function applySchema(target: SchemaTarget, options: ApplySchemaOpti
     const text = readFileSync(join(dir, file), 'utf8');
     const requires = requiresHeader.exec(text)?.[1];
     let setsRetention = false;
-    const statements = splitStatements(text).map(placed).map((statement) => {
-      if (/MODIFY\s+TTL/i.test(statement)) {
-        setsRetention = true;
-        if (options.retentionHours) {
-          return statement.replace(retentionInterval, `INTERVAL ${options.retentionHours} HOUR`);
+    const statements = splitStatements(text)
+      .map(placed)
+      .map((statement) => {
+        if (/MODIFY\s+TTL/i.test(statement)) {
+          setsRetention = true;
+          if (options.retentionHours) {
+            return statement.replace(retentionInterval, `INTERVAL ${options.retentionHours} HOUR`);
+          }
         }
-      }
-      return statement;
-    });
+        return statement;
+      });
     retentionSeen ||= setsRetention;
     if (requires && !atLeast(version, parseVersion(requires))) {
       const reason = `needs ClickHouse ${requires} or newer; ${target.description} runs ${serverVersion}`;
@@ -127,7 +129,10 @@ export async function applySchema(target: SchemaTarget, options: ApplySchemaOpti
         throw new Error(`creating the Distributed tables on ${target.description} failed: ${(error as Error).message}`);
       }
     }
-    report.applied.push({ file: `Distributed tables over cluster ${options.cluster.name}`, statements: statements.length });
+    report.applied.push({
+      file: `Distributed tables over cluster ${options.cluster.name}`,
+      statements: statements.length,
+    });
   }
   if (options.retentionHours !== undefined && !retentionSeen) {
     throw new Error(`retentionHours was given but no .sql file in ${dir} has a MODIFY TTL statement to change`);
