@@ -6,6 +6,7 @@ import { dashboards } from '../../dashboards/src/index.ts';
 import { dashboardRunner, type DashboardRunner } from '../../dashboards/test/support/dashboardRunner.ts';
 import { dashboardQueries } from '../../dashboards/test/support/dashboardTargets.ts';
 import { frameDifferences } from '../../dashboards/test/support/frameComparison.ts';
+import { runFlowgen } from '../../tools/flowgen/test/helpers/cli.ts';
 import type { Frame } from '../../plugins/flows-datasource/backend/src/frames/frame.ts';
 import { createEngine } from '../../plugins/flows-datasource/backend/src/engines/createEngine.ts';
 import { DatasourceInstances } from '../../plugins/flows-datasource/backend/src/handlers/datasourceInstances.ts';
@@ -71,14 +72,27 @@ describe("a two-shard cluster of Debian's clickhouse-server 18.16", () => {
       )
     );
     single = await ClickHouseServer.launch();
-    for (const node of nodes) {
-      const target = clickhouseSchemaTarget({ url: node.url });
-      try {
-        await applySchema(target, { cluster: { name: cluster, database: 'default' }, log: () => undefined });
-      } finally {
-        target.close();
-      }
+    // Node 1 through flowgen's applySchema, node 2 with the command docs/cluster.md gives.
+    const target = clickhouseSchemaTarget({ url: nodes[0]!.url });
+    try {
+      await applySchema(target, { cluster: { name: cluster, database: 'default' }, log: () => undefined });
+    } finally {
+      target.close();
     }
+    const cli = await runFlowgen([
+      '--sink',
+      'clickhouse',
+      '--url',
+      nodes[1]!.url,
+      '--apply-schema',
+      '--cluster',
+      cluster,
+      '--schema-only',
+    ]);
+    expect(cli.stderr).toMatch(
+      /applied 01-flows\.sql, 04-policy-events\.sql, 05-flows-rollups\.sql, Distributed tables over cluster flowlens/
+    );
+    expect(cli.code).toBe(0);
     const [throughCluster, alone] = await Promise.all([
       loadIntoClickHouse({ url: nodes[0]!.url, applySchema: false, ...load }),
       loadIntoClickHouse({ url: single.url, applySchema: { log: () => undefined }, ...load }),
@@ -120,6 +134,8 @@ describe("a two-shard cluster of Debian's clickhouse-server 18.16", () => {
     for (const rows of shards) expect(rows).toBeGreaterThan(loadedRows * 0.4);
     for (const node of nodes) {
       expect(await count(node, 'flows')).toBe(loadedRows);
+      // Nothing written by the schema-only command.
+      expect(await count(node, 'flows_rollups')).toBe(1);
       expect(await count(node, 'flows_minutes_local')).toBeGreaterThan(0);
       expect(await node.query("SELECT engine FROM system.tables WHERE name = 'flows_minutes'")).toBe('Distributed\n');
     }
