@@ -125,13 +125,14 @@ describe('provisioning/clickhouse/99-retention-from-env.sh', () => {
   writeFileSync(join(scratch, 'clickhouse'), '#!/bin/sh\necho "clickhouse $*" >> "$CALLS"\n');
   chmodSync(join(scratch, 'clickhouse'), 0o755);
 
-  const run = (hours?: string) => {
-    const calls = join(scratch, `calls-${hours ?? 'unset'}`);
+  const run = (hours?: string, rollupDays?: string) => {
+    const calls = join(scratch, `calls-${hours ?? 'unset'}-${rollupDays ?? 'unset'}`);
     writeFileSync(calls, '');
     const env = {
       PATH: `${scratch}:${process.env.PATH}`,
       CALLS: calls,
       ...(hours === undefined ? {} : { FLOWLENS_RETENTION_HOURS: hours }),
+      ...(rollupDays === undefined ? {} : { FLOWLENS_ROLLUP_RETENTION_DAYS: rollupDays }),
     };
     try {
       execFileSync('bash', [join(repo, 'provisioning/clickhouse/99-retention-from-env.sh')], {
@@ -154,7 +155,35 @@ describe('provisioning/clickhouse/99-retention-from-env.sh', () => {
     expect(run('72').calls).toBe(
       'clickhouse client --query ALTER TABLE flows MODIFY TTL timeInserted + INTERVAL 72 HOUR\n'
     );
-    expect(run('0').calls).toBe('clickhouse client --query ALTER TABLE flows REMOVE TTL\n');
+    // Flows kept forever keep their rollup forever too.
+    expect(run('0').calls).toBe(
+      'clickhouse client --query ALTER TABLE flows REMOVE TTL\nclickhouse client --query ALTER TABLE flows_minutes REMOVE TTL\n'
+    );
+  });
+
+  it('sets another rollup retention, or none for 0', () => {
+    expect(run(undefined, '30')).toEqual({ ok: true, calls: '' });
+    expect(run(undefined, '400').calls).toBe(
+      'clickhouse client --query ALTER TABLE flows_minutes MODIFY TTL minute + INTERVAL 400 DAY\n'
+    );
+    expect(run('0', '0').calls).toBe(
+      'clickhouse client --query ALTER TABLE flows REMOVE TTL\nclickhouse client --query ALTER TABLE flows_minutes REMOVE TTL\n'
+    );
+  });
+
+  it('refuses a rollup retention shorter than the raw records’, before touching ClickHouse', () => {
+    for (const [hours, days] of [
+      ['72', '2'],
+      ['0', '30'],
+    ] as const) {
+      const result = run(hours, days);
+      expect(result.ok).toBe(false);
+      expect(result.stderr).toMatch(/must keep the rollup at least as long as FLOWLENS_RETENTION_HOURS/);
+      expect(result.calls).toBe('');
+    }
+    const result = run('12', 'a month');
+    expect(result.ok).toBe(false);
+    expect(result.stderr).toMatch(/FLOWLENS_ROLLUP_RETENTION_DAYS must be a whole number of days/);
   });
 
   it('refuses anything but whole hours, before touching ClickHouse', () => {

@@ -30,6 +30,8 @@ export interface FlowsDataSourceOptions extends DataSourceJsonData {
   username?: string;
   database?: string;
   tlsSkipVerify?: boolean;
+  /** Builder queries read the per-minute rollup where it answers exactly; default true. */
+  useRollups?: boolean;
   httpHeaders?: HttpHeader[];
   // Snowflake
   account?: string;

@@ -53,6 +53,10 @@ async function main(argv: string[]): Promise<number> {
   process.on('SIGTERM', onSignal);
 
   const { sink, closeAll } = await openSink(command);
+  if (command.schemaOnly) {
+    await closeAll();
+    return 0;
+  }
   try {
     if (command.mode.kind === 'live' && command.mode.historySeconds && command.sink.kind === 'clickhouse') {
       await backfillHistory(command.sink, command.mode.historySeconds, sink, command, stop.signal);
@@ -77,7 +81,11 @@ async function main(argv: string[]): Promise<number> {
 
 async function openSink(command: Command): Promise<{ sink: FlowSink; closeAll: () => Promise<void> }> {
   const sinkOptions = command.sink;
-  const schemaOptions = { retentionHours: command.retentionHours, log };
+  const cluster =
+    command.cluster !== undefined && sinkOptions.kind === 'clickhouse'
+      ? { name: command.cluster, database: sinkOptions.database ?? 'default' }
+      : undefined;
+  const schemaOptions = { retentionHours: command.retentionHours, log, cluster };
   const prepare = async (target: SchemaTarget): Promise<void> => {
     if (command.applySchema) {
       warnIfRetentionDeletesBackfill(command);

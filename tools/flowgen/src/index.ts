@@ -55,3 +55,4 @@ export {
 } from './clickhouse/http.ts';
 export { atLeast, parseVersion, type Version } from './clickhouse/version.ts';
 export { parseTime, formatTime, type TimeInput } from './time.ts';
+export { shardedTables, type ClusterLayout } from './clusterSchema.ts';

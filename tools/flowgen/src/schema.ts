@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { atLeast, parseVersion } from './clickhouse/version.ts';
+import { checkClusterLayout, distributedTableStatements, onShard, type ClusterLayout } from './clusterSchema.ts';
 import { splitStatements } from './sqlStatements.ts';
 
 /** Somewhere to run DDL: ClickHouse over HTTP or a chDB session (see schemaTargets.ts). */
@@ -22,6 +23,11 @@ export interface ApplySchemaOptions {
   retentionHours?: number;
   /** Receives one line per skipped file; default stderr. Skips are never silent. */
   log?: (line: string) => void;
+  /**
+   * Apply to one node of a sharded cluster (docs/cluster.md): the tables holding rows become
+   * `<table>_local`, and Distributed tables of the usual names read and write all shards.
+   */
+  cluster?: ClusterLayout;
 }
 
 export interface SchemaReport {
@@ -54,6 +60,10 @@ export async function applySchema(target: SchemaTarget, options: ApplySchemaOpti
       `retentionHours: ${options.retentionHours} is not a whole number of hours (0 keeps records forever)`
     );
   }
+  if (options.cluster) {
+    checkClusterLayout(options.cluster);
+  }
+  const placed = (statement: string) => (options.cluster ? onShard(statement) : statement);
   let files: string[];
   try {
     files = readdirSync(dir)
@@ -74,15 +84,17 @@ export async function applySchema(target: SchemaTarget, options: ApplySchemaOpti
     const text = readFileSync(join(dir, file), 'utf8');
     const requires = requiresHeader.exec(text)?.[1];
     let setsRetention = false;
-    const statements = splitStatements(text).map((statement) => {
-      if (/MODIFY\s+TTL/i.test(statement)) {
-        setsRetention = true;
-        if (options.retentionHours) {
-          return statement.replace(retentionInterval, `INTERVAL ${options.retentionHours} HOUR`);
+    const statements = splitStatements(text)
+      .map(placed)
+      .map((statement) => {
+        if (/MODIFY\s+TTL/i.test(statement)) {
+          setsRetention = true;
+          if (options.retentionHours) {
+            return statement.replace(retentionInterval, `INTERVAL ${options.retentionHours} HOUR`);
+          }
         }
-      }
-      return statement;
-    });
+        return statement;
+      });
     retentionSeen ||= setsRetention;
     if (requires && !atLeast(version, parseVersion(requires))) {
       const reason = `needs ClickHouse ${requires} or newer; ${target.description} runs ${serverVersion}`;
@@ -107,6 +119,20 @@ export async function applySchema(target: SchemaTarget, options: ApplySchemaOpti
       }
     }
     report.applied.push({ file, statements: statements.length });
+  }
+  if (options.cluster) {
+    const statements = distributedTableStatements(options.cluster);
+    for (const statement of statements) {
+      try {
+        await target.execute(statement);
+      } catch (error) {
+        throw new Error(`creating the Distributed tables on ${target.description} failed: ${(error as Error).message}`);
+      }
+    }
+    report.applied.push({
+      file: `Distributed tables over cluster ${options.cluster.name}`,
+      statements: statements.length,
+    });
   }
   if (options.retentionHours !== undefined && !retentionSeen) {
     throw new Error(`retentionHours was given but no .sql file in ${dir} has a MODIFY TTL statement to change`);

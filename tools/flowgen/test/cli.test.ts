@@ -55,6 +55,12 @@ describe('flowgen command line', () => {
       ['--count', '5', '--sink', 'chdb', '--chdb-path', 'd', '--retention-hours', '4'],
       /--retention-hours .* needs --apply-schema/,
     ],
+    [['--count', '5', '--sink', 'chdb', '--chdb-path', 'd', '--cluster', 'c'], /--cluster is for --sink clickhouse/],
+    [
+      ['--count', '5', '--sink', 'clickhouse', '--cluster', 'c'],
+      /--cluster shapes the schema, so it needs --apply-schema/,
+    ],
+    [['--sink', 'clickhouse', '--schema-only'], /--schema-only writes no records, so it needs --apply-schema/],
     [['--count', '5', '--sink', 'clickhouse', '--wire-format', 'Native'], /--wire-format Native is not supported/],
     [['--count', '5', '--seed', '-1'], /--seed -1: expected a whole number from 0 to 4294967295/],
     [['--count', '5', 'extra'], /unexpected argument "extra"/],
@@ -152,7 +158,9 @@ describe('flowgen command line', () => {
       '--retention-hours',
       '0',
     ]);
-    expect(run.stderr).toMatch(/applied 01-flows\.sql, 03-flows-deduplication\.sql, 04-policy-events\.sql to chDB/);
+    expect(run.stderr).toMatch(
+      /applied 01-flows\.sql, 03-flows-deduplication\.sql, 04-policy-events\.sql, 05-flows-rollups\.sql to chDB/
+    );
     expect(run.stderr).toMatch(/wrote 2,000 records .* to chDB at/);
     expect(run.code).toBe(0);
   });

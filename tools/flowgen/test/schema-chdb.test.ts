@@ -42,6 +42,8 @@ describe('the ClickHouse schema on chDB (ClickHouse 26.x engine)', () => {
       '02-flows-retention.sql',
       '03-flows-deduplication.sql',
       '04-policy-events.sql',
+      '05-flows-rollups.sql',
+      '06-flows-rollups-retention.sql',
     ]);
     const create = await text("SELECT create_table_query FROM system.tables WHERE name = 'flows'");
     expect(create).toContain('TTL timeInserted + toIntervalHour(48)');
@@ -49,8 +51,13 @@ describe('the ClickHouse schema on chDB (ClickHouse 26.x engine)', () => {
     expect(await text("SELECT sorting_key FROM system.tables WHERE name = 'flows'")).toBe(
       'timeInserted, flowEndSeconds'
     );
+    // The per-minute rollup outlives the raw records (docs/rollups.md).
+    expect(await text("SELECT create_table_query FROM system.tables WHERE name = 'flows_minutes'")).toContain(
+      'TTL minute + toIntervalDay(30)'
+    );
     // The records below are from 2025: a 48-hour TTL would delete them while the tests read them.
     await session.queryAsync('ALTER TABLE flows REMOVE TTL');
+    await session.queryAsync('ALTER TABLE flows_minutes REMOVE TTL');
   });
 
   it('has every column of docs/schema.md with its type, plus the later Antrea ones, and the defaults', async () => {
@@ -148,8 +155,13 @@ describe('loading flowgen records into chDB', () => {
       '01-flows.sql',
       '03-flows-deduplication.sql',
       '04-policy-events.sql',
+      '05-flows-rollups.sql',
     ]);
-    expect(result.schema?.skipped.map((file) => file.file)).toEqual(['02-flows-retention.sql']);
+    // A backfill keeps its past records: neither the raw nor the rollup retention is applied.
+    expect(result.schema?.skipped.map((file) => file.file)).toEqual([
+      '02-flows-retention.sql',
+      '06-flows-rollups-retention.sql',
+    ]);
     expect(await text("SELECT create_table_query FROM system.tables WHERE name = 'flows'")).not.toContain('TTL');
     expect(
       await count(

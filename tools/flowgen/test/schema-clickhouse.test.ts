@@ -58,17 +58,20 @@ afterAll(async () => {
 });
 
 describe('the ClickHouse schema on clickhouse-server 18.16', () => {
-  it('creates the table and skips, with a note, what 18.16 lacks: TTL (19.6) and deduplication (20.10)', async () => {
+  it('creates the tables and skips, with a note, what 18.16 lacks: TTL (19.6) and deduplication (20.10)', async () => {
     expect(report.serverVersion).toMatch(/^18\.16\./);
     expect(report.applied).toEqual([
       { file: '01-flows.sql', statements: 1 },
       { file: '04-policy-events.sql', statements: 1 },
+      // The per-minute rollup: its table, its materialized view, its catalog table and catalog row.
+      { file: '05-flows-rollups.sql', statements: 4 },
     ]);
     expect(report.skipped.map(({ file, requires }) => [file, requires])).toEqual([
       ['02-flows-retention.sql', '19.6'],
       ['03-flows-deduplication.sql', '20.10'],
+      ['06-flows-rollups-retention.sql', '19.6'],
     ]);
-    expect(skipNotes).toHaveLength(2);
+    expect(skipNotes).toHaveLength(3);
     expect(skipNotes[0]).toMatch(/skipped 02-flows-retention\.sql: needs ClickHouse 19\.6 or newer; .* runs 18\.16/);
     expect(skipNotes[1]).toMatch(/skipped 03-flows-deduplication\.sql: needs ClickHouse 20\.10 or newer/);
     expect(await server.query("SELECT engine_full FROM system.tables WHERE name = 'flows'")).toContain(

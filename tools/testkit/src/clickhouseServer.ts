@@ -11,6 +11,12 @@ export interface ClickHouseServerOptions {
   usersDir?: string;
   /** Environment for the server, e.g. passwords that users.d reads with from_env. */
   env?: Record<string, string>;
+  /** A listen port chosen by the caller, e.g. when other servers' configs must name it beforehand. */
+  port?: number;
+  /** More server configuration inside <yandex>, e.g. a cluster's <remote_servers>. */
+  configXml?: string;
+  /** More settings of the default profile, e.g. <insert_distributed_sync>1</insert_distributed_sync>. */
+  profileXml?: string;
 }
 
 /**
@@ -37,11 +43,11 @@ export class ClickHouseServer {
         `${serverBinary} is missing: install Debian's clickhouse-server (bash .ci/install-system-parts.sh) or set CLICKHOUSE_SERVER_BIN`
       );
     }
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const dir = mkdtempSync(join(tmpdir(), 'flowlens-clickhouse-'));
     const configPath = join(dir, 'config.xml');
-    writeFileSync(configPath, serverConfig(port, dir));
-    writeFileSync(join(dir, 'users.xml'), defaultUserConfig);
+    writeFileSync(configPath, serverConfig(port, dir, options.configXml ?? ''));
+    writeFileSync(join(dir, 'users.xml'), userConfig(options.profileXml ?? ''));
     if (options.usersDir) {
       cpSync(options.usersDir, join(dir, 'users.d'), { recursive: true });
     }
@@ -118,7 +124,7 @@ export class ClickHouseServer {
   }
 }
 
-function serverConfig(port: number, dir: string): string {
+function serverConfig(port: number, dir: string, extra: string): string {
   return `<?xml version="1.0"?>
 <yandex>
   <logger><level>warning</level><console>1</console></logger>
@@ -133,14 +139,15 @@ function serverConfig(port: number, dir: string): string {
   <default_database>default</default_database>
   <mark_cache_size>268435456</mark_cache_size>
   <max_concurrent_queries>200</max_concurrent_queries>
+  ${extra}
 </yandex>
 `;
 }
 
-const defaultUserConfig = `<?xml version="1.0"?>
+const userConfig = (profileXml: string) => `<?xml version="1.0"?>
 <yandex>
   <profiles>
-    <default><max_memory_usage>4000000000</max_memory_usage></default>
+    <default><max_memory_usage>4000000000</max_memory_usage>${profileXml}</default>
   </profiles>
   <users>
     <default>

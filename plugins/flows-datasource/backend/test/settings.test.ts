@@ -16,6 +16,7 @@ describe('datasource settings', () => {
       queryTimeoutSeconds: 60,
       rowLimit: 1_000_000,
       exportIntervalSeconds: 60,
+      useRollups: true,
       clickhouse: {
         url: 'http://clickhouse:8123',
         username: 'default',
@@ -35,6 +36,15 @@ describe('datasource settings', () => {
     expect(parseSettings(settings({ ...base, exportIntervalSeconds: '90' }, {})).exportIntervalSeconds).toBe(90);
     expect(() => parseSettings(settings({ ...base, exportIntervalSeconds: 0 }, {}))).toThrow(
       /"exportIntervalSeconds" must be a number from 1 to 3600, got 0/
+    );
+  });
+
+  it('reads rollups unless told not to, and takes only true or false', () => {
+    const base = { url: 'http://clickhouse:8123' };
+    expect(parseSettings(settings({ ...base, useRollups: false })).useRollups).toBe(false);
+    expect(parseSettings(settings({ ...base, useRollups: true })).useRollups).toBe(true);
+    expect(() => parseSettings(settings({ ...base, useRollups: 'no' }))).toThrow(
+      /"useRollups" must be true or false, got "no"/
     );
   });
 

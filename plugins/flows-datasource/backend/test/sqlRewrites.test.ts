@@ -67,7 +67,8 @@ describe('Flows builder', () => {
         'FROM flows',
         "WHERE $__timeFilter(flowEndSeconds)\n  AND flowType IN (1, 2) AND sourcePodName != '' AND destinationPodName != '' AND destinationServicePortName = ''\n  AND sourcePodNamespace IN ('bookinfo', 'three-tier')\n  AND flowType != 3",
         "GROUP BY CASE WHEN sourcePodName = '' THEN sourceIP ELSE sourcePodNamespace || '/' || sourcePodName END, CASE WHEN destinationPodName = '' THEN destinationIP ELSE destinationPodNamespace || '/' || destinationPodName END",
-        'ORDER BY `bytes` DESC',
+        // Ties keep one order (the groups), so top N picks the same groups from the raw table and a rollup.
+        "ORDER BY `bytes` DESC, CASE WHEN sourcePodName = '' THEN sourceIP ELSE sourcePodNamespace || '/' || sourcePodName END, CASE WHEN destinationPodName = '' THEN destinationIP ELSE destinationPodNamespace || '/' || destinationPodName END",
         'LIMIT 50',
       ].join('\n')
     );
@@ -85,7 +86,7 @@ describe('Flows builder', () => {
         'SELECT $__spreadTime AS `time`, sourcePodNamespace AS `sourceNamespace`, sum(octetDeltaCount * $__spreadShare) * 8 / $__interval_s AS `throughput`',
         'FROM flows $__spreadJoin',
         'WHERE $__spreadFilter',
-        '  AND sourcePodNamespace IN (SELECT sourcePodNamespace FROM flows WHERE $__timeFilter(flowEndSeconds) GROUP BY sourcePodNamespace ORDER BY sum(octetDeltaCount) DESC LIMIT 5)',
+        '  AND sourcePodNamespace IN (SELECT sourcePodNamespace FROM flows WHERE $__timeFilter(flowEndSeconds) GROUP BY sourcePodNamespace ORDER BY sum(octetDeltaCount) DESC, sourcePodNamespace LIMIT 5)',
         'GROUP BY $__spreadTime, sourcePodNamespace',
         'ORDER BY `time`',
       ].join('\n')

@@ -65,6 +65,17 @@ export function ClickHouseSettings({ options, onOptionsChange, problems }: Props
             onChange={(event) => change({ database: event.currentTarget.value })}
           />
         </Field>
+        <Field
+          label="Read per-minute rollups"
+          htmlFor={`${id}-use-rollups`}
+          description="Builder queries read the flows_minutes rollup where it gives the same answer as the raw records (docs/rollups.md), raw records otherwise. Off reads raw records always."
+        >
+          <Switch
+            id={`${id}-use-rollups`}
+            value={json.useRollups !== false}
+            onChange={(event) => change({ useRollups: event.currentTarget.checked })}
+          />
+        </Field>
       </FieldSet>
       <FieldSet label="TLS">
         <Field

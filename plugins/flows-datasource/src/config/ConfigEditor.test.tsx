@@ -52,7 +52,14 @@ describe('ConfigEditor', () => {
 
   it('shows exactly the ClickHouse fields', () => {
     renderConfig(clickhouse);
-    for (const label of [/^URL/, /^Username/, /^Password/, /^Database/, /^Skip TLS certificate verification/]) {
+    for (const label of [
+      /^URL/,
+      /^Username/,
+      /^Password/,
+      /^Database/,
+      /^Read per-minute rollups/,
+      /^Skip TLS certificate verification/,
+    ]) {
       expect(screen.getByLabelText(label)).toBeInTheDocument();
     }
     expect(screen.queryByLabelText(/^Account/)).not.toBeInTheDocument();
@@ -107,6 +114,14 @@ describe('ConfigEditor', () => {
     await userEvent.click(screen.getByRole('radio', { name: 'OAuth' }));
     expect(screen.getByLabelText(/^OAuth access token/)).toBeInTheDocument();
     expect(screen.getByText('Required for OAuth: an access token')).toBeInTheDocument();
+  });
+
+  it('reads rollups unless switched off', async () => {
+    const { last } = renderConfig(clickhouse);
+    const rollups = screen.getByLabelText(/^Read per-minute rollups/);
+    expect(rollups).toBeChecked();
+    await userEvent.click(rollups);
+    expect(last().jsonData.useRollups).toBe(false);
   });
 
   it('saves limits as numbers and removes them when emptied', async () => {

@@ -48,6 +48,10 @@ export interface Command {
   batchRows?: number;
   applySchema: boolean;
   retentionHours?: number;
+  /** With --apply-schema on ClickHouse: the cluster whose shards this node's schema is one of. */
+  cluster?: string;
+  /** Apply the schema and stop, writing no records. */
+  schemaOnly: boolean;
 }
 
 /** A mistake on the command line: flowgen prints it with a pointer to --help and exits 2. */
@@ -81,6 +85,8 @@ const options = {
   'batch-rows': { type: 'string' },
   'apply-schema': { type: 'boolean' },
   'retention-hours': { type: 'string' },
+  cluster: { type: 'string' },
+  'schema-only': { type: 'boolean' },
   'wait-seconds': { type: 'string' },
   'retry-seconds': { type: 'string' },
   quiet: { type: 'boolean' },
@@ -134,7 +140,8 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
       throw new UsageError(`--${backfillOnly} is for backfills and --rate for live mode; give one or the other`);
     }
   }
-  if (!help && !version && !live && count === undefined && text('to') === undefined) {
+  const schemaOnly = values['schema-only'] === true;
+  if (!help && !version && !schemaOnly && !live && count === undefined && text('to') === undefined) {
     throw new UsageError('say what to generate: --count <n>, --from/--to <time>, or a live --rate <records/s>');
   }
   const from = time(text('from'), 'from');
@@ -233,6 +240,16 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
   if (retentionHours !== undefined && !applySchema) {
     throw new UsageError('--retention-hours changes the schema, so it needs --apply-schema');
   }
+  const cluster = text('cluster');
+  if (cluster !== undefined && sinkKind !== 'clickhouse') {
+    throw new UsageError(`--cluster is for --sink clickhouse, not ${sinkName}`);
+  }
+  if (cluster !== undefined && !applySchema) {
+    throw new UsageError('--cluster shapes the schema, so it needs --apply-schema');
+  }
+  if (schemaOnly && !applySchema) {
+    throw new UsageError('--schema-only writes no records, so it needs --apply-schema');
+  }
   return {
     help,
     version,
@@ -242,6 +259,8 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
     batchRows: number(text('batch-rows'), 'batch-rows', 'whole'),
     applySchema,
     retentionHours,
+    cluster,
+    schemaOnly,
   };
 }
 

@@ -42,6 +42,10 @@ Where the records go:
                          newer server are skipped, with a note); for --sink snowflake, provisioning/snowflake/*.sql
   --retention-hours <h>  with --apply-schema: keep records this long instead of 12 hours; 0 keeps them
                          forever (backfills of past days need 0 or a long enough retention)
+  --cluster <name>       with --apply-schema on ClickHouse: make this node one shard of the cluster <name>
+                         of its <remote_servers> (tables *_local, Distributed tables over them;
+                         docs/cluster.md); run it on every node
+  --schema-only          with --apply-schema: apply the schema and write no records
   --wait-seconds <s>     wait this long for ClickHouse to come up at the start (default 0)
   --retry-seconds <s>    keep retrying a batch this long while ClickHouse is down (default 300)
   --quiet                no summary on stderr

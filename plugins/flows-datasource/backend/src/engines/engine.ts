@@ -1,6 +1,7 @@
 import type { FrameField } from '../frames/frame.ts';
 import type { TimeRange } from '../timeRange.ts';
 import type { Dialect } from '../sql/dialect.ts';
+import type { Rollup } from '../sql/rollup.ts';
 
 export interface QueryOptions {
   /** Stop the query on both sides after this long. */
@@ -49,5 +50,7 @@ export interface FlowsEngine {
   schema(signal: AbortSignal): Promise<TableSchema[]>;
   /** Most frequent values of a flows column (within the time range when given), as strings. */
   distinctValues(column: string, limit: number, signal: AbortSignal, timeRange?: TimeRange): Promise<string[]>;
+  /** The flows table's rollups the database holds (none when it has none, or the engine has no such thing). */
+  rollups?(): Promise<Rollup[]>;
   close(): Promise<void>;
 }

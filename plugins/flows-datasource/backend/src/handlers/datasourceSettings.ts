@@ -18,6 +18,11 @@ export interface QuerySettings {
    * record over the seconds it covers (sql/flowRates.ts).
    */
   exportIntervalSeconds: number;
+  /**
+   * Read builder questions from the flows table's rollups when the database has them and they give
+   * the same answer (sql/rollupQuery.ts); false reads the raw records always. Default true.
+   */
+  useRollups: boolean;
 }
 
 const defaultQueryTimeoutSeconds = 60;
@@ -47,7 +52,8 @@ export function parseSettings(settings: DataSourceSettings): FlowsSettings {
     1,
     3600
   );
-  const shared = { queryTimeoutSeconds, rowLimit, exportIntervalSeconds };
+  const useRollups = optionalBoolean(json.useRollups, 'useRollups', true);
+  const shared = { queryTimeoutSeconds, rowLimit, exportIntervalSeconds, useRollups };
   if (engine === 'clickhouse') {
     return { engine, ...shared, clickhouse: clickhouseConnection(json, secure, queryTimeoutSeconds) };
   }
@@ -157,6 +163,16 @@ function boundedNumber(value: unknown, name: string, fallback: number, min: numb
     throw invalid(`"${name}" must be a number from ${min} to ${max}, got ${JSON.stringify(value)}`);
   }
   return Math.floor(number);
+}
+
+function optionalBoolean(value: unknown, name: string, fallback: boolean): boolean {
+  if (value === undefined || value === null) {
+    return fallback;
+  }
+  if (typeof value !== 'boolean') {
+    throw invalid(`"${name}" must be true or false, got ${JSON.stringify(value)}`);
+  }
+  return value;
 }
 
 function invalid(message: string): EngineError {

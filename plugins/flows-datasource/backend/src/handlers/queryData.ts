@@ -98,7 +98,9 @@ async function answer(
       deps.metrics.recordQuery(instance.settings.engine, 'ok', (performance.now() - started) / 1000);
       return { frames };
     }
-    const compiled = toSql(model, query, instance.engine.dialect, instance.settings.exportIntervalSeconds);
+    const rollups =
+      model.queryType === 'flows' && instance.settings.useRollups ? ((await instance.engine.rollups?.()) ?? []) : [];
+    const compiled = toSql(model, query, instance.engine.dialect, instance.settings.exportIntervalSeconds, rollups);
     sql = compiled.sql;
     const statement = sql;
     const result = await instance.limit.run(signal, () =>

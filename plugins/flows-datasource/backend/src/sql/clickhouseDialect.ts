@@ -1,5 +1,6 @@
 import { epochSeconds, type Dialect } from './dialect.ts';
 import { rateMacros } from './flowRates.ts';
+import { compileRollupQuery } from './rollupQuery.ts';
 import { standardMacros } from './standardMacros.ts';
 
 const dateTime = (ms: number) => `toDateTime(${epochSeconds(ms)})`;
@@ -29,4 +30,6 @@ export const clickhouseDialect: Dialect = {
   quoteIdentifier: (name) => `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\0/g, '\\x00')}\``,
   regexMatch: (expression, pattern) => `match(${expression}, ${pattern})`,
   hash: (expressions) => `cityHash64(${expressions.join(', ')})`,
+  rollupQuery: (question, format, context, rollup) =>
+    compileRollupQuery(question, format, context, rollup, clickhouseDialect),
 };

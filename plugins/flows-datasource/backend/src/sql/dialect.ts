@@ -1,4 +1,8 @@
 import type { TimeRange } from '../timeRange.ts';
+import type { FlowsQuestion } from './flowsBuilder.ts';
+import type { QueryFormat } from './parsedQuery.ts';
+import type { Rollup } from './rollup.ts';
+import type { RollupPlan } from './rollupQuery.ts';
 
 /** What a macro sees: the query's time range, its time bucket and the flow source's export interval. */
 export interface MacroContext {
@@ -32,6 +36,16 @@ export interface Dialect {
    * of strings (half the time on 10M rows in chDB), and a collision among 2^64 is not a concern here.
    */
   hash(expressions: string[]): string;
+  /**
+   * A builder question read from a rollup of the flows table (ClickHouse's per-minute views), or
+   * undefined when the rollup cannot answer it exactly; engines without rollups leave this out.
+   */
+  rollupQuery?(
+    question: FlowsQuestion,
+    format: QueryFormat,
+    context: MacroContext,
+    rollup: Rollup
+  ): RollupPlan | undefined;
 }
 
 export class MacroError extends Error {

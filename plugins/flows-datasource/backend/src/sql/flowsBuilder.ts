@@ -72,9 +72,9 @@ export function resolveBuilderKey(key: string): ResolvedKey | undefined {
  * A metric is either an aggregate over the records that end in the range (or bucket), or a rate: a
  * counter spread over the seconds each record covers (flowRates.ts), in bits per second.
  */
-type MetricDefinition = { unit: string } & ({ aggregate: string } | { rateOf: string });
+export type MetricDefinition = { unit: string } & ({ aggregate: string } | { rateOf: string });
 
-const connectionKey =
+export const connectionKey =
   'sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds';
 
 export const metrics: Readonly<Record<string, MetricDefinition>> = {
@@ -89,7 +89,7 @@ export const metrics: Readonly<Record<string, MetricDefinition>> = {
 };
 
 /** What ranks series for top N: the aggregate itself, or for a rate the counter's total. */
-function rankingSql(definition: MetricDefinition): string {
+export function rankingSql(definition: MetricDefinition): string {
   return 'aggregate' in definition ? definition.aggregate : `sum(${definition.rateOf})`;
 }
 
@@ -102,12 +102,18 @@ export interface CompiledFlowsQuery {
   metric: string;
 }
 
-export function compileFlowsQuery(
-  flows: Record<string, unknown>,
-  dialect: Dialect,
-  format: QueryFormat,
-  adHocFilters: Filter[] = []
-): CompiledFlowsQuery {
+/** A builder query model, validated: what the raw-table compiler and the rollup compiler both read. */
+export interface FlowsQuestion {
+  view: keyof typeof flowViews;
+  metric: string;
+  definition: MetricDefinition;
+  groups: string[];
+  topN: number | undefined;
+  filters: Filter[];
+  adHocFilters: Filter[];
+}
+
+export function parseFlowsQuestion(flows: Record<string, unknown>, adHocFilters: Filter[] = []): FlowsQuestion {
   const view = (flows.view ?? 'all') as string;
   if (!(view in flowViews)) {
     throw new BuilderError(`unknown view "${view}"; choose one of ${Object.keys(flowViews).join(', ')}`);
@@ -125,28 +131,58 @@ export function compileFlowsQuery(
       );
     }
   }
-  const groups = groupBy as string[];
   const topN = flows.topN === undefined || flows.topN === null ? undefined : Number(flows.topN);
   if (topN !== undefined && (!Number.isInteger(topN) || topN < 1 || topN > 100_000)) {
     throw new BuilderError(`top N must be a whole number from 1 to 100000, got ${JSON.stringify(flows.topN)}`);
   }
+  return {
+    view: view as keyof typeof flowViews,
+    metric,
+    definition,
+    groups: groupBy as string[],
+    topN,
+    filters: parseFilters(flows.filters, 'filters'),
+    adHocFilters,
+  };
+}
 
-  // Every condition but time: the time filter depends on the metric and the format.
-  const conditions: string[] = [];
-  const viewCondition = flowViews[view as keyof typeof flowViews];
-  if (viewCondition) conditions.push(viewCondition);
-  for (const filter of parseFilters(flows.filters, 'filters')) {
-    conditions.push(conditionSql(filter, dialect, resolveBuilderKey));
-  }
-  // Ad-hoc filter keys come from the flows schema, so they resolve to columns only.
-  for (const filter of adHocFilters) {
-    conditions.push(
-      conditionSql(filter, dialect, (key) => {
-        const kind = flowColumnKinds.get(key);
-        return kind ? { expression: key, kind } : undefined;
-      })
-    );
-  }
+/** Ad-hoc filter keys come from the flows schema, so they resolve to columns only. */
+export function resolveColumnKey(key: string): ResolvedKey | undefined {
+  const kind = flowColumnKinds.get(key);
+  return kind ? { expression: key, kind } : undefined;
+}
+
+/** Every condition of a question but time (which depends on the metric and the format). */
+export function questionConditions(question: FlowsQuestion, dialect: Dialect): string[] {
+  const viewCondition = flowViews[question.view];
+  return [
+    ...(viewCondition ? [viewCondition] : []),
+    ...question.filters.map((filter) => conditionSql(filter, dialect, resolveBuilderKey)),
+    ...question.adHocFilters.map((filter) => conditionSql(filter, dialect, resolveColumnKey)),
+  ];
+}
+
+/**
+ * Groups with equal values keep one order, so top N picks the same groups every time (and the raw
+ * table and a rollup pick the same ones).
+ */
+export function rankOrder(value: string, groupRefs: string[]): string {
+  return [`${value} DESC`, ...groupRefs].join(', ');
+}
+
+export function compileFlowsQuery(
+  flows: Record<string, unknown>,
+  dialect: Dialect,
+  format: QueryFormat,
+  adHocFilters: Filter[] = []
+): CompiledFlowsQuery {
+  return compileQuestion(parseFlowsQuestion(flows, adHocFilters), dialect, format);
+}
+
+/** The question as SQL over the raw flows table, with macros left for the dialect to expand. */
+export function compileQuestion(question: FlowsQuestion, dialect: Dialect, format: QueryFormat): CompiledFlowsQuery {
+  const { metric, definition, groups, topN } = question;
+  const conditions = questionConditions(question, dialect);
   const where = (timeCondition: string) => [timeCondition, ...conditions].join('\n  AND ');
   const groupSelect = groups.map((key) => `${groupFields[key]!.expression} AS ${dialect.quoteIdentifier(key)}`);
   const groupRefs = groups.map((key) => groupFields[key]!.expression);
@@ -162,7 +198,7 @@ export function compileFlowsQuery(
       'FROM flows',
       `WHERE ${where(rate ? '$__rangeFilter' : '$__timeFilter(flowEndSeconds)')}`,
       groupRefs.length > 0 ? `GROUP BY ${groupRefs.join(', ')}` : '',
-      `ORDER BY ${value} DESC`,
+      `ORDER BY ${rankOrder(value, groupRefs)}`,
       topN ? `LIMIT ${topN}` : '',
     ];
     return { sql: sql.filter(Boolean).join('\n'), unit: definition.unit, metric };
@@ -173,7 +209,7 @@ export function compileFlowsQuery(
   if (topN && groupRefs.length > 0) {
     // Top N series by their total over the whole range, then their points over time.
     const tuple = groupRefs.length === 1 ? groupRefs[0]! : `(${groupRefs.join(', ')})`;
-    topFilter = `\n  AND ${tuple} IN (SELECT ${groupRefs.join(', ')} FROM flows WHERE ${where('$__timeFilter(flowEndSeconds)')} GROUP BY ${groupRefs.join(', ')} ORDER BY ${rankingSql(definition)} DESC LIMIT ${topN})`;
+    topFilter = `\n  AND ${tuple} IN (SELECT ${groupRefs.join(', ')} FROM flows WHERE ${where('$__timeFilter(flowEndSeconds)')} GROUP BY ${groupRefs.join(', ')} ORDER BY ${rankOrder(rankingSql(definition), groupRefs)} LIMIT ${topN})`;
   }
   const bucket = rate ? '$__spreadTime' : '$__timeInterval(flowEndSeconds)';
   const aggregate = rate

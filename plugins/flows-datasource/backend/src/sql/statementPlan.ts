@@ -3,9 +3,10 @@ import type { TimeRange } from '../timeRange.ts';
 import { applyAdHocFilters } from './adHocFilters.ts';
 import type { Dialect, MacroContext } from './dialect.ts';
 import { bucketIntervalMs, defaultExportIntervalSeconds } from './flowRates.ts';
-import { compileFlowsQuery } from './flowsBuilder.ts';
+import { compileQuestion, parseFlowsQuestion } from './flowsBuilder.ts';
 import { expandMacros } from './macroExpander.ts';
 import type { ParsedQuery } from './parsedQuery.ts';
+import type { Rollup } from './rollup.ts';
 
 /** Where and how finely a query looks: Grafana's time range and its suggested interval. */
 export interface QueryWindow {
@@ -21,17 +22,22 @@ export interface StatementPlan {
   notices: FrameNotice[];
   /** The width of the time buckets the query groups by, when it uses exactly one. */
   bucketSeconds?: number;
+  /** The rollup table the query reads instead of the raw records, when it reads one. */
+  rollup?: string;
 }
 
 /**
  * The SQL a query runs: macros expanded, builder compiled, ad-hoc filters applied. Time buckets are
- * never finer than the flow source's export interval (flowRates.ts).
+ * never finer than the flow source's export interval (flowRates.ts). A builder question reads the
+ * first of `rollups` that answers it exactly (rollupQuery.ts), the raw flows table otherwise; raw SQL
+ * always reads what it names.
  */
 export function toSql(
   query: ParsedQuery,
   window: QueryWindow,
   dialect: Dialect,
-  exportIntervalSeconds = defaultExportIntervalSeconds
+  exportIntervalSeconds = defaultExportIntervalSeconds,
+  rollups: readonly Rollup[] = []
 ): StatementPlan {
   const bucketWidths = new Set<number>();
   const context: MacroContext = {
@@ -50,7 +56,22 @@ export function toSql(
         : [];
     return { sql: filtered.sql, notices, bucketSeconds: soleBucket() };
   }
-  const compiled = compileFlowsQuery(query.flows, dialect, query.format, query.adHocFilters);
+  const question = parseFlowsQuestion(query.flows, query.adHocFilters);
+  const compiled = compileQuestion(question, dialect, query.format);
+  for (const rollup of rollups) {
+    const plan = dialect.rollupQuery?.(question, query.format, context, rollup);
+    if (plan) {
+      const sql = expandMacros(plan.sql, dialect, context);
+      return {
+        unit: compiled.unit,
+        metric: compiled.metric,
+        sql,
+        notices: [],
+        bucketSeconds: soleBucket(),
+        rollup: rollup.table,
+      };
+    }
+  }
   const sql = expandMacros(compiled.sql, dialect, context);
   return { ...compiled, sql, notices: [], bucketSeconds: soleBucket() };
 }

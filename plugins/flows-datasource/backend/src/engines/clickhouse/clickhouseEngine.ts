@@ -17,6 +17,8 @@ import { clientLoggerClass } from './clientLogger.ts';
 import { fieldsFromJsonCompact, type JsonCompactResult } from './rowColumns.ts';
 import { fieldsFromTabSeparated, tabSeparatedReadable } from './tabSeparatedColumns.ts';
 import { vectorsFromDescribe } from './emptyColumns.ts';
+import { RollupCatalog } from './rollupCatalog.ts';
+import type { Rollup } from '../../sql/rollup.ts';
 
 export interface ClickHouseConnection {
   url: string;
@@ -53,6 +55,7 @@ export class ClickHouseEngine implements FlowsEngine {
   readonly dialect = clickhouseDialect;
   private readonly client: ClickHouseClient;
   private serverInfo: Promise<ServerInfo> | undefined;
+  private readonly rollupCatalog: RollupCatalog;
 
   constructor(
     private readonly connection: ClickHouseConnection,
@@ -79,6 +82,11 @@ export class ClickHouseEngine implements FlowsEngine {
       application: 'flowlens-flows-datasource',
       log: { LoggerClass: clientLoggerClass(logger) },
     });
+    this.rollupCatalog = new RollupCatalog((sql, signal) => this.rows(sql, signal), logger);
+  }
+
+  rollups(): Promise<Rollup[]> {
+    return this.rollupCatalog.get();
   }
 
   async query(sql: string, options: QueryOptions): Promise<QueryResult> {
@@ -125,6 +133,7 @@ export class ClickHouseEngine implements FlowsEngine {
   async health(signal: AbortSignal): Promise<EngineHealth> {
     try {
       this.serverInfo = undefined;
+      this.rollupCatalog.clear();
       const server = await this.server(signal);
       const exists = await this.rows<{ n: string }>(
         `SELECT count() AS n FROM system.tables WHERE database = currentDatabase() AND name = 'flows'`,
@@ -204,8 +213,9 @@ export class ClickHouseEngine implements FlowsEngine {
     }
     const engineError = toEngineError(error, context);
     if (engineError.kind === 'connection') {
-      // The server may come back as another version; ask again next time.
+      // The server may come back as another version, or another database; ask again next time.
       this.serverInfo = undefined;
+      this.rollupCatalog.clear();
     }
     return engineError;
   }

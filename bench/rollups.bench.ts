@@ -1,0 +1,167 @@
+// npm run bench -- rollups
+// The per-minute rollup (provisioning/clickhouse/05-flows-rollups.sql) in chDB (the ClickHouse 26 engine):
+// 1. load rate with the materialized view attached vs the same records loaded without it (baseline),
+//    best of three rounds each (target: ≥ 80 % of the baseline);
+// 2. every dashboard builder query on 10,000,000 flowgen rows, through the backend's QueryData, read
+//    from the rollup vs from the raw records (baseline), median of 3 runs each (target: ≤ 150 ms per panel).
+// The dashboards' raw SQL panels never read the rollup; their raw medians are printed too.
+// FLOWLENS_BENCH_ROWS sets the dashboard rows, FLOWLENS_BENCH_LOAD_ROWS the load-rate rows (1,000,000).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Session } from 'chdb';
+import { applySchema, chdbSchemaTarget, loadIntoChdb } from '@flowlens/flowgen';
+import { startChdbHttpServer } from '@flowlens/testkit';
+import { createEngine } from '../plugins/flows-datasource/backend/src/engines/createEngine.ts';
+import { DatasourceInstances } from '../plugins/flows-datasource/backend/src/handlers/datasourceInstances.ts';
+import { createLogger } from '../plugins/flows-datasource/backend/src/logging/logger.ts';
+import { dashboards } from '../dashboards/src/index.ts';
+import {
+  dashboardRunner,
+  startingVariables,
+  type DashboardRunner,
+} from '../dashboards/test/support/dashboardRunner.ts';
+import { dashboardQueries, type DashboardQuery } from '../dashboards/test/support/dashboardTargets.ts';
+import type { TestVariable } from '@flowlens/testkit/templateSrv';
+
+const rows = Number(process.env.FLOWLENS_BENCH_ROWS ?? 10_000_000);
+const loadRows = Number(process.env.FLOWLENS_BENCH_LOAD_ROWS ?? 1_000_000);
+const runsPerPanel = 3;
+const panelTargetMs = 150;
+const loadTarget = 0.8;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function loadRate(session: Session, withView: boolean): Promise<number> {
+  if (withView) {
+    // The schema files are idempotent: this puts the view back, and keeps the rollup catalog row.
+    await applySchema(chdbSchemaTarget(session), { retentionHours: 0, log: () => undefined });
+  } else {
+    await session.queryAsync('DROP TABLE IF EXISTS flows_minutes_view');
+  }
+  await session.queryAsync('TRUNCATE TABLE flows');
+  await session.queryAsync('TRUNCATE TABLE flows_minutes');
+  const started = performance.now();
+  await loadIntoChdb(session, { applySchema: false, seed: 7, from: '2025-01-06T06:00:00Z', scale: 8, count: loadRows });
+  return loadRows / ((performance.now() - started) / 1000);
+}
+
+async function timed(runner: DashboardRunner, query: DashboardQuery, variables: TestVariable[]) {
+  const times: number[] = [];
+  let sql = '';
+  for (let run = 0; run < runsPerPanel; run++) {
+    const started = performance.now();
+    const answer = await runner.run(query, variables);
+    times.push(performance.now() - started);
+    if (answer.error) throw new Error(`${query.dashboard} / ${query.where}: ${answer.error}`);
+    sql = answer.frames[0]?.meta?.executedQueryString ?? '';
+  }
+  return { ms: median(times), sql };
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'flowlens-bench-rollups-'));
+  const session = new Session(dir);
+  const http = await startChdbHttpServer({ session });
+  const instances = new DatasourceInstances(
+    createEngine,
+    createLogger('bench', { level: 'error', write: () => undefined })
+  );
+  try {
+    await applySchema(chdbSchemaTarget(session), { retentionHours: 0, log: () => undefined });
+    const rates = { without: [] as number[], with: [] as number[] };
+    for (const withView of [false, true, false, true, false, true]) {
+      rates[withView ? 'with' : 'without'].push(await loadRate(session, withView));
+    }
+    const without = Math.max(...rates.without);
+    const withView = Math.max(...rates.with);
+    console.log(`load rate, ${loadRows.toLocaleString('en-US')} flowgen records into chDB, best of 3:`);
+    console.log(
+      `  without the rollup view (baseline) ${Math.round(without).toLocaleString('en-US').padStart(10)} records/s`
+    );
+    console.log(
+      `  with the rollup view               ${Math.round(withView).toLocaleString('en-US').padStart(10)} records/s  ${(withView / without).toFixed(2)}× baseline (target ≥ ${loadTarget})`
+    );
+
+    await session.queryAsync('TRUNCATE TABLE flows');
+    await session.queryAsync('TRUNCATE TABLE flows_minutes');
+    const loadStarted = performance.now();
+    await loadIntoChdb(session, { applySchema: false, from: '2025-01-06T06:00:00Z', scale: 8, count: rows });
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    const [minS, maxS] = (
+      await session.queryAsync(
+        'SELECT toUnixTimestamp(min(flowEndSeconds)), toUnixTimestamp(max(flowEndSeconds)) FROM flows',
+        { format: 'TSV' }
+      )
+    )
+      .text()
+      .trim()
+      .split('\t')
+      .map(Number);
+    const rollupRows = Number(
+      (await session.queryAsync('SELECT count() FROM flows_minutes', { format: 'TSV' })).text()
+    );
+    console.log(
+      `\nloaded ${rows.toLocaleString('en-US')} rows with the view in ${loadSeconds.toFixed(0)} s; the rollup holds ${rollupRows.toLocaleString('en-US')} rows (${((rollupRows / rows) * 100).toFixed(1)} % of the raw rows); dashboards over the whole range (${((maxS! - minS!) / 3600).toFixed(1)} h)`
+    );
+    const timeRange = { fromMs: minS! * 1000, toMs: (maxS! + 1) * 1000 };
+    const runner = (uid: string, useRollups: boolean) =>
+      dashboardRunner({
+        engine: 'clickhouse',
+        dataSource: {
+          uid,
+          name: uid,
+          updatedMs: 1,
+          jsonData: { engine: 'clickhouse', url: http.url, useRollups },
+          decryptedSecureJsonData: {},
+        },
+        instances,
+        timeRange,
+      });
+    const raw = runner('raw', false);
+    const rolled = runner('rollups', true);
+    const variables = startingVariables();
+
+    console.log(
+      `\ndashboard / panel (median of ${runsPerPanel})                                   raw flows     rollup  raw/rollup`
+    );
+    const rollupMs: number[] = [];
+    const speedups: number[] = [];
+    const servedRaw: string[] = [];
+    const sqlPanels: Array<{ where: string; ms: number }> = [];
+    for (const [name, dashboard] of Object.entries(dashboards)) {
+      for (const query of dashboardQueries(name, dashboard)) {
+        const where = `${name} / ${query.where}`;
+        const baseline = await timed(raw, query, variables);
+        if ((query.target as { queryType?: string }).queryType !== 'flows') {
+          sqlPanels.push({ where, ms: baseline.ms });
+          continue;
+        }
+        const contender = await timed(rolled, query, variables);
+        if (!/\bflows_minutes\b/.test(contender.sql)) servedRaw.push(where);
+        rollupMs.push(contender.ms);
+        speedups.push(baseline.ms / contender.ms);
+        console.log(
+          `${where.slice(0, 66).padEnd(67)} ${`${baseline.ms.toFixed(0)} ms`.padStart(9)} ${`${contender.ms.toFixed(0)} ms`.padStart(10)}  ${(baseline.ms / contender.ms).toFixed(1)}×`
+        );
+      }
+    }
+    const over = rollupMs.filter((ms) => ms > panelTargetMs).length;
+    console.log(
+      `\n${rollupMs.length} builder panels from the rollup: median ${median(rollupMs).toFixed(0)} ms, slowest ${Math.max(...rollupMs).toFixed(0)} ms, ${over} over ${panelTargetMs} ms; speed-up vs raw median ${median(speedups).toFixed(1)}×, least ${Math.min(...speedups).toFixed(1)}×`
+    );
+    if (servedRaw.length > 0) console.log(`builder panels that still read the raw flows: ${servedRaw.join('; ')}`);
+    sqlPanels.sort((a, b) => b.ms - a.ms);
+    console.log(
+      `${sqlPanels.length} other queries (raw SQL panels, variables, annotations, recommendations, service map, anomalies; never rollups): median ${median(sqlPanels.map((p) => p.ms)).toFixed(0)} ms, slowest ${sqlPanels
+        .slice(0, 5)
+        .map((p) => `${p.where} ${p.ms.toFixed(0)} ms`)
+        .join('; ')}`
+    );
+  } finally {
+    await instances.closeAll();
+    await http.close();
+    session.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,72 @@
+import type { Logger } from '../../logging/logger.ts';
+import type { Rollup } from '../../sql/rollup.ts';
+
+/** Rows of `flows_rollups` (provisioning/clickhouse/05-flows-rollups.sql) whose table exists. */
+export const rollupCatalogSql = `SELECT rollup, exportIntervalSeconds, toUInt32(coveredFrom) AS coveredFrom
+FROM flows_rollups
+WHERE rollup IN (SELECT name FROM system.tables WHERE database = currentDatabase())`;
+
+const catalogTableSql = `SELECT count() AS n FROM system.tables WHERE database = currentDatabase() AND name = 'flows_rollups'`;
+
+/** Read again this often, so rollups made after the datasource started are found without a restart. */
+const freshForMs = 5 * 60_000;
+
+type ReadRows = <T>(sql: string, signal: AbortSignal) => Promise<T[]>;
+
+/**
+ * The database's rollups, read once and kept a few minutes. A failed read (no catalog table, no right
+ * to read it) means no rollups: every builder question then reads the raw records, as before rollups.
+ */
+export class RollupCatalog {
+  private cached: { readAt: number; rollups: Promise<Rollup[]> } | undefined;
+
+  constructor(
+    private readonly rows: ReadRows,
+    private readonly logger: Logger
+  ) {}
+
+  get(): Promise<Rollup[]> {
+    if (!this.cached || Date.now() - this.cached.readAt > freshForMs) {
+      const rollups = this.read();
+      this.cached = { readAt: Date.now(), rollups };
+    }
+    return this.cached.rollups;
+  }
+
+  /** Forget what was read, e.g. after a health check or when the server may have changed. */
+  clear(): void {
+    this.cached = undefined;
+  }
+
+  private async read(): Promise<Rollup[]> {
+    const signal = AbortSignal.timeout(10_000);
+    try {
+      const [catalog] = await this.rows<{ n: string | number }>(catalogTableSql, signal);
+      if (Number(catalog?.n ?? 0) === 0) {
+        return [];
+      }
+      const rows = await this.rows<{ rollup: string; exportIntervalSeconds: number; coveredFrom: number }>(
+        rollupCatalogSql,
+        signal
+      );
+      const seen = new Set<string>();
+      const rollups: Rollup[] = [];
+      for (const row of rows) {
+        // Written once per rollup; a second row (a hand-made one) cannot widen what the first promised.
+        if (seen.has(row.rollup)) continue;
+        seen.add(row.rollup);
+        rollups.push({
+          table: row.rollup,
+          exportIntervalSeconds: Number(row.exportIntervalSeconds),
+          coveredFromSeconds: Number(row.coveredFrom),
+        });
+      }
+      this.logger.debug('flows rollups', { rollups: rollups.map((rollup) => rollup.table).join(', ') });
+      return rollups;
+    } catch (error) {
+      this.logger.debug('no flows rollups read', { error: String(error) });
+      this.cached = undefined;
+      return [];
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import type { Filter } from './conditions.ts';
+import type { FlowsQuestion } from './flowsBuilder.ts';
+
+/**
+ * A per-minute rollup of the flows table (provisioning/clickhouse/05-flows-rollups.sql), as the
+ * server's `flows_rollups` table describes it. docs/rollups.md explains the design.
+ */
+export interface Rollup {
+  /** The table to read, e.g. `flows_minutes`. */
+  table: string;
+  /** The export interval its throughput columns were spread with. */
+  exportIntervalSeconds: number;
+  /** From this instant on (epoch seconds) the rollup holds every record; before it, only the raw table does. */
+  coveredFromSeconds: number;
+}
+
+/** The flows columns a rollup row keeps as they are: every column a builder group, view or either-side filter reads. */
+export const rollupColumns: ReadonlySet<string> = new Set([
+  'clusterUUID',
+  'flowType',
+  'sourcePodNamespace',
+  'sourcePodName',
+  'sourceIP',
+  'sourceNodeName',
+  'destinationPodNamespace',
+  'destinationPodName',
+  'destinationIP',
+  'destinationNodeName',
+  'destinationServicePortName',
+  'destinationTransportPort',
+  'protocolIdentifier',
+  'ingressNetworkPolicyNamespace',
+  'ingressNetworkPolicyName',
+  'ingressNetworkPolicyRuleAction',
+  'egressNetworkPolicyNamespace',
+  'egressNetworkPolicyName',
+  'egressNetworkPolicyRuleAction',
+]);
+
+/** The builder's filter keys that read only rollup columns (group fields and either-side keys). */
+const builderKeysOverColumns: ReadonlySet<string> = new Set([
+  'sourcePod',
+  'destinationPod',
+  'sourceNamespace',
+  'destinationNamespace',
+  'sourceNode',
+  'destinationNode',
+  'destinationService',
+  'destinationPort',
+  'destinationIP',
+  'sourceIP',
+  'protocol',
+  'ingressPolicy',
+  'egressPolicy',
+  'ingressRuleAction',
+  'egressRuleAction',
+  'ruleAction',
+  'flowType',
+  'cluster',
+  'namespace',
+  'pod',
+  'node',
+  'ip',
+]);
+
+/**
+ * "Records with reverse bytes" (the dashboards' reply views): the rollup keeps it as a column of its
+ * own, `reverseOctetsSeen`, so a filter `reverseOctetDeltaCount > 0` becomes `reverseOctetsSeen = 1`.
+ */
+export function isReverseSeenFilter(filter: Filter): boolean {
+  return (
+    filter.key === 'reverseOctetDeltaCount' &&
+    filter.operator === '>' &&
+    (Array.isArray(filter.value) ? filter.value : [filter.value]).join() === '0'
+  );
+}
+
+/** Why a question cannot be read from a rollup, or undefined when every group and filter can. */
+export function unanswerableBy(question: FlowsQuestion): string | undefined {
+  for (const filter of question.filters) {
+    if (!builderKeysOverColumns.has(filter.key) && !rollupColumns.has(filter.key) && !isReverseSeenFilter(filter)) {
+      return `filter on ${filter.key}`;
+    }
+  }
+  for (const filter of question.adHocFilters) {
+    if (!rollupColumns.has(filter.key) && !isReverseSeenFilter(filter)) {
+      return `ad-hoc filter on ${filter.key}`;
+    }
+  }
+  // Every group field and view reads rollup columns only (test/rollupColumns.test.ts holds that).
+  return undefined;
+}

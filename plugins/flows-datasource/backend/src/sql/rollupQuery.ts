@@ -1,0 +1,333 @@
+import { conditionSql } from './conditions.ts';
+import { intervalSeconds, rangeSeconds, type Dialect, type MacroContext } from './dialect.ts';
+import { defaultExportIntervalSeconds } from './flowRates.ts';
+import {
+  connectionKey,
+  groupFields,
+  rankOrder,
+  resolveBuilderKey,
+  resolveColumnKey,
+  flowViews,
+  type FlowsQuestion,
+} from './flowsBuilder.ts';
+import type { QueryFormat } from './parsedQuery.ts';
+import { isReverseSeenFilter, unanswerableBy, type Rollup } from './rollup.ts';
+
+/**
+ * A Flows builder question read from a per-minute rollup (ClickHouse) instead of the raw records,
+ * giving the same answer (docs/rollups.md has the proof; test/rollups prove it on both servers):
+ * - counts and sums of records that end in the range: whole minutes from the rollup's end-minute
+ *   counters, the seconds before the first and after the last whole minute from the raw table;
+ * - a throughput series: its buckets are whole multiples of the export interval and of a minute, so
+ *   each is a sum of the rollup's spread bytes of its minutes, with no raw rows at all;
+ * - a throughput over the range: the whole minutes' spread bytes, plus from the raw table the parts
+ *   of records that lie before the first or after the last whole minute.
+ * Returns undefined when the question cannot be answered exactly from the rollup.
+ */
+export interface RollupPlan {
+  sql: string;
+  /** The bucket width of a time series, for the frame's interval. */
+  bucketSeconds?: number;
+}
+
+const minute = 60;
+
+interface Counter {
+  /** The partial aggregate over raw rows, and over rollup rows; `total` combines the two kinds of `v`. */
+  raw: string;
+  rollup: string;
+  total: string;
+}
+
+const counters: Readonly<Record<string, Counter>> = {
+  octetDeltaCount: { raw: 'sum(octetDeltaCount)', rollup: 'sum(octets)', total: 'sum(v)' },
+  reverseOctetDeltaCount: { raw: 'sum(reverseOctetDeltaCount)', rollup: 'sum(reverseOctets)', total: 'sum(v)' },
+  packetDeltaCount: { raw: 'sum(packetDeltaCount)', rollup: 'sum(packets)', total: 'sum(v)' },
+  reversePacketDeltaCount: { raw: 'sum(reversePacketDeltaCount)', rollup: 'sum(reversePackets)', total: 'sum(v)' },
+};
+
+const aggregates: Readonly<Record<string, Counter>> = {
+  bytes: counters.octetDeltaCount!,
+  reverseBytes: counters.reverseOctetDeltaCount!,
+  packets: counters.packetDeltaCount!,
+  reversePackets: counters.reversePacketDeltaCount!,
+  flowRecords: { raw: 'count()', rollup: 'sum(flowRecords)', total: 'sum(v)' },
+  // count(DISTINCT a, b, …) is uniqExact on ClickHouse: its states merge into the same count.
+  connections: {
+    raw: `uniqExactState(${connectionKey})`,
+    rollup: 'uniqExactMergeState(connections)',
+    total: 'uniqExactMerge(v)',
+  },
+};
+
+const spreadColumns: Readonly<Record<string, string>> = {
+  octetDeltaCount: 'octetsSpread',
+  reverseOctetDeltaCount: 'reverseOctetsSpread',
+};
+
+export function compileRollupQuery(
+  question: FlowsQuestion,
+  format: QueryFormat,
+  context: MacroContext,
+  rollup: Rollup,
+  dialect: Dialect
+): RollupPlan | undefined {
+  if (unanswerableBy(question)) {
+    return undefined;
+  }
+  const exportInterval = context.exportIntervalSeconds ?? defaultExportIntervalSeconds;
+  const rate = 'rateOf' in question.definition ? question.definition.rateOf : undefined;
+  // A metric the rollup keeps no column for (one added to the builder later) reads the raw records.
+  if (rate ? !(rate in spreadColumns) : !(question.metric in aggregates)) {
+    return undefined;
+  }
+  // Spread bytes depend on the export interval they were spread with.
+  if (rate && rollup.exportIntervalSeconds !== exportInterval) {
+    return undefined;
+  }
+  const bucket = intervalSeconds(context);
+  if (format === 'timeseries' && bucket % minute !== 0) {
+    return undefined;
+  }
+  const parts = new QueryParts(question, dialect, rollup);
+  if (format === 'table') {
+    return rate ? parts.rangeRate(rate, context, exportInterval) : parts.rangeTotal(context);
+  }
+  return rate ? parts.rateSeries(rate, context, bucket) : parts.totalSeries(context, bucket);
+}
+
+/** [from, to) in whole epoch seconds. */
+interface Span {
+  from: number;
+  to: number;
+}
+
+/** The whole minutes inside [fromSecond, toSecond] (both ends included) that the rollup holds, and the rest. */
+function splitRange(fromSecond: number, toSecond: number, coveredFrom: number): { minutes: Span; edges: Span[] } {
+  const first = Math.max(Math.ceil(fromSecond / minute), Math.ceil(coveredFrom / minute)) * minute;
+  const end = Math.floor((toSecond + 1) / minute) * minute;
+  const edges = [
+    { from: fromSecond, to: first },
+    { from: end, to: toSecond + 1 },
+  ].filter((span) => span.to > span.from);
+  return { minutes: { from: first, to: end }, edges };
+}
+
+class QueryParts {
+  private readonly rawConditions: string[];
+  private readonly rollupConditions: string[];
+  private readonly keys: string[];
+  private readonly groupSelect: string[];
+  private readonly groupRefs: string[];
+
+  constructor(
+    private readonly question: FlowsQuestion,
+    private readonly dialect: Dialect,
+    private readonly rollup: Rollup
+  ) {
+    const viewCondition = flowViews[question.view];
+    const view = viewCondition ? [viewCondition] : [];
+    const builder = (forRollup: boolean) =>
+      question.filters.map((filter) =>
+        forRollup && isReverseSeenFilter(filter)
+          ? 'reverseOctetsSeen = 1'
+          : conditionSql(filter, dialect, resolveBuilderKey)
+      );
+    const adHoc = (forRollup: boolean) =>
+      question.adHocFilters.map((filter) =>
+        forRollup && isReverseSeenFilter(filter)
+          ? 'reverseOctetsSeen = 1'
+          : conditionSql(filter, dialect, resolveColumnKey)
+      );
+    this.rawConditions = [...view, ...builder(false), ...adHoc(false)];
+    this.rollupConditions = [...view, ...builder(true), ...adHoc(true)];
+    this.keys = question.groups.map((key) => dialect.quoteIdentifier(key));
+    this.groupRefs = question.groups.map((key) => groupFields[key]!.expression);
+    this.groupSelect = question.groups.map((key, i) => `${this.groupRefs[i]} AS ${this.keys[i]}`);
+  }
+
+  private get value(): string {
+    return this.dialect.quoteIdentifier(this.question.metric);
+  }
+
+  private rawWhere(time: string): string {
+    return [time, ...this.rawConditions].join(' AND ');
+  }
+
+  private rollupWhere(minutes: Span, endsOnly: boolean): string {
+    return [
+      `minute >= toDateTime(${minutes.from})`,
+      `minute < toDateTime(${minutes.to})`,
+      // Rows that only hold spread bytes of records ending later are not records of this minute.
+      ...(endsOnly ? ['flowRecords > 0'] : []),
+      ...this.rollupConditions,
+    ].join(' AND ');
+  }
+
+  private static endsIn(edges: Span[]): string {
+    const spans = edges.map(
+      (span) => `(flowEndSeconds >= toDateTime(${span.from}) AND flowEndSeconds < toDateTime(${span.to}))`
+    );
+    return spans.length === 1 ? spans[0]! : `(${spans.join(' OR ')})`;
+  }
+
+  /**
+   * A union of partial aggregates per group (and per bucket): raw rows of `edges`, rollup rows of
+   * whole minutes. `time` gives the bucket expression for a time column, for series.
+   */
+  private union(
+    raw: { where: string; value: string } | undefined,
+    rolled: { where: string; value: string },
+    time?: (column: string) => string
+  ): string {
+    const select = (column: string, value: string) => [
+      ...(time ? [`${time(column)} AS ${this.dialect.quoteIdentifier('time')}`] : []),
+      ...this.groupSelect,
+      `${value} AS v`,
+    ];
+    const groupBy = (column: string) => {
+      const refs = [...(time ? [time(column)] : []), ...this.groupRefs];
+      return refs.length > 0 ? ` GROUP BY ${refs.join(', ')}` : '';
+    };
+    const parts = [
+      ...(raw
+        ? [
+            `SELECT ${select('flowEndSeconds', raw.value).join(', ')} FROM flows WHERE ${raw.where}${groupBy('flowEndSeconds')}`,
+          ]
+        : []),
+      `SELECT ${select('minute', rolled.value).join(', ')} FROM ${this.rollup.table} WHERE ${rolled.where}${groupBy('minute')}`,
+    ];
+    return `(\n  ${parts.join('\n  UNION ALL\n  ')}\n) AS parts`;
+  }
+
+  /** Top N groups by a total over the records ending in [from, to] seconds, as a filter on the keys. */
+  private topFilter(counter: Counter, fromSecond: number, toSecond: number): string {
+    const { topN } = this.question;
+    if (!topN || this.keys.length === 0) {
+      return '';
+    }
+    const { minutes, edges } = splitRange(fromSecond, toSecond, this.rollup.coveredFromSeconds);
+    const union = this.union(
+      edges.length > 0 ? { where: this.rawWhere(QueryParts.endsIn(edges)), value: counter.raw } : undefined,
+      { where: this.rollupWhere(minutes, true), value: counter.rollup }
+    );
+    const tuple = this.keys.length === 1 ? this.keys[0]! : `(${this.keys.join(', ')})`;
+    return `\nWHERE ${tuple} IN (SELECT ${this.keys.join(', ')} FROM ${union} GROUP BY ${this.keys.join(', ')} ORDER BY ${rankOrder(counter.total, this.keys)} LIMIT ${topN})`;
+  }
+
+  private table(from: string, total: string): string {
+    const { topN } = this.question;
+    return [
+      `SELECT ${[...this.keys, `${total} AS ${this.value}`].join(', ')}`,
+      `FROM ${from}`,
+      this.keys.length > 0 ? `GROUP BY ${this.keys.join(', ')}` : '',
+      `ORDER BY ${rankOrder(this.value, this.keys)}`,
+      topN ? `LIMIT ${topN}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n');
+  }
+
+  /** Counts and sums of the records that end in the range ($__timeFilter: both ends included). */
+  rangeTotal(context: MacroContext): RollupPlan | undefined {
+    const fromSecond = Math.floor(context.timeRange.fromMs / 1000);
+    const toSecond = Math.floor(context.timeRange.toMs / 1000);
+    const { minutes, edges } = splitRange(fromSecond, toSecond, this.rollup.coveredFromSeconds);
+    if (minutes.to <= minutes.from) {
+      return undefined;
+    }
+    const counter = aggregates[this.question.metric]!;
+    const union = this.union(
+      edges.length > 0 ? { where: this.rawWhere(QueryParts.endsIn(edges)), value: counter.raw } : undefined,
+      { where: this.rollupWhere(minutes, true), value: counter.rollup }
+    );
+    return { sql: this.table(union, counter.total) };
+  }
+
+  /**
+   * Throughput over the range ($__rangeShare): whole minutes from the rollup, and from the raw table the
+   * share of each record that lies in [from, first whole minute) or [last whole minute's end, to].
+   */
+  rangeRate(counterColumn: string, context: MacroContext, exportInterval: number): RollupPlan | undefined {
+    const from = context.timeRange.fromMs / 1000;
+    const to = context.timeRange.toMs / 1000;
+    const first = Math.max(Math.ceil(from / minute), Math.ceil(this.rollup.coveredFromSeconds / minute)) * minute;
+    const end = Math.floor(to / minute) * minute;
+    if (end <= first) {
+      return undefined;
+    }
+    const ends = 'toFloat64(flowEndSeconds)';
+    const coverStart = `greatest(toFloat64(flowStartSeconds), ${ends} - ${exportInterval})`;
+    const overlap = (start: number, stop: number) =>
+      `greatest(0, least(${ends}, ${stop}) - greatest(${coverStart}, ${start}))`;
+    // The same cases as $__rangeShare, restricted to the two edges; nullIf keeps its result type.
+    const edgeShare = `CASE WHEN ${ends} <= ${coverStart} THEN CASE WHEN ${ends} >= ${from} AND ${ends} <= ${to} AND (${ends} < ${first} OR ${ends} >= ${end}) THEN 1 ELSE 0 END ELSE (${overlap(from, first)} + ${overlap(end, to)}) / nullIf(${ends} - ${coverStart}, 0) END`;
+    // Records wholly inside the whole minutes are all in the rollup.
+    const reachesEdges = `(least(${coverStart}, ${ends}) < ${first} OR ${ends} >= ${end})`;
+    const union = this.union(
+      { where: this.rawWhere(`$__rangeFilter AND ${reachesEdges}`), value: `sum(${counterColumn} * ${edgeShare})` },
+      {
+        where: this.rollupWhere({ from: first, to: end }, false),
+        value: `CAST(sum(${spreadColumns[counterColumn]}) AS Nullable(Float64))`,
+      }
+    );
+    return { sql: this.table(union, `sum(v) * 8 / ${rangeSeconds(context)}`) };
+  }
+
+  /** A count or sum per bucket of record ends ($__timeInterval), the first and last buckets partial. */
+  totalSeries(context: MacroContext, bucket: number): RollupPlan | undefined {
+    const fromSecond = Math.floor(context.timeRange.fromMs / 1000);
+    const toSecond = Math.floor(context.timeRange.toMs / 1000);
+    const { minutes, edges } = splitRange(fromSecond, toSecond, this.rollup.coveredFromSeconds);
+    if (minutes.to <= minutes.from) {
+      return undefined;
+    }
+    const counter = aggregates[this.question.metric]!;
+    const union = this.union(
+      edges.length > 0 ? { where: this.rawWhere(QueryParts.endsIn(edges)), value: counter.raw } : undefined,
+      { where: this.rollupWhere(minutes, true), value: counter.rollup },
+      (column) => `$__timeInterval(${column})`
+    );
+    return {
+      sql: this.series(union, counter.total, this.topFilter(counter, fromSecond, toSecond)),
+      bucketSeconds: bucket,
+    };
+  }
+
+  /**
+   * A throughput series ($__spreadTime): every bucket from the range's first to its last is whole, and
+   * a whole number of minutes, so the rollup's spread bytes answer it alone.
+   */
+  rateSeries(counterColumn: string, context: MacroContext, bucket: number): RollupPlan | undefined {
+    const firstBucket = Math.floor(context.timeRange.fromMs / 1000 / bucket) * bucket;
+    const lastBucket = Math.floor(context.timeRange.toMs / 1000 / bucket) * bucket;
+    if (firstBucket < this.rollup.coveredFromSeconds) {
+      return undefined;
+    }
+    const rolled = this.union(
+      undefined,
+      {
+        where: this.rollupWhere({ from: firstBucket, to: lastBucket + bucket }, false),
+        value: `sum(${spreadColumns[counterColumn]})`,
+      },
+      (column) => `$__timeInterval(${column})`
+    );
+    const fromSecond = Math.floor(context.timeRange.fromMs / 1000);
+    const toSecond = Math.floor(context.timeRange.toMs / 1000);
+    const total = `CAST(sum(v) * 8 / ${bucket} AS Nullable(Float64))`;
+    return {
+      sql: this.series(rolled, total, this.topFilter(counters[counterColumn]!, fromSecond, toSecond)),
+      bucketSeconds: bucket,
+    };
+  }
+
+  private series(from: string, total: string, topFilter: string): string {
+    const time = this.dialect.quoteIdentifier('time');
+    return [
+      `SELECT ${[time, ...this.keys, `${total} AS ${this.value}`].join(', ')}`,
+      `FROM ${from}${topFilter}`,
+      `GROUP BY ${[time, ...this.keys].join(', ')}`,
+      `ORDER BY ${time}`,
+    ].join('\n');
+  }
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { Filter } from '../src/sql/conditions.ts';
+import { clickhouseDialect } from '../src/sql/clickhouseDialect.ts';
+import type { ParsedQuery, QueryFormat } from '../src/sql/parsedQuery.ts';
+import type { Rollup } from '../src/sql/rollup.ts';
+import { snowflakeDialect } from '../src/sql/snowflakeDialect.ts';
+import { toSql } from '../src/sql/statementPlan.ts';
+
+// Which table a question reads; dashboards/test/rollupEquivalence.test.ts proves the answers equal.
+const rollup: Rollup = { table: 'flows_minutes', exportIntervalSeconds: 60, coveredFromSeconds: 0 };
+const hour = { timeRange: { fromMs: 1_736_150_400_000, toMs: 1_736_154_000_000 }, intervalMs: 4_000 };
+
+function builder(format: QueryFormat, flows: Record<string, unknown>, adHocFilters: Filter[] = []): ParsedQuery {
+  return { queryType: 'flows', format, flows: { version: 1, view: 'all', ...flows }, adHocFilters };
+}
+
+const bytesByNamespace = { metric: 'bytes', groupBy: ['sourceNamespace'], topN: 10 };
+const throughput = { metric: 'throughput', groupBy: ['destinationService'], topN: 5 };
+
+describe('a Flows builder question reads the per-minute rollup only where it gives the raw answer', () => {
+  it.each([
+    ['a total per group', builder('table', bytesByNamespace)],
+    ['a count series per minute', builder('timeseries', { metric: 'flowRecords', groupBy: ['protocol'] })],
+    ['a throughput series', builder('timeseries', throughput)],
+    ['a throughput over the range', builder('table', throughput)],
+    ['distinct connections', builder('table', { metric: 'connections', groupBy: ['sourcePod'], topN: 10 })],
+    [
+      'filters on rollup columns and the replies-only filter',
+      builder('table', {
+        ...bytesByNamespace,
+        filters: [
+          { key: 'ingressRuleAction', operator: '=', value: '2' },
+          { key: 'reverseOctetDeltaCount', operator: '>', value: '0' },
+        ],
+      }),
+    ],
+  ])('%s: the rollup', (_, model) => {
+    const plan = toSql(model, hour, clickhouseDialect, 60, [rollup]);
+    expect(plan.rollup).toBe('flows_minutes');
+    expect(plan.sql).toMatch(/\bFROM flows_minutes\b/);
+  });
+
+  it.each([
+    [
+      'a filter on a column the rollup lacks',
+      builder('table', { ...bytesByNamespace, filters: [{ key: 'sourceTransportPort', operator: '=', value: '53' }] }),
+      60,
+      rollup,
+    ],
+    [
+      'an ad-hoc filter on a column the rollup lacks',
+      builder('table', bytesByNamespace, [{ key: 'tcpState', operator: '=', value: 'ESTABLISHED' }]),
+      60,
+      rollup,
+    ],
+    [
+      'buckets of 30 s (a 30 s export interval), not whole minutes',
+      builder('timeseries', bytesByNamespace),
+      30,
+      rollup,
+    ],
+    ['throughput spread with another export interval than the rollup’s', builder('table', throughput), 120, rollup],
+    [
+      'a range the rollup does not hold yet (made on a table that had records)',
+      builder('table', bytesByNamespace),
+      60,
+      { ...rollup, coveredFromSeconds: 1_736_160_000 },
+    ],
+  ])('%s: the raw flows', (_, model, exportInterval, available) => {
+    const plan = toSql(model, hour, clickhouseDialect, exportInterval, [available]);
+    expect(plan.rollup).toBeUndefined();
+    expect(plan.sql).not.toMatch(/flows_minutes/);
+    expect(plan.sql).toMatch(/\bFROM flows\b/);
+  });
+
+  it('reads whole minutes from the rollup and the seconds around them from the raw flows', () => {
+    const zoom = { timeRange: { fromMs: 1_736_150_437_000, toMs: 1_736_153_990_000 }, intervalMs: 4_000 };
+    const plan = toSql(builder('table', bytesByNamespace), zoom, clickhouseDialect, 60, [rollup]);
+    expect(plan.sql).toContain('minute >= toDateTime(1736150460)');
+    expect(plan.sql).toContain('minute < toDateTime(1736153940)');
+    expect(plan.sql).toContain('flowEndSeconds >= toDateTime(1736150437) AND flowEndSeconds < toDateTime(1736150460)');
+    expect(plan.sql).toContain('flowEndSeconds >= toDateTime(1736153940) AND flowEndSeconds < toDateTime(1736153991)');
+  });
+
+  it('never rewrites raw SQL, and Snowflake has no rollups', () => {
+    const sql: ParsedQuery = {
+      queryType: 'sql',
+      format: 'table',
+      rawSql: 'SELECT sum(octetDeltaCount) FROM flows WHERE $__timeFilter(flowEndSeconds)',
+      adHocFilters: [],
+    };
+    expect(toSql(sql, hour, clickhouseDialect, 60, [rollup]).rollup).toBeUndefined();
+    expect(toSql(builder('table', bytesByNamespace), hour, snowflakeDialect, 60, [rollup]).rollup).toBeUndefined();
+  });
+});

@@ -1,0 +1,132 @@
+-- Per-minute rollup of `flows`, which the datasource reads instead of the raw records when a Flows
+-- builder question can be answered from it (docs/rollups.md): the same sums, per minute of
+-- flowEndSeconds, for every combination of the columns the builder groups and filters by.
+-- Works on every ClickHouse from 18.16 on. A table that already holds flows gets the rollup from the
+-- next hour on: flows_rollups.coveredFrom tells the datasource, which reads older ranges raw.
+--
+-- The export interval E (the datasource's "Flow export interval", Antrea's activeFlowRecordTimeout)
+-- is a parameter of the throughput columns: a record covers max(flowStartSeconds, flowEndSeconds - E)
+-- .. flowEndSeconds and its bytes are spread evenly over those seconds, as the rate macros do
+-- (plugins/flows-datasource/backend/src/sql/flowRates.ts). E is 60 here, in the view and in the
+-- flows_rollups row; a datasource set to another interval reads throughput from the raw records.
+CREATE TABLE IF NOT EXISTS flows_minutes
+(
+    -- The minute (a multiple of 60 s since the epoch) this row's records end in, or reach into.
+    minute DateTime,
+    clusterUUID String,
+    flowType UInt8,
+    sourcePodNamespace String,
+    sourcePodName String,
+    sourceIP String,
+    sourceNodeName String,
+    destinationPodNamespace String,
+    destinationPodName String,
+    destinationIP String,
+    destinationNodeName String,
+    destinationServicePortName String,
+    destinationTransportPort UInt16,
+    protocolIdentifier UInt8,
+    ingressNetworkPolicyNamespace String,
+    ingressNetworkPolicyName String,
+    ingressNetworkPolicyRuleAction UInt8,
+    egressNetworkPolicyNamespace String,
+    egressNetworkPolicyName String,
+    egressNetworkPolicyRuleAction UInt8,
+    -- 1 for records with reverseOctetDeltaCount > 0 (the dashboards' "replies only" filter).
+    reverseOctetsSeen UInt8,
+    -- Records that end in this minute, and the sums of their delta counters.
+    flowRecords UInt64,
+    octets UInt64,
+    reverseOctets UInt64,
+    packets UInt64,
+    reversePackets UInt64,
+    -- The bytes of the seconds in this minute that records cover (spread over the seconds they cover).
+    octetsSpread Float64,
+    reverseOctetsSpread Float64,
+    -- Records that end in or reach into this minute: never 0, so merges never drop a row.
+    recordMinutes UInt64,
+    -- Connections (5-tuple and start) of the records that end in this minute, as count(DISTINCT) sees them.
+    connections AggregateFunction(uniqExact, String, UInt16, String, UInt16, UInt8, DateTime)
+)
+ENGINE = SummingMergeTree
+PARTITION BY toYYYYMMDD(minute)
+ORDER BY (minute, clusterUUID, flowType, sourcePodNamespace, destinationPodNamespace, sourcePodName,
+    destinationPodName, sourceIP, destinationIP, sourceNodeName, destinationNodeName, destinationServicePortName,
+    destinationTransportPort, protocolIdentifier, ingressNetworkPolicyNamespace, ingressNetworkPolicyName,
+    ingressNetworkPolicyRuleAction, egressNetworkPolicyNamespace, egressNetworkPolicyName,
+    egressNetworkPolicyRuleAction, reverseOctetsSeen);
+
+-- One row per record and minute it reaches: the minute it ends in always (as the rate macros give a
+-- record's end bucket a row even when its share there is 0), the minutes before only where it covers
+-- seconds. One SELECT level with aliases inside expressions (outside the lambda, where newer servers
+-- cannot see them): 18.16 runs a view's outer SELECT on the inserted block and ignores subqueries,
+-- and has no range(start, end).
+CREATE MATERIALIZED VIEW IF NOT EXISTS flows_minutes_view TO flows_minutes AS
+SELECT
+    toDateTime(minuteIndex * 60) AS minute,
+    clusterUUID,
+    flowType,
+    sourcePodNamespace,
+    sourcePodName,
+    sourceIP,
+    sourceNodeName,
+    destinationPodNamespace,
+    destinationPodName,
+    destinationIP,
+    destinationNodeName,
+    destinationServicePortName,
+    destinationTransportPort,
+    protocolIdentifier,
+    ingressNetworkPolicyNamespace,
+    ingressNetworkPolicyName,
+    ingressNetworkPolicyRuleAction,
+    egressNetworkPolicyNamespace,
+    egressNetworkPolicyName,
+    egressNetworkPolicyRuleAction,
+    toUInt8(reverseOctetDeltaCount > 0) AS reverseOctetsSeen,
+    sum(toUInt64(minuteIndex = intDiv(ends, 60)) AS endsHere) AS flowRecords,
+    sum(endsHere * octetDeltaCount) AS octets,
+    sum(endsHere * reverseOctetDeltaCount) AS reverseOctets,
+    sum(endsHere * packetDeltaCount) AS packets,
+    sum(endsHere * reversePacketDeltaCount) AS reversePackets,
+    -- The share of the record's seconds in this minute; a record that covers no second (it starts when
+    -- it ends) is wholly in its end's minute.
+    sum(octetDeltaCount * (if(ends <= coverStart, 1., (least(ends, minuteIndex * 60 + 60) - greatest(coverStart, minuteIndex * 60)) / (ends - coverStart)) AS share)) AS octetsSpread,
+    sum(reverseOctetDeltaCount * share) AS reverseOctetsSpread,
+    count() AS recordMinutes,
+    uniqExactStateIf(sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier,
+        flowStartSeconds, endsHere = 1) AS connections
+FROM flows
+-- E = 60 in `- 60`: the export interval (see the top of this file).
+ARRAY JOIN arrayMap(
+        i -> firstMinute + i,
+        range(toUInt64(intDiv(toInt64(flowEndSeconds) AS ends, 60)
+            - (intDiv(least(greatest(toInt64(flowStartSeconds), ends - 60) AS coverStart, ends), 60) AS firstMinute) + 1))
+    ) AS minuteIndex
+GROUP BY minute, clusterUUID, flowType, sourcePodNamespace, sourcePodName, sourceIP, sourceNodeName,
+    destinationPodNamespace, destinationPodName, destinationIP, destinationNodeName, destinationServicePortName,
+    destinationTransportPort, protocolIdentifier, ingressNetworkPolicyNamespace, ingressNetworkPolicyName,
+    ingressNetworkPolicyRuleAction, egressNetworkPolicyNamespace, egressNetworkPolicyName,
+    egressNetworkPolicyRuleAction, reverseOctetsSeen;
+
+-- What the datasource needs to know about each rollup: its export interval, and from when on it holds
+-- every record (0 when it was made on an empty flows table, else the next whole hour: records already
+-- stored are not in it). Written once: running this file again keeps the first row.
+CREATE TABLE IF NOT EXISTS flows_rollups
+(
+    rollup String,
+    exportIntervalSeconds UInt32,
+    coveredFrom DateTime
+)
+ENGINE = TinyLog;
+
+INSERT INTO flows_rollups
+SELECT rollup, exportIntervalSeconds, coveredFrom
+FROM
+(
+    SELECT
+        'flows_minutes' AS rollup,
+        toUInt32(60) AS exportIntervalSeconds,
+        if((SELECT count() FROM flows) = 0, toDateTime(0), toStartOfHour(now()) + 3600) AS coveredFrom
+)
+WHERE (SELECT count() FROM flows_rollups WHERE rollup = 'flows_minutes') = 0;
