@@ -5,7 +5,7 @@
  * parallel test workers share the result. `grafana` picks the @grafana packages (hostGrafana.ts).
  */
 import { createHash } from 'node:crypto';
-import { access, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -108,6 +108,10 @@ export async function buildHostBundle(
     await rm(scratch, { recursive: true, force: true });
     throw error;
   });
+  // @grafana/ui 11 imports no stylesheet, so esbuild writes no main.css; the page links one all the same.
+  if (!(await exists(join(scratch, 'main.css')))) {
+    await writeFile(join(scratch, 'main.css'), '');
+  }
   try {
     await rename(scratch, outdir);
   } catch (error) {

@@ -118,8 +118,10 @@ export async function startPanelHostServer(options: PanelHostServerOptions = {})
       const folder = (await pluginFolders()).get(decodeURIComponent(plugin[1]!));
       return folder ? send(await fileUnder(folder, plugin[2]!)) : undefined;
     }
-    if (path.startsWith('/public/build/img/icons/')) {
-      return send(await fileUnder(iconsDir, path.slice('/public/build/img/icons/'.length)));
+    // Grafana 12 and later serve @grafana/ui's icons under public/build/, Grafana 11 under public/.
+    const icons = /^\/public\/(?:build\/)?img\/icons\/(.+)$/.exec(path);
+    if (icons) {
+      return send(await fileUnder(iconsDir, icons[1]!));
     }
     if (path.startsWith('/public/fonts/inter/')) {
       return send(await fileUnder(interDir, path.slice('/public/fonts/inter/'.length)));
