@@ -42,6 +42,9 @@ export function layout(rows: Array<Array<{ panel: Panel; size: PanelSize }>>): P
   return placed;
 }
 
+/** The newest dashboard schemaVersion of Grafana 11.0.0, the oldest Grafana our panels support. */
+export const oldestGrafanaSchemaVersion = 39;
+
 export interface DashboardSpec {
   uid: string;
   title: string;
@@ -64,7 +67,9 @@ export function dashboard(spec: DashboardSpec): Json {
     graphTooltip: 1,
     fiscalYearStartMonth: 0,
     liveNow: false,
-    schemaVersion: 41,
+    // The newest Grafana 11.0 reads (newer Grafana migrates forward). 40 and 41 only make `refresh` a
+    // string and drop `timepicker.time_options`, which these dashboards already satisfy.
+    schemaVersion: oldestGrafanaSchemaVersion,
     version: 1,
     refresh: spec.refresh ?? '30s',
     time: spec.time ?? { from: 'now-1h', to: 'now' },

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dashboardJson } from '../src/build.ts';
-import type { Json } from '../src/grafanaJson.ts';
+import { type Json, oldestGrafanaSchemaVersion } from '../src/grafanaJson.ts';
 import { dashboards } from '../src/index.ts';
 
 const corePanels = new Set([
@@ -61,6 +61,14 @@ function datasourceRefs(node: unknown, path = ''): Array<[string, unknown]> {
 describe.each(Object.entries(dashboards))('dashboard %s', (name, dashboard) => {
   it('is committed exactly as dashboards/src generates it (run npm run dashboards)', () => {
     expect(readFileSync(join(import.meta.dirname, '..', `${name}.json`), 'utf8')).toBe(dashboardJson(dashboard));
+  });
+
+  // Grafana 11.0 reads schemaVersion 39 and newer Grafana migrates it forward. Migrations 40 and 41
+  // would turn a non-string refresh into "" and drop timepicker.time_options: keep both in that shape.
+  it('is at the schemaVersion Grafana 11.0 reads, already in the shape later migrations give', () => {
+    expect(dashboard.schemaVersion).toBe(oldestGrafanaSchemaVersion);
+    expect(typeof dashboard.refresh).toBe('string');
+    expect(dashboard.timepicker as Json).not.toHaveProperty('time_options');
   });
 
   it('has a flowlens- uid and the flowlens tag', () => {

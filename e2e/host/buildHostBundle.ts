@@ -1,14 +1,15 @@
 /**
  * Builds the host page's script (page/main.ts with React, @grafana/* and SystemJS) with esbuild into
- * node_modules/.cache/flowlens-panel-host/<mode>-<hash>/ (a cache every tool already ignores). The hash
- * covers the page sources and package-lock.json, so the ~5 s build runs once per change and parallel
- * test workers share the result.
+ * node_modules/.cache/flowlens-panel-host/<mode>-<grafana>-<hash>/ (a cache every tool already ignores).
+ * The hash covers the page sources and package-lock.json, so the ~5 s build runs once per change and
+ * parallel test workers share the result. `grafana` picks the @grafana packages (hostGrafana.ts).
  */
 import { createHash } from 'node:crypto';
-import { access, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { grafanaPackageAliases, type HostGrafana } from './hostGrafana.ts';
 
 /** `production` is what Grafana ships (and what benchmarks need); `development` adds React's warnings. */
 export type ReactMode = 'production' | 'development';
@@ -26,13 +27,14 @@ async function bundleInputs(): Promise<string[]> {
   return [
     ...pageFiles.sort(),
     join(hostDir, 'panelSpec.ts'),
+    join(hostDir, 'hostGrafana.ts'),
     fileURLToPath(import.meta.url),
     join(repoRoot, 'package-lock.json'),
   ];
 }
 
-async function inputsHash(mode: ReactMode): Promise<string> {
-  const hash = createHash('sha256').update(mode);
+async function inputsHash(mode: ReactMode, grafana: HostGrafana): Promise<string> {
+  const hash = createHash('sha256').update(mode).update(grafana);
   for (const file of await bundleInputs()) {
     hash.update(relative(repoRoot, file)).update(await readFile(file));
   }
@@ -58,9 +60,26 @@ const leaveOutMonaco: Plugin = {
   },
 };
 
-/** Builds (or reuses) the bundle for `mode` and returns the folder holding main.js, main.css and assets. */
-export async function buildHostBundle(mode: ReactMode = 'production'): Promise<string> {
-  const outdir = join(buildRoot, `${mode}-${await inputsHash(mode)}`);
+/** Grafana before 12 shares no `/unstable` entry points, and its packages have none to bundle. */
+const withoutUnstableEntryPoints: Plugin = {
+  name: 'without-unstable-entry-points',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /\/unstableEntryPoints\.ts$/ }, () => ({
+      path: join(pageDir, 'noUnstableEntryPoints.ts'),
+    }));
+  },
+};
+
+/**
+ * Builds (or reuses) the bundle for `mode` with the @grafana packages of `grafana` and returns the folder
+ * holding main.js, main.css and assets.
+ */
+export async function buildHostBundle(
+  mode: ReactMode = 'production',
+  grafana: HostGrafana = 'current'
+): Promise<string> {
+  const variant = `${mode}-${grafana}`;
+  const outdir = join(buildRoot, `${variant}-${await inputsHash(mode, grafana)}`);
   if (await exists(join(outdir, 'main.js'))) {
     return outdir;
   }
@@ -81,12 +100,18 @@ export async function buildHostBundle(mode: ReactMode = 'production'): Promise<s
     loader: { '.svg': 'file', '.png': 'file', '.gif': 'file', '.woff': 'file', '.woff2': 'file', '.ttf': 'file' },
     publicPath: '/host/',
     assetNames: '[name]-[hash]',
-    plugins: [leaveOutMonaco],
+    // Every import of a shared @grafana package, ours and the packages' own, gets the chosen version.
+    alias: grafanaPackageAliases(grafana),
+    plugins: grafana === 'current' ? [leaveOutMonaco] : [leaveOutMonaco, withoutUnstableEntryPoints],
     logLevel: 'error',
   }).catch(async (error: unknown) => {
     await rm(scratch, { recursive: true, force: true });
     throw error;
   });
+  // @grafana/ui 11 imports no stylesheet, so esbuild writes no main.css; the page links one all the same.
+  if (!(await exists(join(scratch, 'main.css')))) {
+    await writeFile(join(scratch, 'main.css'), '');
+  }
   try {
     await rename(scratch, outdir);
   } catch (error) {
@@ -95,21 +120,26 @@ export async function buildHostBundle(mode: ReactMode = 'production'): Promise<s
       throw error;
     }
   }
-  await removeOtherBuilds(mode, outdir);
+  await removeOtherBuilds(variant, outdir);
   return outdir;
 }
 
 /**
- * Keeps the cache from growing: older bundles of the same mode are no longer used by anyone, and a
- * scratch folder older than any build is what a killed build left behind.
+ * Keeps the cache from growing: older bundles of the same mode and Grafana are no longer used by anyone,
+ * and a scratch folder older than any build is what a killed build left behind.
  */
-async function removeOtherBuilds(mode: ReactMode, keep: string) {
+async function removeOtherBuilds(variant: string, keep: string) {
   const abandonedBefore = Date.now() - 10 * 60_000;
   for (const name of await readdir(buildRoot)) {
     const path = join(buildRoot, name);
     const abandoned = name.endsWith('.tmp') && (await stat(path)).mtimeMs < abandonedBefore;
-    if (abandoned || (name.startsWith(`${mode}-`) && !name.endsWith('.tmp') && path !== keep)) {
+    if (abandoned || (isBuildOf(variant, name) && !name.endsWith('.tmp') && path !== keep)) {
       await rm(path, { recursive: true, force: true });
     }
   }
+}
+
+/** `<variant>-<16 hex>`: a finished build of that variant (`production-current` never matches `production-oldest`). */
+function isBuildOf(variant: string, name: string): boolean {
+  return new RegExp(`^${variant}-[0-9a-f]{16}$`).test(name);
 }

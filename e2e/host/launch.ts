@@ -5,6 +5,7 @@
 import { type Browser, type BrowserContextOptions, chromium } from '@playwright/test';
 import type { ReactMode } from './buildHostBundle.ts';
 import { chromiumArgs, chromiumExecutablePath, hostPageContext } from './chromium.ts';
+import type { HostGrafana } from './hostGrafana.ts';
 import { openPanelHost, type PanelHostPage } from './hostPage.ts';
 import { startPanelHostServer } from './server.ts';
 
@@ -19,12 +20,14 @@ export interface LaunchedPanelHost extends PanelHostPage {
 export interface LaunchOptions {
   /** React build to run; `production` (default) is what Grafana ships and what timings should use. */
   mode?: ReactMode;
+  /** The @grafana packages of the host page; `current` (default) or those of the oldest supported Grafana. */
+  grafana?: HostGrafana;
   /** Over the project's defaults (1280×800, scale 1, UTC, en-US), e.g. `{ deviceScaleFactor: 2 }` for crisp images. */
   context?: BrowserContextOptions;
 }
 
 export async function launchPanelHost(options: LaunchOptions = {}): Promise<LaunchedPanelHost> {
-  const server = await startPanelHostServer({ mode: options.mode });
+  const server = await startPanelHostServer({ mode: options.mode, grafana: options.grafana });
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: chromiumExecutablePath, args: chromiumArgs });

@@ -3,7 +3,8 @@
  * Grafana would serve for it — each plugin's dist/ under /public/plugins/<id>/, @grafana/ui's icons and
  * Grafana's fonts. Nothing is fetched from elsewhere.
  *
- * Run it by hand to look at panels in a browser: `npx tsx e2e/host/server.ts [--port 3001] [--development]`,
+ * Run it by hand to look at panels in a browser:
+ * `npx tsx e2e/host/server.ts [--port 3001] [--development] [--oldest-grafana]`,
  * then call `flowlensHost.render({...})` in the devtools console.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildHostBundle, type ReactMode } from './buildHostBundle.ts';
+import { grafanaUiPackage, type HostGrafana } from './hostGrafana.ts';
 
 const hostDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(hostDir, '..', '..');
@@ -48,6 +50,8 @@ export interface PanelHostServer {
 
 export interface PanelHostServerOptions {
   mode?: ReactMode;
+  /** The @grafana packages the page is built with; default `current`. */
+  grafana?: HostGrafana;
   /** Default 0: any free port. */
   port?: number;
 }
@@ -78,8 +82,8 @@ async function fileUnder(root: string, relativePath: string): Promise<string | u
   return info?.isFile() ? file : undefined;
 }
 
-async function loadBundle(mode: ReactMode): Promise<Map<string, Buffer>> {
-  const folder = await buildHostBundle(mode);
+async function loadBundle(mode: ReactMode, grafana: HostGrafana): Promise<Map<string, Buffer>> {
+  const folder = await buildHostBundle(mode, grafana);
   // Held in memory: a later build may replace the folder while this server still runs.
   const files = new Map<string, Buffer>();
   for (const name of await readdir(folder)) {
@@ -89,9 +93,10 @@ async function loadBundle(mode: ReactMode): Promise<Map<string, Buffer>> {
 }
 
 export async function startPanelHostServer(options: PanelHostServerOptions = {}): Promise<PanelHostServer> {
-  const bundle = await loadBundle(options.mode ?? 'production');
+  const grafana = options.grafana ?? 'current';
+  const bundle = await loadBundle(options.mode ?? 'production', grafana);
   const hostPage = await readFile(join(hostDir, 'page', 'index.html'));
-  const iconsDir = join(packageDir('@grafana/ui'), 'dist', 'public', 'img', 'icons');
+  const iconsDir = join(packageDir(grafanaUiPackage(grafana)), 'dist', 'public', 'img', 'icons');
   const interDir = join(packageDir('inter-ui'), 'web');
   const robotoMono = join(packageDir('@fontsource/roboto-mono'), 'files', 'roboto-mono-latin-400-normal.woff2');
 
@@ -113,8 +118,10 @@ export async function startPanelHostServer(options: PanelHostServerOptions = {})
       const folder = (await pluginFolders()).get(decodeURIComponent(plugin[1]!));
       return folder ? send(await fileUnder(folder, plugin[2]!)) : undefined;
     }
-    if (path.startsWith('/public/build/img/icons/')) {
-      return send(await fileUnder(iconsDir, path.slice('/public/build/img/icons/'.length)));
+    // Grafana 12 and later serve @grafana/ui's icons under public/build/, Grafana 11 under public/.
+    const icons = /^\/public\/(?:build\/)?img\/icons\/(.+)$/.exec(path);
+    if (icons) {
+      return send(await fileUnder(iconsDir, icons[1]!));
     }
     if (path.startsWith('/public/fonts/inter/')) {
       return send(await fileUnder(interDir, path.slice('/public/fonts/inter/'.length)));
@@ -165,6 +172,7 @@ async function main() {
   const server = await startPanelHostServer({
     port: portIndex > 0 ? Number(process.argv[portIndex + 1]) : 0,
     mode: process.argv.includes('--development') ? 'development' : 'production',
+    grafana: process.argv.includes('--oldest-grafana') ? 'oldest' : 'current',
   });
   console.log(`Panel host: ${server.url}  (Ctrl-C stops it)`);
   process.once('SIGINT', () => void server.close().then(() => process.exit(0)));

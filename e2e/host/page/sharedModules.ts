@@ -1,6 +1,7 @@
 /**
  * The modules Grafana's frontend hands to plugins, under the names a plugin's AMD `define([...])` asks
- * for. Built from the exact @grafana/* and React versions we build against, so a panel here talks to
+ * for. Built from the exact @grafana/* and React versions we build against (or those of the oldest Grafana
+ * we support, see hostGrafana.ts), so a panel here talks to
  * the same React, theme context and classes as it would in Grafana. Names and wrapping follow
  * Grafana's plugin loader (sharedDependencies); modules Grafana shares but we do not install (d3,
  * angular, monaco) are left out, and a plugin asking for one fails to load with a clear error.
@@ -8,12 +9,10 @@
 import * as emotionCss from '@emotion/css';
 import * as emotionReact from '@emotion/react';
 import * as grafanaData from '@grafana/data';
-import * as grafanaDataUnstable from '@grafana/data/unstable';
 import * as grafanaRuntime from '@grafana/runtime';
-import * as grafanaRuntimeUnstable from '@grafana/runtime/unstable';
 import * as grafanaUi from '@grafana/ui';
-import * as grafanaUiUnstable from '@grafana/ui/unstable';
 import { HostPanelDataErrorView } from './dataErrorView.tsx';
+import { unstableEntryPoints } from './unstableEntryPoints.ts';
 import i18next from 'i18next';
 import jquery from 'jquery';
 import lodash from 'lodash';
@@ -79,12 +78,9 @@ export const sharedModules: Readonly<Record<string, SharedModule>> = {
   '@emotion/css': esModule(emotionCss),
   '@emotion/react': esModule(emotionReact),
   '@grafana/data': esModule(grafanaData),
-  '@grafana/data/unstable': esModule(grafanaDataUnstable),
   // Grafana's app sets its own data error view at start-up; so does the host.
   '@grafana/runtime': esModule(grafanaRuntime, { PanelDataErrorView: HostPanelDataErrorView }),
-  '@grafana/runtime/unstable': esModule(grafanaRuntimeUnstable),
   '@grafana/ui': grafanaUiWithLegacyClasses,
-  '@grafana/ui/unstable': esModule(grafanaUiUnstable),
   '@grafana/slate-react': esModule(slateReact),
   emotion: esModule(emotionCss),
   i18next: defaultOnly(i18next),
@@ -107,4 +103,5 @@ export const sharedModules: Readonly<Record<string, SharedModule>> = {
   slate: esModule(slate),
   'slate-plain-serializer': esModule(slatePlainSerializer),
   'slate-react': esModule(slateReact),
+  ...Object.fromEntries(Object.entries(unstableEntryPoints).map(([name, namespace]) => [name, esModule(namespace)])),
 };

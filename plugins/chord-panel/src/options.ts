@@ -1,5 +1,6 @@
 import {
   FieldColorModeId,
+  type Field,
   FieldConfigProperty,
   type FieldOverrideContext,
   FieldType,
@@ -43,14 +44,14 @@ export function addChordOptions(builder: PanelOptionsEditorBuilder<ChordOptions>
       name: 'Source field',
       description: 'Where traffic comes from, e.g. sourcePodName or "namespace/pod". Default: the first text field.',
       category: fields,
-      settings: { filter: (field) => field.type === FieldType.string, placeholderText: 'First text field' },
+      settings: { filter: (field: Field) => field.type === FieldType.string, placeholderText: 'First text field' },
     })
     .addFieldNamePicker({
       path: 'targetField',
       name: 'Target field',
       description: 'Where traffic goes, e.g. destinationPodName. Default: the next text field.',
       category: fields,
-      settings: { filter: (field) => field.type === FieldType.string, placeholderText: 'Next text field' },
+      settings: { filter: (field: Field) => field.type === FieldType.string, placeholderText: 'Next text field' },
     })
     .addFieldNamePicker({
       path: 'valueField',
@@ -58,7 +59,7 @@ export function addChordOptions(builder: PanelOptionsEditorBuilder<ChordOptions>
       description:
         'How much traffic: bytes, packets or flow count. Rows of the same pair are summed. Default: the first number field without value mappings.',
       category: fields,
-      settings: { filter: (field) => field.type === FieldType.number, placeholderText: 'First number field' },
+      settings: { filter: (field: Field) => field.type === FieldType.number, placeholderText: 'First number field' },
     })
     .addFieldNamePicker({
       path: 'colorField',
@@ -230,8 +231,9 @@ export const chordFieldConfig: SetFieldConfigOptionsArgs = {
   },
   disableStandardOptions: [
     FieldConfigProperty.NoValue,
-    FieldConfigProperty.FieldMinMax,
+    // By their values: Grafana 11.0 has these options but not their FieldConfigProperty names.
+    'fieldMinMax' as FieldConfigProperty,
     FieldConfigProperty.Filterable,
-    FieldConfigProperty.Actions,
+    'actions' as FieldConfigProperty,
   ],
 };

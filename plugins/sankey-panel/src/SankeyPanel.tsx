@@ -81,7 +81,6 @@ export function SafeSankeyPanel(props: PanelProps<SankeyOptions>) {
     <ErrorBoundaryAlert
       title="The Sankey could not draw this data"
       dependencies={[props.data, props.options, props.width, props.height]}
-      errorLogger={(error) => console.error('flowlens-sankey-panel:', error)}
     >
       <SankeyPanel {...props} />
     </ErrorBoundaryAlert>

@@ -15,9 +15,10 @@ export const plugin = new PanelPlugin<SankeyOptions>(SafeSankeyPanel)
     disableStandardOptions: [
       FieldConfigProperty.NoValue,
       FieldConfigProperty.Filterable,
-      FieldConfigProperty.FieldMinMax,
+      // By their values: Grafana 11.0 has these options but not their FieldConfigProperty names.
+      'fieldMinMax' as FieldConfigProperty,
       // The panel has no place to offer actions (API calls) yet; data links cover drill-down.
-      FieldConfigProperty.Actions,
+      'actions' as FieldConfigProperty,
     ],
   })
   .setPanelOptions(addSankeyOptions);

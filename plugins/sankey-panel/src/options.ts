@@ -1,4 +1,4 @@
-import { FieldType, type PanelOptionsEditorBuilder } from '@grafana/data';
+import { type Field, FieldType, type PanelOptionsEditorBuilder } from '@grafana/data';
 import { DimensionListPicker, DimensionPicker } from './editors/DimensionPicker';
 import { defaultSankeyOptions } from './optionDefaults';
 import type { SankeyOptions } from './types';
@@ -51,7 +51,7 @@ export function addSankeyOptions(builder: PanelOptionsEditorBuilder<SankeyOption
       description:
         'Number field that sizes links, such as bytes or throughput. Empty: the first number field (time series: every series).',
       category: data,
-      settings: { filter: (field) => field.type === FieldType.number, placeholderText: 'First number field' },
+      settings: { filter: (field: Field) => field.type === FieldType.number, placeholderText: 'First number field' },
     })
     .addRadio({
       path: 'valueReducer',

@@ -1,6 +1,6 @@
 import React, { useCallback, useMemo } from 'react';
 import { css } from '@emotion/css';
-import { type GrafanaTheme2 } from '@grafana/data';
+import { type GrafanaTheme2, type LinkModel } from '@grafana/data';
 import { useStyles2, useTheme2, VizTooltipContainer } from '@grafana/ui';
 import { type ChordModel } from '../data/chordModel';
 import { type ChordLayout } from '../layout/chordLayout';
@@ -103,7 +103,9 @@ export function ChordGraphic({ layout, colors, model, options }: Props) {
       return;
     }
     const links = ribbonLinks(ribbonRows(ribbon, model), model.frames);
-    const direct = links.length === 1 ? links[0] : links.find((link) => link.oneClick);
+    // Links have the "one click" flag since Grafana 11.6 only.
+    const direct =
+      links.length === 1 ? links[0] : links.find((link) => (link as LinkModel & { oneClick?: boolean }).oneClick);
     if (direct) {
       followLink(direct, event);
     } else if (links.length > 1) {

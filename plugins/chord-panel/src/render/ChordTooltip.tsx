@@ -99,7 +99,8 @@ const getStyles = (theme: GrafanaTheme2) => ({
   box: css({
     maxWidth: 560,
     padding: theme.spacing(1),
-    background: theme.colors.background.elevated,
+    // Grafana 11 has no elevated background yet; its panel background is the nearest.
+    background: (theme.colors.background as { elevated?: string }).elevated ?? theme.colors.background.primary,
     border: `1px solid ${theme.colors.border.weak}`,
     borderRadius: theme.shape.radius.default,
     boxShadow: theme.shadows.z2,

@@ -42,7 +42,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
   const settings = { options, onOptionsChange, problems };
   return (
     <Stack direction="column" gap={2}>
-      <Field label="Engine" description="Where the flow records are stored" noMargin>
+      <Field label="Engine" description="Where the flow records are stored">
         <RadioButtonGroup
           options={engines}
           value={engine}

@@ -29,7 +29,7 @@ export function HttpHeadersEditor({ options, onOptionsChange, problems }: Props)
         const secretKey = headerSecretKey(header.name);
         const plain = header.value !== '';
         return (
-          <Field key={index} noMargin invalid={!!problems?.[index]} error={problems?.[index]}>
+          <Field key={index} invalid={!!problems?.[index]} error={problems?.[index]}>
             <Stack gap={1} alignItems="center">
               <Input
                 aria-label={`Header ${index + 1} name`}

@@ -67,7 +67,7 @@ export function FilterRow({ filter, onChange, onRemove, datasource, range, posit
           createCustomValue
           options={loadValues}
           value={values.map((value) => ({ value }))}
-          onChange={(options) => onChange({ ...filter, value: options.map((option) => option.value) })}
+          onChange={(options) => onChange({ ...filter, value: options.map((option) => String(option.value)) })}
         />
       ) : (
         <Combobox

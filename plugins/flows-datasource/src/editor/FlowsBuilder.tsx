@@ -30,7 +30,7 @@ export function FlowsBuilder({ flows, format, onChange, datasource, range }: Pro
   return (
     <Stack direction="column" gap={1}>
       <Stack gap={2} wrap="wrap" alignItems="flex-start">
-        <Field label="View" noMargin>
+        <Field label="View">
           <Combobox
             id={`${id}-view`}
             width={24}
@@ -39,7 +39,7 @@ export function FlowsBuilder({ flows, format, onChange, datasource, range }: Pro
             onChange={(option) => update({ view: option.value })}
           />
         </Field>
-        <Field label="Metric" noMargin>
+        <Field label="Metric">
           <Combobox
             id={`${id}-metric`}
             width={30}
@@ -48,7 +48,7 @@ export function FlowsBuilder({ flows, format, onChange, datasource, range }: Pro
             onChange={(option) => update({ metric: option.value })}
           />
         </Field>
-        <Field label="Group by" noMargin description={format === 'timeseries' ? 'One series per group' : undefined}>
+        <Field label="Group by" description={format === 'timeseries' ? 'One series per group' : undefined}>
           <MultiCombobox
             id={`${id}-group-by`}
             width="auto"
@@ -63,11 +63,7 @@ export function FlowsBuilder({ flows, format, onChange, datasource, range }: Pro
         </Field>
         <TopNField id={`${id}-top-n`} topN={flows.topN} format={format} onChange={changeTopN} />
       </Stack>
-      <Field
-        label="Filters"
-        noMargin
-        description="All must match. Values may be template variables such as $namespace."
-      >
+      <Field label="Filters" description="All must match. Values may be template variables such as $namespace.">
         <BuilderFilters
           filters={flows.filters}
           onChange={(filters) => update({ filters })}
@@ -94,7 +90,6 @@ function TopNField({ id, topN, format, onChange }: TopNProps) {
   return (
     <Field
       label="Top N"
-      noMargin
       invalid={!valid}
       error={`A whole number from 1 to ${maxTopN}, or empty for all`}
       description={format === 'timeseries' ? 'Largest series over the range' : 'Largest groups'}

@@ -40,7 +40,7 @@ export function RecommendBuilder({ recommend, onChange, datasource, range }: Pro
   const policyType = recommend.policyType ?? recommendDefaults.policyType;
 
   const choice = (key: 'policyType' | 'granularity' | 'runType', label: string, terms: readonly Term[], width = 30) => (
-    <Field label={label} noMargin>
+    <Field label={label}>
       <Combobox
         id={`${id}-${key}`}
         width={width}
@@ -53,7 +53,7 @@ export function RecommendBuilder({ recommend, onChange, datasource, range }: Pro
   );
 
   const list = (key: ListKey, label: string, description: string, placeholder: string, options = namespaceOptions) => (
-    <Field label={label} description={description} noMargin>
+    <Field label={label} description={description}>
       <MultiCombobox
         id={`${id}-${key}`}
         width="auto"
@@ -72,7 +72,7 @@ export function RecommendBuilder({ recommend, onChange, datasource, range }: Pro
   );
 
   const flag = (key: FlagKey, label: string, description: string) => (
-    <Field label={label} description={description} noMargin>
+    <Field label={label} description={description}>
       <Combobox
         id={`${id}-${key}`}
         width={16}
@@ -166,7 +166,6 @@ function FlowLimitField({ id, flowLimit, onChange }: FlowLimitProps) {
   return (
     <Field
       label="Flow limit"
-      noMargin
       invalid={parse(text) === null}
       error={`A whole number from 1 to ${maxFlowLimit}, a $variable, or empty for ${recommendDefaults.flowLimit}`}
       description="Kinds of connection read, busiest first"

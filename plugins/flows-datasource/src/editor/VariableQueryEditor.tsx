@@ -37,7 +37,7 @@ export function VariableQueryEditor({ query, onChange, onRunQuery, datasource }:
         The first column gives the values; a second column, when present, the text shown in the picker. Other variables
         and macros such as <code>$__timeFilter(flowEndSeconds)</code> work here too.
       </Text>
-      <Field label="Values of a column" noMargin description="Writes the query below; edit it as you like">
+      <Field label="Values of a column" description="Writes the query below; edit it as you like">
         <Combobox
           width={40}
           placeholder="Choose a flows column"

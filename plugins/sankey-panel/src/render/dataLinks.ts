@@ -19,9 +19,14 @@ export function dataLinksFor(origin: RowOrigin | undefined): LinkModel[] {
   }
 }
 
+/** Grafana 11.6 added "one click" links; older LinkModels have no such flag. */
+export function isOneClick(link: LinkModel): boolean {
+  return (link as LinkModel & { oneClick?: boolean }).oneClick === true;
+}
+
 /** The link a click follows without asking: the one marked "one click", or the only one. */
 export function directLink(links: LinkModel[]): LinkModel | undefined {
-  return links.find((link) => link.oneClick) ?? (links.length === 1 ? links[0] : undefined);
+  return links.find(isOneClick) ?? (links.length === 1 ? links[0] : undefined);
 }
 
 function isInsideGrafana(href: string): boolean {

@@ -1,8 +1,8 @@
 import {
   type Field,
+  type FieldColorMode,
   FieldColorModeId,
   FieldType,
-  getColorByStringHash,
   getDisplayProcessor,
   getFieldColorMode,
   getFieldColorModeForField,
@@ -33,6 +33,15 @@ function mappingsFor(field: Field | undefined, theme: GrafanaTheme2) {
     },
     theme,
   });
+}
+
+/**
+ * The colour Grafana's "by series name" scheme gives a series called `name`, asked of the scheme itself
+ * (Grafana 11.0 exports no name-hash helper), so a pod has the same colour here as in Grafana's own panels.
+ */
+function colorByName(mode: FieldColorMode, valueField: Field, name: string, theme: GrafanaTheme2): string {
+  const series: Field = { ...valueField, name, state: { ...valueField.state, displayName: name } };
+  return theme.visualization.getColorByName(mode.getCalculator(series, theme)(0, 0));
 }
 
 export function neutralColor(theme: GrafanaTheme2): string {
@@ -105,11 +114,14 @@ export function nodeDisplays(graph: SankeyGraph, nodeValues: ArrayLike<number>, 
     if (byValue) {
       return { text, color: byValue(nodeValues[index] ?? 0).color ?? fixed };
     }
+    if (palette && palette.length > 0 && mode.useSeriesName) {
+      return { text, color: colorByName(mode, valueField, node.name, theme) };
+    }
     if (palette && palette.length > 0) {
-      const name = mode.useSeriesName
-        ? getColorByStringHash(palette, node.name)
-        : (palette[rankInColumn[index]! % palette.length] ?? 'blue');
-      return { text, color: theme.visualization.getColorByName(name) };
+      return {
+        text,
+        color: theme.visualization.getColorByName(palette[rankInColumn[index]! % palette.length] ?? 'blue'),
+      };
     }
     return { text, color: fixed };
   });

@@ -1,4 +1,3 @@
-import { VizTooltipColorIndicator, type VizTooltipItem } from '@grafana/ui';
 import type { NodeTotals } from '../data/nodeTotals';
 import type { SankeyGraph } from '../data/types';
 import type { Hit } from '../layout/hitIndex';
@@ -6,9 +5,16 @@ import type { LinkPaint } from './linkColors';
 import type { NodeDisplay } from './nodeDisplay';
 import { percentText } from './valueText';
 
+/** One line of the tooltip; `color` marks the header with the node's or link's colour. */
+export interface TooltipItem {
+  label: string;
+  value: string;
+  color?: string;
+}
+
 export interface TooltipContent {
-  header: VizTooltipItem;
-  items: VizTooltipItem[];
+  header: TooltipItem;
+  items: TooltipItem[];
 }
 
 interface Context {
@@ -30,7 +36,7 @@ export function tooltipContent(
     const node = graph.nodes[hit.index]!;
     const display = displays[hit.index]!;
     const value = totals.value[hit.index]!;
-    const items: VizTooltipItem[] = [
+    const items: TooltipItem[] = [
       { label: 'Total', value: format(value) },
       { label: 'Share of total', value: percentText(value, graph.total) },
     ];
@@ -55,7 +61,6 @@ export function tooltipContent(
         label: graph.columns[node.column]?.title ?? '',
         value: named,
         color: display.color,
-        colorIndicator: VizTooltipColorIndicator.value,
       },
       items,
     };
@@ -68,7 +73,6 @@ export function tooltipContent(
       label: `${graph.columns[source.column]?.title ?? ''} → ${graph.columns[target.column]?.title ?? ''}`,
       value: `${displays[link.source]?.text ?? source.name} → ${displays[link.target]?.text ?? target.name}`,
       color: paints[hit.index]?.from,
-      colorIndicator: VizTooltipColorIndicator.value,
     },
     items: [
       { label: 'Value', value: format(link.value) },

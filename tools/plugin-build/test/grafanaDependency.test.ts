@@ -1,0 +1,81 @@
+/**
+ * Each plugin declares the oldest Grafana it supports (plugin.json `grafanaDependency`), and that claim
+ * is only as good as the checks behind it: the type check of its code against that Grafana's packages
+ * (tsconfig.grafana-<version>.json) and, for the panels, the e2e host built with them. This keeps the
+ * declaration, the packages installed for the checks and the e2e host on the same version.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { grafanaPackageAliases, oldestGrafanaVersion } from '../../../e2e/host/hostGrafana.ts';
+
+const repo = resolve(import.meta.dirname, '../../..');
+const readJson = (path: string) => JSON.parse(readFileSync(join(repo, path), 'utf8')) as Record<string, unknown>;
+
+interface GrafanaTsconfig {
+  file: string;
+  include: string[];
+  paths: Record<string, string[]>;
+}
+
+const grafanaTsconfigs: GrafanaTsconfig[] = readdirSync(repo)
+  .filter((name) => /^tsconfig\.grafana-[\d.]+\.json$/.test(name))
+  .map((file) => {
+    const config = readJson(file) as { include: string[]; compilerOptions: { paths: Record<string, string[]> } };
+    return { file, include: config.include, paths: config.compilerOptions.paths };
+  });
+
+/** The version of the package a path mapping points at, read from its installed package.json. */
+function mappedVersion(config: GrafanaTsconfig, name: string): string {
+  const target = config.paths[name]?.[0];
+  if (!target) {
+    throw new Error(`${config.file} maps no ${name}`);
+  }
+  return String(readJson(join(target, 'package.json')).version);
+}
+
+const plugins = readdirSync(join(repo, 'plugins')).filter((name) =>
+  readdirSync(join(repo, 'plugins', name, 'src')).includes('plugin.json')
+);
+
+describe.each(plugins)('plugin %s', (plugin) => {
+  const pluginJson = readJson(join('plugins', plugin, 'src', 'plugin.json')) as {
+    type: string;
+    dependencies: { grafanaDependency: string };
+  };
+  const declared = /^>=(\d+\.\d+\.\d+)$/.exec(pluginJson.dependencies.grafanaDependency)?.[1];
+
+  it('declares a lowest Grafana version, no upper bound', () => {
+    expect(declared, pluginJson.dependencies.grafanaDependency).toBeDefined();
+  });
+
+  it("is type-checked against exactly that Grafana's @grafana packages", () => {
+    const checking = grafanaTsconfigs.filter((config) => config.include.includes(`plugins/${plugin}/src`));
+    expect(checking.map((config) => config.file)).toHaveLength(1);
+    const config = checking[0]!;
+    expect(config.file).toBe(`tsconfig.grafana-${declared!.split('.').slice(0, 2).join('.')}.json`);
+    for (const name of ['@grafana/data', '@grafana/runtime', '@grafana/schema', '@grafana/ui']) {
+      expect(mappedVersion(config, name), `${config.file}: ${name}`).toBe(declared);
+    }
+  });
+
+  // Panels only: the e2e host renders panels, not datasources.
+  if (pluginJson.type === 'panel') {
+    it("has its specs run on a host with that Grafana's packages", () => {
+      expect(oldestGrafanaVersion).toBe(declared);
+      for (const alias of Object.values(grafanaPackageAliases('oldest'))) {
+        expect(String(readJson(join('node_modules', alias, 'package.json')).version), alias).toBe(declared);
+      }
+    });
+  }
+});
+
+describe('npm run typecheck', () => {
+  it('runs every tsconfig.grafana-*.json', () => {
+    const script = String((readJson('package.json').scripts as Record<string, string>).typecheck);
+    for (const config of grafanaTsconfigs) {
+      expect(script).toContain(`tsc -p ${config.file}`);
+    }
+    expect(grafanaTsconfigs.length).toBeGreaterThan(0);
+  });
+});
