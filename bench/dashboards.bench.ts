@@ -15,6 +15,7 @@ import { createLogger } from '../plugins/flows-datasource/backend/src/logging/lo
 import { dashboards } from '../dashboards/src/index.ts';
 import { dashboardRunner, startingVariables } from '../dashboards/test/support/dashboardRunner.ts';
 import { dashboardQueries, type DashboardQuery } from '../dashboards/test/support/dashboardTargets.ts';
+import { flowsTimeSpan } from './support/queryInOwnProcess.ts';
 
 const rows = Number(process.env.FLOWLENS_BENCH_ROWS ?? 10_000_000);
 
@@ -36,15 +37,11 @@ export async function run(): Promise<void> {
   try {
     const loadStarted = performance.now();
     await loadIntoChdb(session, { from: '2025-01-06T06:00:00Z', scale: 8, count: rows });
-    const [minS, maxS] = session
-      .query('SELECT toUnixTimestamp(min(flowEndSeconds)), toUnixTimestamp(max(flowEndSeconds)) FROM flows', 'TSV')
-      .trim()
-      .split('\t')
-      .map(Number);
+    const { minS, maxS } = flowsTimeSpan(session);
     console.log(
-      `loaded ${rows.toLocaleString('en-US')} flowgen rows in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s; dashboards over the whole range (${((maxS! - minS!) / 3600).toFixed(1)} h)`
+      `loaded ${rows.toLocaleString('en-US')} flowgen rows in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s; dashboards over the whole range (${((maxS - minS) / 3600).toFixed(1)} h)`
     );
-    const timeRange = { fromMs: minS! * 1000, toMs: (maxS! + 1) * 1000 };
+    const timeRange = { fromMs: minS * 1000, toMs: (maxS + 1) * 1000 };
     const variables = startingVariables();
     const runner = dashboardRunner({
       engine: 'clickhouse',

@@ -4,11 +4,9 @@
 // the recommender's own. Baseline, same run: the connection-counting SQL alone, straight in chDB, so
 // the difference is what building, replaying and encoding the policies costs. Target ≤ 5 s at 10M
 // (Theia's Spark job: minutes to hours).
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Session } from 'chdb';
 import { loadIntoChdb } from '@flowlens/flowgen';
 import { startChdbHttpServer } from '@flowlens/testkit';
@@ -19,11 +17,10 @@ import {
 } from '../plugins/flows-datasource/backend/src/recommend/recommendOptions.ts';
 import { clickhouseDialect } from '../plugins/flows-datasource/backend/src/sql/clickhouseDialect.ts';
 import { expandMacros } from '../plugins/flows-datasource/backend/src/sql/macroExpander.ts';
+import { flowsTimeSpan, queryInOwnProcess, rssColumn } from './support/queryInOwnProcess.ts';
 
-const execute = promisify(execFile);
 const sizes = (process.env.FLOWLENS_BENCH_ROWS ?? '1000000,10000000').split(',').map(Number);
 const policyTypes: PolicyType[] = ['k8s-np', 'anp-deny-applied', 'anp-deny-all'];
-const queryOnce = join(import.meta.dirname, 'support/queryOnce.ts');
 
 export async function run_(): Promise<void> {}
 
@@ -35,14 +32,10 @@ export async function run(): Promise<void> {
     try {
       const loadStarted = performance.now();
       await loadIntoChdb(session, { from: '2025-01-06T00:00:00Z', scale: 8, count: rows });
-      const [minS, maxS] = session
-        .query('SELECT toUnixTimestamp(min(flowEndSeconds)), toUnixTimestamp(max(flowEndSeconds)) FROM flows', 'TSV')
-        .trim()
-        .split('\t')
-        .map(Number);
-      const timeRange = { fromMs: minS! * 1000, toMs: (maxS! + 1) * 1000 };
+      const { minS, maxS } = flowsTimeSpan(session);
+      const timeRange = { fromMs: minS * 1000, toMs: (maxS + 1) * 1000 };
       console.log(
-        `\n${rows.toLocaleString('en-US')} flowgen rows loaded in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s, ${((maxS! - minS!) / 3600).toFixed(1)} h of flows`
+        `\n${rows.toLocaleString('en-US')} flowgen rows loaded in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s, ${((maxS - minS) / 3600).toFixed(1)} h of flows`
       );
       const sql = expandMacros(
         observedConnectionsSql(defaultRecommendOptions, clickhouseDialect, []),
@@ -61,29 +54,17 @@ export async function run(): Promise<void> {
       console.log('policy type         granularity   total ms   × SQL   RSS warm → peak (growth)   policies');
       for (const policyType of policyTypes) {
         for (const granularity of ['workload', 'namespace']) {
-          const { stdout } = await execute(
-            process.execPath,
-            [
-              '--import',
-              'tsx',
-              queryOnce,
-              http.url,
-              JSON.stringify(timeRange),
-              'recommendPolicies',
-              JSON.stringify({ recommend: { version: 1, policyType, granularity } }),
-            ],
-            { maxBuffer: 64 * 1024 * 1024 }
+          const result = await queryInOwnProcess(
+            `${policyType}/${granularity}`,
+            http.url,
+            timeRange,
+            'recommendPolicies',
+            {
+              recommend: { version: 1, policyType, granularity },
+            }
           );
-          const result = JSON.parse(stdout) as {
-            ms: number;
-            rssMb: number;
-            peakRssMb: number;
-            rows: number;
-            error?: string;
-          };
-          if (result.error) throw new Error(`${policyType}/${granularity}: ${result.error}`);
           console.log(
-            `${policyType.padEnd(19)} ${granularity.padEnd(12)} ${result.ms.toFixed(0).padStart(9)} ${(result.ms / sqlMs).toFixed(2).padStart(7)} ${`${result.rssMb.toFixed(0)} → ${result.peakRssMb.toFixed(0)} MB (+${(result.peakRssMb - result.rssMb).toFixed(0)})`.padStart(26)} ${String(result.rows).padStart(10)}`
+            `${policyType.padEnd(19)} ${granularity.padEnd(12)} ${result.ms.toFixed(0).padStart(9)} ${(result.ms / sqlMs).toFixed(2).padStart(7)} ${rssColumn(result)} ${String(result.rows).padStart(10)}`
           );
         }
       }

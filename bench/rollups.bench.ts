@@ -17,6 +17,7 @@ import { DatasourceInstances } from '../plugins/flows-datasource/backend/src/han
 import { createLogger } from '../plugins/flows-datasource/backend/src/logging/logger.ts';
 import { dashboards } from '../dashboards/src/index.ts';
 import {
+  clickhouseDataSource,
   dashboardRunner,
   startingVariables,
   type DashboardRunner,
@@ -108,13 +109,7 @@ export async function run(): Promise<void> {
     const runner = (uid: string, useRollups: boolean) =>
       dashboardRunner({
         engine: 'clickhouse',
-        dataSource: {
-          uid,
-          name: uid,
-          updatedMs: 1,
-          jsonData: { engine: 'clickhouse', url: http.url, useRollups },
-          decryptedSecureJsonData: {},
-        },
+        dataSource: clickhouseDataSource(uid, http.url, { useRollups }),
         instances,
         timeRange,
       });

@@ -11,7 +11,12 @@ import { DatasourceInstances } from '../../plugins/flows-datasource/backend/src/
 import { createLogger } from '../../plugins/flows-datasource/backend/src/logging/logger.ts';
 import type { TimeRange } from '../../plugins/flows-datasource/backend/src/timeRange.ts';
 import { dashboards } from '../src/index.ts';
-import { dashboardRunner, intervalMsFor, type DashboardRunner } from './support/dashboardRunner.ts';
+import {
+  clickhouseDataSource,
+  dashboardRunner,
+  intervalMsFor,
+  type DashboardRunner,
+} from './support/dashboardRunner.ts';
 import { dashboardQueries, type DashboardQuery } from './support/dashboardTargets.ts';
 import { frameDifferences } from './support/frameComparison.ts';
 
@@ -60,13 +65,7 @@ function describeEquivalence(server: string, start: () => Promise<Servers>, expo
       const runner = (uid: string, useRollups: boolean) =>
         dashboardRunner({
           engine: 'clickhouse',
-          dataSource: {
-            uid,
-            name: uid,
-            updatedMs: 1,
-            jsonData: { engine: 'clickhouse', url: servers.url, useRollups, exportIntervalSeconds },
-            decryptedSecureJsonData: {},
-          },
+          dataSource: clickhouseDataSource(uid, servers.url, { useRollups, exportIntervalSeconds }),
           instances,
           timeRange: windows[0]!.timeRange,
         });
@@ -148,7 +147,8 @@ function describeEquivalence(server: string, start: () => Promise<Servers>, expo
   });
 }
 
-describeEquivalence('chDB (ClickHouse 26)', async () => {
+/** flowgen's records in a fresh chDB, behind its HTTP interface. */
+async function chdbWithFlowgen() {
   const dir = mkdtempSync(join(tmpdir(), 'flowlens-rollups-'));
   const session = new Session(dir);
   await loadIntoChdb(session, load);
@@ -161,28 +161,13 @@ describeEquivalence('chDB (ClickHouse 26)', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+}
+
+describeEquivalence('chDB (ClickHouse 26)', chdbWithFlowgen);
 
 // A 30 s export interval: throughput buckets of 30 s are not whole minutes and the rollup's spread
 // assumed 60 s, so those questions read the raw records; counts per whole minute still read the rollup.
-describeEquivalence(
-  'chDB, a datasource set to a 30 s export interval',
-  async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flowlens-rollups-'));
-    const session = new Session(dir);
-    await loadIntoChdb(session, load);
-    const http = await startChdbHttpServer({ session });
-    return {
-      url: http.url,
-      close: async () => {
-        await http.close();
-        session.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  },
-  30
-);
+describeEquivalence('chDB, a datasource set to a 30 s export interval', chdbWithFlowgen, 30);
 
 describeEquivalence("Debian's clickhouse-server 18.16", async () => {
   const server = await ClickHouseServer.launch();

@@ -5,23 +5,23 @@
 # rollup (default 30, or 0 when flows are kept forever); 0 keeps it forever. The rollup must outlive the raw records (docs/rollups.md).
 set -euo pipefail
 
+# whole_number NAME VALUE UNIT: stops the start with a clear message unless VALUE is a whole number.
+whole_number() {
+  case "$2" in
+    '' | *[!0-9]*)
+      echo "$1 must be a whole number of $3, got '$2'" >&2
+      exit 1
+      ;;
+  esac
+}
+
 hours="${FLOWLENS_RETENTION_HOURS:-12}"
-case "$hours" in
-  '' | *[!0-9]*)
-    echo "FLOWLENS_RETENTION_HOURS must be a whole number of hours, got '$hours'" >&2
-    exit 1
-    ;;
-esac
+whole_number FLOWLENS_RETENTION_HOURS "$hours" hours
 # Flows kept forever keep their rollup forever too, unless told otherwise.
 defaultRollupDays=30
 [ "$hours" = "0" ] && defaultRollupDays=0
 rollupDays="${FLOWLENS_ROLLUP_RETENTION_DAYS:-$defaultRollupDays}"
-case "$rollupDays" in
-  '' | *[!0-9]*)
-    echo "FLOWLENS_ROLLUP_RETENTION_DAYS must be a whole number of days, got '$rollupDays'" >&2
-    exit 1
-    ;;
-esac
+whole_number FLOWLENS_ROLLUP_RETENTION_DAYS "$rollupDays" days
 if [ "$rollupDays" != "0" ] && { [ "$hours" = "0" ] || [ $((rollupDays * 24)) -lt "$hours" ]; }; then
   echo "FLOWLENS_ROLLUP_RETENTION_DAYS ($rollupDays days) must keep the rollup at least as long as FLOWLENS_RETENTION_HOURS keeps flows (${hours} hours, 0 = forever)" >&2
   exit 1

@@ -3,7 +3,11 @@ import { applySchema, clickhouseSchemaTarget, loadIntoClickHouse, shardedTables 
 import { ClickHouseServer, freePort } from '@flowlens/testkit';
 import type { TestVariable } from '@flowlens/testkit/templateSrv';
 import { dashboards } from '../../dashboards/src/index.ts';
-import { dashboardRunner, type DashboardRunner } from '../../dashboards/test/support/dashboardRunner.ts';
+import {
+  clickhouseDataSource,
+  dashboardRunner,
+  type DashboardRunner,
+} from '../../dashboards/test/support/dashboardRunner.ts';
 import { dashboardQueries } from '../../dashboards/test/support/dashboardTargets.ts';
 import { frameDifferences } from '../../dashboards/test/support/frameComparison.ts';
 import { runFlowgen } from '../../tools/flowgen/test/helpers/cli.ts';
@@ -103,13 +107,7 @@ describe("a two-shard cluster of Debian's clickhouse-server 18.16", () => {
     const runner = (uid: string, url: string) =>
       dashboardRunner({
         engine: 'clickhouse',
-        dataSource: {
-          uid,
-          name: uid,
-          updatedMs: 1,
-          jsonData: { engine: 'clickhouse', url },
-          decryptedSecureJsonData: {},
-        },
+        dataSource: clickhouseDataSource(uid, url),
         instances,
         timeRange,
       });

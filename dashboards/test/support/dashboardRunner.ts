@@ -124,3 +124,18 @@ export function startingVariables(): TestVariable[] {
     ...savedChoices(),
   ];
 }
+
+/** A ClickHouse datasource as Grafana hands it to the backend: named by its uid, no secrets. */
+export function clickhouseDataSource(
+  uid: string,
+  url: string,
+  jsonData: Record<string, unknown> = {}
+): DataSourceSettings {
+  return {
+    uid,
+    name: uid,
+    updatedMs: 1,
+    jsonData: { engine: 'clickhouse', url, ...jsonData },
+    decryptedSecureJsonData: {},
+  };
+}

@@ -230,6 +230,15 @@ class QueryParts {
 
   /** Counts and sums of the records that end in the range ($__timeFilter: both ends included). */
   rangeTotal(context: MacroContext): RollupPlan | undefined {
+    const counts = this.countsOverRange(context);
+    return counts && { sql: this.table(counts.union, counts.counter.total) };
+  }
+
+  /**
+   * The question's count or sum over the range: whole minutes from the rollup, the seconds before the
+   * first and after the last from the raw records; undefined when no whole minute is in the range.
+   */
+  private countsOverRange(context: MacroContext, bucketOf?: (column: string) => string) {
     const fromSecond = Math.floor(context.timeRange.fromMs / 1000);
     const toSecond = Math.floor(context.timeRange.toMs / 1000);
     const { minutes, edges } = splitRange(fromSecond, toSecond, this.rollup.coveredFromSeconds);
@@ -239,9 +248,10 @@ class QueryParts {
     const counter = aggregates[this.question.metric]!;
     const union = this.union(
       edges.length > 0 ? { where: this.rawWhere(QueryParts.endsIn(edges)), value: counter.raw } : undefined,
-      { where: this.rollupWhere(minutes, true), value: counter.rollup }
+      { where: this.rollupWhere(minutes, true), value: counter.rollup },
+      bucketOf
     );
-    return { sql: this.table(union, counter.total) };
+    return { union, counter, fromSecond, toSecond };
   }
 
   /**
@@ -276,18 +286,11 @@ class QueryParts {
 
   /** A count or sum per bucket of record ends ($__timeInterval), the first and last buckets partial. */
   totalSeries(context: MacroContext, bucket: number): RollupPlan | undefined {
-    const fromSecond = Math.floor(context.timeRange.fromMs / 1000);
-    const toSecond = Math.floor(context.timeRange.toMs / 1000);
-    const { minutes, edges } = splitRange(fromSecond, toSecond, this.rollup.coveredFromSeconds);
-    if (minutes.to <= minutes.from) {
+    const counts = this.countsOverRange(context, (column) => `$__timeInterval(${column})`);
+    if (!counts) {
       return undefined;
     }
-    const counter = aggregates[this.question.metric]!;
-    const union = this.union(
-      edges.length > 0 ? { where: this.rawWhere(QueryParts.endsIn(edges)), value: counter.raw } : undefined,
-      { where: this.rollupWhere(minutes, true), value: counter.rollup },
-      (column) => `$__timeInterval(${column})`
-    );
+    const { union, counter, fromSecond, toSecond } = counts;
     return {
       sql: this.series(union, counter.total, this.topFilter(counter, fromSecond, toSecond)),
       bucketSeconds: bucket,
