@@ -31,9 +31,9 @@ export async function run(): Promise<void> {
   const http = await startChdbHttpServer({ session });
   try {
     const loadStarted = performance.now();
-    // flowgen makes about 156k rows an hour at scale 1: spread the rows over some 32 hours, so the
-    // judged last 2 hours have their full day of history.
-    await loadIntoChdb(session, { from: '2025-01-06T00:00:00Z', scale: rows / 5_000_000, count: rows });
+    // Fewer rows per hour as the count grows, so the flows always span more than a day (10M rows: 30 h)
+    // and the judged last 2 hours have their full day of history.
+    await loadIntoChdb(session, { from: '2025-01-06T00:00:00Z', scale: rows / 6_500_000, count: rows });
     const { minS, maxS } = flowsTimeSpan(session);
     console.log(
       `${rows.toLocaleString('en-US')} flowgen rows loaded in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s, ${((maxS - minS) / 3600).toFixed(1)} h of flows; judging the last 2 h against everything before (5-minute windows, 1-day history)`
