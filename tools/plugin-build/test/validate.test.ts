@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,20 @@ describe("Grafana's plugin validator, offline", () => {
     const result = await validateZip(validator, packagedZip);
     expect(result).toMatchObject({ id: chord.id, version: chord.version });
     expect(errorsOf(result.diagnostics)).toEqual([]);
+  });
+
+  it('leaves nothing in the temp folder: the validator unpacks each zip there once per run', async () => {
+    const temp = join(work, 'tmpdir');
+    mkdirSync(temp);
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = temp;
+    try {
+      await validateZip(validator, packagedZip);
+    } finally {
+      process.env.TMPDIR = before;
+      if (before === undefined) delete process.env.TMPDIR;
+    }
+    expect(readdirSync(temp)).toEqual([]);
   });
 
   it('fails a plugin id without its type suffix, in the runs after the full run stops', async () => {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 
@@ -29,7 +29,7 @@ export interface PlugincheckRun {
 // each request goes to a closed port on loopback instead of the internet.
 export const closedLoopbackProxy = 'http://127.0.0.1:9';
 
-function isolatedEnvironment(): NodeJS.ProcessEnv {
+function isolatedEnvironment(tmp: string): NodeJS.ProcessEnv {
   return {
     // Logs "Running analyzer <name>" and "check failed: <error>" on stdout: how we know what ran.
     DEBUG: '1',
@@ -41,7 +41,9 @@ function isolatedEnvironment(): NodeJS.ProcessEnv {
     https_proxy: closedLoopbackProxy,
     NO_PROXY: '',
     no_proxy: '',
-    TMPDIR: tmpdir(),
+    // The validator extracts the zip (tens of MB) into TMPDIR per analyzer run and leaves it there: give it
+    // a folder of ours, removed with the run, or every `npm run validate` leaves gigabytes in /tmp.
+    TMPDIR: tmp,
     HOME: process.env.HOME,
   };
 }
@@ -75,9 +77,9 @@ export function isolationDescription(): string {
     : 'no network: HTTP(S) proxy set to a closed loopback port, empty PATH (unshare unavailable)';
 }
 
-function execute(argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function execute(argv: string[], tmp: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(argv[0]!, argv.slice(1), { env: isolatedEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(argv[0]!, argv.slice(1), { env: isolatedEnvironment(tmp), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -94,7 +96,9 @@ export async function runPlugincheck(validator: string, zip: string, analyzer?: 
     const jsonPath = join(out, 'result.json');
     const only = analyzer ? ['-analyzer', analyzer] : [];
     const argv = [...networkNamespaceLauncher(), validator, '-jsonOutput', '-output-to-file', jsonPath, ...only];
-    const { code, stdout, stderr } = await execute([...argv, resolve(zip)]);
+    const tmp = join(out, 'tmp');
+    mkdirSync(tmp);
+    const { code, stdout, stderr } = await execute([...argv, resolve(zip)], tmp);
     // Exit code 1 means "found errors"; anything else, or no result, means the validator itself failed.
     if ((code !== 0 && code !== 1) || !existsSync(jsonPath)) {
       throw new Error(`${validator} ${only.join(' ')} ${zip} exited with ${code}:\n${stderr || stdout}`);
