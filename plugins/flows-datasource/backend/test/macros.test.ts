@@ -41,12 +41,12 @@ describe('ClickHouse macros', () => {
     ['$__fromTime_ms', 'fromUnixTimestamp64Milli(1415792726371)'],
     ['$__interval_s', '20'],
     ['$__timeRange_s', '31536000'],
-    ['$__timeInterval(flowEndSeconds)', 'toDateTime(flowEndSeconds) - toUInt32(toDateTime(flowEndSeconds)) % 20'],
-    ["$__timeGroup(flowEndSeconds, '5m')", 'toDateTime(flowEndSeconds) - toUInt32(toDateTime(flowEndSeconds)) % 300'],
-    ['$__timeGroup(flowEndSeconds, 1h)', 'toDateTime(flowEndSeconds) - toUInt32(toDateTime(flowEndSeconds)) % 3600'],
+    ['$__timeInterval(flowEndSeconds)', 'subtractSeconds(toDateTime(flowEndSeconds), toUInt32(toDateTime(flowEndSeconds)) % 20)'],
+    ["$__timeGroup(flowEndSeconds, '5m')", 'subtractSeconds(toDateTime(flowEndSeconds), toUInt32(toDateTime(flowEndSeconds)) % 300)'],
+    ['$__timeGroup(flowEndSeconds, 1h)', 'subtractSeconds(toDateTime(flowEndSeconds), toUInt32(toDateTime(flowEndSeconds)) % 3600)'],
     [
       "$__timeGroup(toDateTime(x, 'UTC'), $__interval_s)",
-      "toDateTime(toDateTime(x, 'UTC')) - toUInt32(toDateTime(toDateTime(x, 'UTC'))) % 20",
+      "subtractSeconds(toDateTime(toDateTime(x, 'UTC')), toUInt32(toDateTime(toDateTime(x, 'UTC'))) % 20)",
     ],
     ["$__conditionalAll(ns IN ('a','b'), 'a','b')", "(ns IN ('a','b'))"],
     ["$__conditionalAll(ns IN ($ns), '$__all')", '1=1'],
@@ -57,7 +57,7 @@ describe('ClickHouse macros', () => {
 
   it('expands macros inside a whole query and leaves the rest alone', () => {
     expect(expand('SELECT $__timeInterval(t) AS time, count() FROM flows WHERE $__timeFilter(t) GROUP BY time')).toBe(
-      'SELECT toDateTime(t) - toUInt32(toDateTime(t)) % 20 AS time, count() FROM flows WHERE t >= toDateTime(1415792726) AND t <= toDateTime(1447328726) GROUP BY time'
+      'SELECT subtractSeconds(toDateTime(t), toUInt32(toDateTime(t)) % 20) AS time, count() FROM flows WHERE t >= toDateTime(1415792726) AND t <= toDateTime(1447328726) GROUP BY time'
     );
   });
 

@@ -6,11 +6,12 @@ const dateTime = (ms: number) => `toDateTime(${epochSeconds(ms)})`;
 const dateTime64 = (ms: number) => `fromUnixTimestamp64Milli(${Math.floor(ms)})`;
 /**
  * Buckets aligned on the Unix epoch (as toStartOfInterval with a number of seconds), so they are the
- * same instants the Snowflake dialect gives. Subtracting the remainder from the column keeps its type,
- * time zone included (DateTime('UTC') stays DateTime('UTC')), and also works on servers older than 20.x.
+ * same instants the Snowflake dialect gives. subtractSeconds keeps the column's type, time zone
+ * included (DateTime('UTC') stays DateTime('UTC')), even on 18.16, where a plain `-` drops the zone and
+ * toStartOfInterval does not exist.
  */
 const epochBucket = (column: string, seconds: number) =>
-  `toDateTime(${column}) - toUInt32(toDateTime(${column})) % ${seconds}`;
+  `subtractSeconds(toDateTime(${column}), toUInt32(toDateTime(${column})) % ${seconds})`;
 const epochBucketMs = (column: string, ms: number) =>
   `toDateTime64(${column}, 3) - toIntervalMillisecond(toUnixTimestamp64Milli(toDateTime64(${column}, 3)) % ${ms})`;
 const date = (ms: number) => `toDate('${new Date(ms).toISOString().slice(0, 10)}')`;
