@@ -41,9 +41,18 @@ describe('ClickHouse macros', () => {
     ['$__fromTime_ms', 'fromUnixTimestamp64Milli(1415792726371)'],
     ['$__interval_s', '20'],
     ['$__timeRange_s', '31536000'],
-    ['$__timeInterval(flowEndSeconds)', 'subtractSeconds(toDateTime(flowEndSeconds), toUInt32(toDateTime(flowEndSeconds)) % 20)'],
-    ["$__timeGroup(flowEndSeconds, '5m')", 'subtractSeconds(toDateTime(flowEndSeconds), toUInt32(toDateTime(flowEndSeconds)) % 300)'],
-    ['$__timeGroup(flowEndSeconds, 1h)', 'subtractSeconds(toDateTime(flowEndSeconds), toUInt32(toDateTime(flowEndSeconds)) % 3600)'],
+    [
+      '$__timeInterval(flowEndSeconds)',
+      'subtractSeconds(toDateTime(flowEndSeconds), toUInt32(toDateTime(flowEndSeconds)) % 20)',
+    ],
+    [
+      "$__timeGroup(flowEndSeconds, '5m')",
+      'subtractSeconds(toDateTime(flowEndSeconds), toUInt32(toDateTime(flowEndSeconds)) % 300)',
+    ],
+    [
+      '$__timeGroup(flowEndSeconds, 1h)',
+      'subtractSeconds(toDateTime(flowEndSeconds), toUInt32(toDateTime(flowEndSeconds)) % 3600)',
+    ],
     [
       "$__timeGroup(toDateTime(x, 'UTC'), $__interval_s)",
       "subtractSeconds(toDateTime(toDateTime(x, 'UTC')), toUInt32(toDateTime(toDateTime(x, 'UTC'))) % 20)",

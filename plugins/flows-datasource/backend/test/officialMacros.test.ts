@@ -84,7 +84,9 @@ describe("the official datasource's macro test cases", () => {
       { timeRange: official.timeRange, intervalMs: 300_000 },
       clickhouseDialect
     );
-    expect(plan.sql).toBe('SELECT subtractSeconds(toDateTime(t), toUInt32(toDateTime(t)) % 300) AS b, 300000 AS ms, 300 AS s');
+    expect(plan.sql).toBe(
+      'SELECT subtractSeconds(toDateTime(t), toUInt32(toDateTime(t)) % 300) AS b, 300000 AS ms, 300 AS s'
+    );
   });
 });
 

@@ -43,7 +43,7 @@ export const macros: readonly Macro[] = [
     usage: '$__dateTimeFilter(dateColumn, timeColumn)',
     snippet: call('dateTimeFilter', 'day', 'flowEndSeconds'),
     description:
-      'Both filters at once: the Date column within the range\'s days (so ClickHouse can skip partitions) and the time column inside the range.',
+      "Both filters at once: the Date column within the range's days (so ClickHouse can skip partitions) and the time column inside the range.",
     example: 'WHERE $__dateTimeFilter(toDate(flowEndSeconds), flowEndSeconds)',
   },
   {

@@ -83,7 +83,9 @@ export function standardMacros(syntax: TimeSyntax): Record<string, MacroExpansio
     fromTime_ms: noArguments('fromTime_ms', (_, { timeRange }) => syntax.instantMs(timeRange.fromMs)),
     toTime_ms: noArguments('toTime_ms', (_, { timeRange }) => syntax.instantMs(timeRange.toMs)),
     interval: noArguments('interval', (_, context) => grafanaDuration(grafanaIntervalMs(context))),
-    interval_ms: noArguments('interval_ms', (_, context) => String(Math.max(1, Math.round(grafanaIntervalMs(context))))),
+    interval_ms: noArguments('interval_ms', (_, context) =>
+      String(Math.max(1, Math.round(grafanaIntervalMs(context))))
+    ),
     interval_s: noArguments('interval_s', (_, context) => String(intervalSeconds(context))),
     timeRange_s: noArguments('timeRange_s', (_, context) => String(rangeSeconds(context))),
     timeInterval: (args, context) => {
