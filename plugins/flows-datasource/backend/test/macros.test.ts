@@ -20,17 +20,42 @@ describe('ClickHouse macros', () => {
     ['$__dateFilter(d)', "d >= toDate('2014-11-12') AND d <= toDate('2015-11-12')"],
     ['$__timeFrom()', 'toDateTime(1415792726)'],
     ['$__timeTo()', 'toDateTime(1447328726)'],
+    ['$__timeFrom(ts)', 'ts >= toDateTime(1415792726)'],
+    ['$__timeTo(ts)', 'ts <= toDateTime(1447328726)'],
+    [
+      '$__dateTimeFilter(d, t)',
+      "(d >= toDate('2014-11-12') AND d <= toDate('2015-11-12')) AND (t >= toDateTime(1415792726) AND t <= toDateTime(1447328726))",
+    ],
+    [
+      '$__dt(d, t)',
+      "(d >= toDate('2014-11-12') AND d <= toDate('2015-11-12')) AND (t >= toDateTime(1415792726) AND t <= toDateTime(1447328726))",
+    ],
+    ['$__interval', '20s'],
+    ['$__interval_ms', '20000'],
+    [
+      '$__timeInterval_ms(t)',
+      'toDateTime64(t, 3) - toIntervalMillisecond(toUnixTimestamp64Milli(toDateTime64(t, 3)) % 20000)',
+    ],
     ['$__fromTime', 'toDateTime(1415792726)'],
     ['$__toTime', 'toDateTime(1447328726)'],
     ['$__fromTime_ms', 'fromUnixTimestamp64Milli(1415792726371)'],
     ['$__interval_s', '20'],
     ['$__timeRange_s', '31536000'],
-    ['$__timeInterval(flowEndSeconds)', 'toDateTime(intDiv(toUInt32(toDateTime(flowEndSeconds)), 20) * 20)'],
-    ["$__timeGroup(flowEndSeconds, '5m')", 'toDateTime(intDiv(toUInt32(toDateTime(flowEndSeconds)), 300) * 300)'],
-    ['$__timeGroup(flowEndSeconds, 1h)', 'toDateTime(intDiv(toUInt32(toDateTime(flowEndSeconds)), 3600) * 3600)'],
+    [
+      '$__timeInterval(flowEndSeconds)',
+      'subtractSeconds(toDateTime(flowEndSeconds), toUInt32(toDateTime(flowEndSeconds)) % 20)',
+    ],
+    [
+      "$__timeGroup(flowEndSeconds, '5m')",
+      'subtractSeconds(toDateTime(flowEndSeconds), toUInt32(toDateTime(flowEndSeconds)) % 300)',
+    ],
+    [
+      '$__timeGroup(flowEndSeconds, 1h)',
+      'subtractSeconds(toDateTime(flowEndSeconds), toUInt32(toDateTime(flowEndSeconds)) % 3600)',
+    ],
     [
       "$__timeGroup(toDateTime(x, 'UTC'), $__interval_s)",
-      "toDateTime(intDiv(toUInt32(toDateTime(toDateTime(x, 'UTC'))), 20) * 20)",
+      "subtractSeconds(toDateTime(toDateTime(x, 'UTC')), toUInt32(toDateTime(toDateTime(x, 'UTC'))) % 20)",
     ],
     ["$__conditionalAll(ns IN ('a','b'), 'a','b')", "(ns IN ('a','b'))"],
     ["$__conditionalAll(ns IN ($ns), '$__all')", '1=1'],
@@ -41,7 +66,7 @@ describe('ClickHouse macros', () => {
 
   it('expands macros inside a whole query and leaves the rest alone', () => {
     expect(expand('SELECT $__timeInterval(t) AS time, count() FROM flows WHERE $__timeFilter(t) GROUP BY time')).toBe(
-      'SELECT toDateTime(intDiv(toUInt32(toDateTime(t)), 20) * 20) AS time, count() FROM flows WHERE t >= toDateTime(1415792726) AND t <= toDateTime(1447328726) GROUP BY time'
+      'SELECT subtractSeconds(toDateTime(t), toUInt32(toDateTime(t)) % 20) AS time, count() FROM flows WHERE t >= toDateTime(1415792726) AND t <= toDateTime(1447328726) GROUP BY time'
     );
   });
 
@@ -57,6 +82,29 @@ describe('ClickHouse macros', () => {
     expect(expand('SELECT $$ -- not a comment $$ AS a WHERE $__timeFilter(t)')).toBe(
       'SELECT $$ -- not a comment $$ AS a WHERE t >= toDateTime(1415792726) AND t <= toDateTime(1447328726)'
     );
+    expect(expand('SELECT $tag$ -- $$ $tag$ AS a, $__timeFrom() AS b')).toBe(
+      'SELECT $tag$ -- $$ $tag$ AS a, toDateTime(1415792726) AS b'
+    );
+    expect(expand('SELECT $$ $__timeFrom() $$ AS a, $t$ $__interval_s $t$ AS b, $__interval_s AS c')).toBe(
+      'SELECT $$ $__timeFrom() $$ AS a, $t$ $__interval_s $t$ AS b, 20 AS c'
+    );
+  });
+
+  it('gives $__interval and $__interval_ms the interval Grafana sent, as its frontend would', () => {
+    const sent = { ...context, intervalMs: 60_000, grafanaIntervalMs: 15_000 };
+    expect(expandMacros('$__interval $__interval_ms $__interval_s', clickhouseDialect, sent)).toBe('15s 15000 60');
+  });
+
+  it.each([
+    [500, '500ms'],
+    [1000, '1s'],
+    [90_000, '90s'],
+    [60_000, '1m'],
+    [7_200_000, '2h'],
+    [86_400_000, '1d'],
+    [1500, '1500ms'],
+  ])('spells an interval of %i ms as Grafana does: %s', (ms, spelled) => {
+    expect(expandMacros('$__interval', clickhouseDialect, { ...context, grafanaIntervalMs: ms })).toBe(spelled);
   });
 
   it('never expands interval seconds below 1', () => {
@@ -67,7 +115,11 @@ describe('ClickHouse macros', () => {
     ['$__timeFiltr(t)', /macro \$__timeFiltr: unknown macro; known: .*\$__timeFilter/],
     ['$__timeFilter()', /macro \$__timeFilter: expects 1 argument \(column\), got none/],
     ['$__timeFilter(a, b)', /expects 1 argument \(column\), got "a, b"/],
-    ['$__timeFrom(x)', /macro \$__timeFrom: expects 0 arguments/],
+    ['$__timeFrom(a, b)', /macro \$__timeFrom: expects no argument or 1 \(column\), got "a, b"/],
+    ['$__timeTo(,)', /macro \$__timeTo: expects no argument or 1 \(column\)/],
+    ['$__dt(t)', /macro \$__dt: expects 2 arguments \(dateColumn, timeColumn\), got "t"/],
+    ['$__timeInterval_ms()', /macro \$__timeInterval_ms: expects 1 argument \(column\), got none/],
+    ['$__interval(x)', /macro \$__interval: expects 0 arguments/],
     ['$__timeGroup(t)', /macro \$__timeGroup: expects 2 arguments \(column, '5m'\)/],
     ["$__timeGroup(t, 'soon')", /"'soon'" is not a duration/],
     ['$__timeFilter(t', /macro \$__timeFilter: unclosed "\("/],

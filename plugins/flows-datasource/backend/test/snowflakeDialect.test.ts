@@ -25,6 +25,19 @@ describe('Snowflake macros', () => {
     ['$__dateFilter(d)', "d >= TO_DATE('2014-11-12') AND d <= TO_DATE('2015-11-12')"],
     ['$__timeFrom()', 'TO_TIMESTAMP_TZ(1415792726)'],
     ['$__timeTo()', 'TO_TIMESTAMP_TZ(1447328726)'],
+    ['$__timeFrom(ts)', 'ts >= TO_TIMESTAMP_TZ(1415792726)'],
+    ['$__timeTo(ts)', 'ts <= TO_TIMESTAMP_TZ(1447328726)'],
+    [
+      '$__dt(d, t)',
+      "(d >= TO_DATE('2014-11-12') AND d <= TO_DATE('2015-11-12')) AND (t >= TO_TIMESTAMP_TZ(1415792726) AND t <= TO_TIMESTAMP_TZ(1447328726))",
+    ],
+    [
+      '$__dateTimeFilter(d, t)',
+      "(d >= TO_DATE('2014-11-12') AND d <= TO_DATE('2015-11-12')) AND (t >= TO_TIMESTAMP_TZ(1415792726) AND t <= TO_TIMESTAMP_TZ(1447328726))",
+    ],
+    ['$__interval', '20s'],
+    ['$__interval_ms', '20000'],
+    ['$__timeInterval_ms(t)', 'TO_TIMESTAMP_NTZ(FLOOR(DATE_PART(EPOCH_MILLISECOND, t) / 20000) * 20000, 3)'],
     ['$__fromTime', 'TO_TIMESTAMP_TZ(1415792726)'],
     ['$__toTime', 'TO_TIMESTAMP_TZ(1447328726)'],
     ['$__fromTime_ms', 'TO_TIMESTAMP_TZ(1415792726371, 3)'],
@@ -93,6 +106,16 @@ describe('Snowflake string literals', () => {
     afterAll(async () => {
       await engine?.close();
       await server?.stop();
+    });
+
+    it('buckets by the millisecond on the epoch ($__timeInterval_ms)', async () => {
+      const bucket = expand('$__timeInterval_ms(TO_TIMESTAMP_TZ(1704067219123, 3))');
+      const result = await engine.query(`SELECT DATE_PART(EPOCH_MILLISECOND, ${bucket}) AS "ms"`, {
+        timeoutMs: 30_000,
+        rowLimit: 10,
+        signal: neverAborted,
+      });
+      expect(Number(result.fields[0]!.values.get(0))).toBe(1_704_067_200_000);
     });
 
     it('holds for hostile values', async () => {

@@ -39,18 +39,35 @@ export const macros: readonly Macro[] = [
     example: 'WHERE $__dateFilter(day)',
   },
   {
+    name: 'dateTimeFilter',
+    usage: '$__dateTimeFilter(dateColumn, timeColumn)',
+    snippet: call('dateTimeFilter', 'day', 'flowEndSeconds'),
+    description:
+      "Both filters at once: the Date column within the range's days (so ClickHouse can skip partitions) and the time column inside the range.",
+    example: 'WHERE $__dateTimeFilter(toDate(flowEndSeconds), flowEndSeconds)',
+  },
+  {
+    name: 'dt',
+    usage: '$__dt(dateColumn, timeColumn)',
+    snippet: call('dt', 'day', 'flowEndSeconds'),
+    description: 'Short for $__dateTimeFilter.',
+    example: 'WHERE $__dt(toDate(flowEndSeconds), flowEndSeconds)',
+  },
+  {
     name: 'timeFrom',
-    usage: '$__timeFrom()',
-    snippet: '\\$__timeFrom()',
-    description: 'Start of the time range, as a timestamp.',
-    example: 'WHERE flowEndSeconds >= $__timeFrom()',
+    usage: '$__timeFrom(column) or $__timeFrom()',
+    snippet: call('timeFrom', 'flowEndSeconds'),
+    description:
+      'With a column: true when the column is at or after the start of the time range. Without: the start, as a timestamp.',
+    example: 'WHERE $__timeFrom(flowEndSeconds)',
   },
   {
     name: 'timeTo',
-    usage: '$__timeTo()',
-    snippet: '\\$__timeTo()',
-    description: 'End of the time range, as a timestamp.',
-    example: 'WHERE flowEndSeconds <= $__timeTo()',
+    usage: '$__timeTo(column) or $__timeTo()',
+    snippet: call('timeTo', 'flowEndSeconds'),
+    description:
+      'With a column: true when the column is at or before the end of the time range. Without: the end, as a timestamp.',
+    example: 'WHERE $__timeTo(flowEndSeconds)',
   },
   {
     name: 'fromTime',
@@ -81,6 +98,21 @@ export const macros: readonly Macro[] = [
     example: 'WHERE timeInserted <= $__toTime_ms',
   },
   {
+    name: 'interval',
+    usage: '$__interval',
+    snippet: '\\$__interval',
+    description:
+      "Grafana's suggested interval as a duration (20s, 1m, 1h), as Grafana sent it; expanded by the backend too, so alert rules get it.",
+    example: '$__timeGroup(flowEndSeconds, $__interval)',
+  },
+  {
+    name: 'interval_ms',
+    usage: '$__interval_ms',
+    snippet: '\\$__interval_ms',
+    description: "Grafana's suggested interval in milliseconds, as Grafana sent it; expanded by the backend too.",
+    example: 'toStartOfInterval(timeInserted, INTERVAL $__interval_ms millisecond)',
+  },
+  {
     name: 'interval_s',
     usage: '$__interval_s',
     snippet: '\\$__interval_s',
@@ -99,8 +131,16 @@ export const macros: readonly Macro[] = [
     name: 'timeInterval',
     usage: '$__timeInterval(column)',
     snippet: call('timeInterval', 'flowEndSeconds'),
-    description: "The column rounded down to Grafana's interval: the time column of a time series.",
+    description:
+      "The column rounded down to Grafana's interval (as $__interval_s): the time column of a time series, in the column's time zone.",
     example: 'SELECT $__timeInterval(flowEndSeconds) AS time, sum(octetDeltaCount) AS bytes … GROUP BY time',
+  },
+  {
+    name: 'timeInterval_ms',
+    usage: '$__timeInterval_ms(column)',
+    snippet: call('timeInterval_ms', 'timeInserted'),
+    description: 'Like $__timeInterval, with milliseconds in the result (a DateTime64(3) on ClickHouse).',
+    example: 'SELECT $__timeInterval_ms(timeInserted) AS time, count(*) AS flows … GROUP BY time',
   },
   {
     name: 'timeGroup',

@@ -6,17 +6,21 @@ import { standardMacros } from './standardMacros.ts';
 const dateTime = (ms: number) => `toDateTime(${epochSeconds(ms)})`;
 const dateTime64 = (ms: number) => `fromUnixTimestamp64Milli(${Math.floor(ms)})`;
 /**
- * Buckets aligned on the Unix epoch (not on the server's time zone like toStartOfInterval), so they are
- * the same instants the Snowflake dialect gives; intDiv also works on servers older than 20.x.
+ * Buckets aligned on the Unix epoch (as toStartOfInterval with a number of seconds), so they are the
+ * same instants the Snowflake dialect gives. subtractSeconds keeps the column's type, time zone
+ * included (DateTime('UTC') stays DateTime('UTC')), even on 18.16, where a plain `-` drops the zone and
+ * toStartOfInterval does not exist.
  */
 const epochBucket = (column: string, seconds: number) =>
-  `toDateTime(intDiv(toUInt32(toDateTime(${column})), ${seconds}) * ${seconds})`;
+  `subtractSeconds(toDateTime(${column}), toUInt32(toDateTime(${column})) % ${seconds})`;
+const epochBucketMs = (column: string, ms: number) =>
+  `toDateTime64(${column}, 3) - toIntervalMillisecond(toUnixTimestamp64Milli(toDateTime64(${column}, 3)) % ${ms})`;
 const date = (ms: number) => `toDate('${new Date(ms).toISOString().slice(0, 10)}')`;
 
 export const clickhouseDialect: Dialect = {
   name: 'clickhouse',
   macros: {
-    ...standardMacros({ instant: dateTime, instantMs: dateTime64, date, epochBucket }),
+    ...standardMacros({ instant: dateTime, instantMs: dateTime64, date, epochBucket, epochBucketMs }),
     ...rateMacros({
       epochSeconds: (column) => `toFloat64(${column})`,
       floorTo: (expression, seconds) => `floor(${expression} / ${seconds}) * ${seconds}`,

@@ -9,6 +9,12 @@ export interface MacroContext {
   timeRange: TimeRange;
   /** Grafana's suggested interval, already made a whole multiple of the export interval (flowRates.ts). */
   intervalMs: number;
+  /**
+   * The interval as Grafana sent it, before that rounding: what `$__interval` and `$__interval_ms`
+   * give, as Grafana's frontend would have put in (alert rules reach the backend uninterpolated).
+   * Defaults to `intervalMs`.
+   */
+  grafanaIntervalMs?: number;
   /** Seconds between two records of one open connection; default 60, Antrea's. */
   exportIntervalSeconds?: number;
   /** Told the width, in seconds, of each time bucket the query groups by ($__timeInterval, $__timeGroup). */
@@ -81,6 +87,19 @@ export function durationSeconds(macro: string, text: string): number {
   }
   const seconds = Number(match[1]) * durationUnits[match[2] ?? 's']!;
   return Math.max(1, Math.round(seconds));
+}
+
+/** Grafana's `$__interval` spelling of a duration, in the largest unit that holds it exactly: 20s, 1m, 90s, 2h, 1d. */
+export function grafanaDuration(ms: number): string {
+  const units: Array<[string, number]> = [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['m', 60_000],
+    ['s', 1000],
+  ];
+  const whole = Math.max(1, Math.round(ms));
+  const unit = units.find(([, size]) => whole % size === 0);
+  return unit ? `${whole / unit[1]}${unit[0]}` : `${whole}ms`;
 }
 
 export function intervalSeconds(context: MacroContext): number {

@@ -17,12 +17,14 @@ const instantMs = (ms: number) => `TO_TIMESTAMP_TZ(${Math.floor(ms)}, 3)`;
  */
 const epochBucket = (column: string, seconds: number) =>
   `TO_TIMESTAMP_NTZ(FLOOR(DATE_PART(EPOCH_SECOND, ${column}) / ${seconds}) * ${seconds})`;
+const epochBucketMs = (column: string, ms: number) =>
+  `TO_TIMESTAMP_NTZ(FLOOR(DATE_PART(EPOCH_MILLISECOND, ${column}) / ${ms}) * ${ms}, 3)`;
 const date = (ms: number) => `TO_DATE('${new Date(ms).toISOString().slice(0, 10)}')`;
 
 export const snowflakeDialect: Dialect = {
   name: 'snowflake',
   macros: {
-    ...standardMacros({ instant, instantMs, date, epochBucket }),
+    ...standardMacros({ instant, instantMs, date, epochBucket, epochBucketMs }),
     ...rateMacros({
       epochSeconds: (column) => `DATE_PART(EPOCH_SECOND, ${column})`,
       floorTo: (expression, seconds) => `floor((${expression}) / ${seconds}) * ${seconds}`,

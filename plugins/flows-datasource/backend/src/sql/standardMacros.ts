@@ -1,14 +1,16 @@
 import {
   durationSeconds,
   expectArgs,
+  grafanaDuration,
   intervalSeconds,
+  MacroError,
   rangeSeconds,
   selectsAll,
   type MacroContext,
   type MacroExpansion,
 } from './dialect.ts';
 
-/** The four SQL spellings a dialect gives the macros; everything else about them is shared. */
+/** The SQL spellings a dialect gives the macros; everything else about them is shared. */
 export interface TimeSyntax {
   /** An instant at whole seconds, comparable with the flows table's time columns. */
   instant(ms: number): string;
@@ -16,8 +18,13 @@ export interface TimeSyntax {
   instantMs(ms: number): string;
   /** The UTC calendar date of an instant. */
   date(ms: number): string;
-  /** The column's time rounded down to a multiple of `seconds` since the Unix epoch. */
+  /**
+   * The column's time rounded down to a multiple of `seconds` since the Unix epoch, of a type that
+   * keeps the column's time zone.
+   */
   epochBucket(column: string, seconds: number): string;
+  /** The same at millisecond precision: `ms` since the Unix epoch, the result with milliseconds. */
+  epochBucketMs(column: string, ms: number): string;
 }
 
 /**
@@ -35,28 +42,61 @@ export function standardMacros(syntax: TimeSyntax): Record<string, MacroExpansio
     context.onTimeBucket?.(seconds);
     return syntax.epochBucket(column, seconds);
   };
+  const rangeCondition = (column: string, literal: (ms: number) => string, { timeRange }: MacroContext) =>
+    `${column} >= ${literal(timeRange.fromMs)} AND ${column} <= ${literal(timeRange.toMs)}`;
   const range =
     (name: string, literal: (ms: number) => string): MacroExpansion =>
-    (args, { timeRange }) => {
+    (args, context) => {
       expectArgs(name, args, 1, 'column');
-      const [column] = args;
-      return `${column} >= ${literal(timeRange.fromMs)} AND ${column} <= ${literal(timeRange.toMs)}`;
+      return rangeCondition(args[0]!, literal, context);
     };
+  const dateTimeRange =
+    (name: string): MacroExpansion =>
+    (args, context) => {
+      expectArgs(name, args, 2, 'dateColumn, timeColumn');
+      const [dateColumn, timeColumn] = args;
+      return `(${rangeCondition(dateColumn!, syntax.date, context)}) AND (${rangeCondition(timeColumn!, syntax.instant, context)})`;
+    };
+  /** `$__timeFrom()` is the instant; `$__timeFrom(column)` the condition, as the official datasource has it. */
+  const bound =
+    (name: string, comparison: '>=' | '<=', edge: (context: MacroContext) => number): MacroExpansion =>
+    (args, context) => {
+      if (args.length === 0) {
+        return syntax.instant(edge(context));
+      }
+      if (args.length !== 1 || args[0] === '') {
+        throw new MacroError(name, `expects no argument or 1 (column), got "${args.join(', ')}"`);
+      }
+      return `${args[0]} ${comparison} ${syntax.instant(edge(context))}`;
+    };
+  const grafanaIntervalMs = (context: MacroContext) => context.grafanaIntervalMs ?? context.intervalMs;
   return {
     timeFilter: range('timeFilter', syntax.instant),
     timeFilter_ms: range('timeFilter_ms', syntax.instantMs),
     dateFilter: range('dateFilter', syntax.date),
-    timeFrom: noArguments('timeFrom', (_, { timeRange }) => syntax.instant(timeRange.fromMs)),
-    timeTo: noArguments('timeTo', (_, { timeRange }) => syntax.instant(timeRange.toMs)),
+    dateTimeFilter: dateTimeRange('dateTimeFilter'),
+    dt: dateTimeRange('dt'),
+    timeFrom: bound('timeFrom', '>=', ({ timeRange }) => timeRange.fromMs),
+    timeTo: bound('timeTo', '<=', ({ timeRange }) => timeRange.toMs),
     fromTime: noArguments('fromTime', (_, { timeRange }) => syntax.instant(timeRange.fromMs)),
     toTime: noArguments('toTime', (_, { timeRange }) => syntax.instant(timeRange.toMs)),
     fromTime_ms: noArguments('fromTime_ms', (_, { timeRange }) => syntax.instantMs(timeRange.fromMs)),
     toTime_ms: noArguments('toTime_ms', (_, { timeRange }) => syntax.instantMs(timeRange.toMs)),
+    interval: noArguments('interval', (_, context) => grafanaDuration(grafanaIntervalMs(context))),
+    interval_ms: noArguments('interval_ms', (_, context) =>
+      String(Math.max(1, Math.round(grafanaIntervalMs(context))))
+    ),
     interval_s: noArguments('interval_s', (_, context) => String(intervalSeconds(context))),
     timeRange_s: noArguments('timeRange_s', (_, context) => String(rangeSeconds(context))),
     timeInterval: (args, context) => {
       expectArgs('timeInterval', args, 1, 'column');
       return bucket(args[0]!, intervalSeconds(context), context);
+    },
+    timeInterval_ms: (args, context) => {
+      expectArgs('timeInterval_ms', args, 1, 'column');
+      const seconds = intervalSeconds(context);
+      context.onTimeBucket?.(seconds);
+      return syntax.epochBucketMs(args[0]!, seconds * 1000);
     },
     timeGroup: (args, context) => {
       expectArgs('timeGroup', args, 2, "column, '5m'");

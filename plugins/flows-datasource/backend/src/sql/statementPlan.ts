@@ -43,6 +43,7 @@ export function toSql(
   const context: MacroContext = {
     timeRange: window.timeRange,
     intervalMs: bucketIntervalMs(window.intervalMs, exportIntervalSeconds),
+    grafanaIntervalMs: window.intervalMs,
     exportIntervalSeconds,
     onTimeBucket: (seconds: number) => bucketWidths.add(seconds),
   };
