@@ -404,7 +404,7 @@ export interface RowBinaryColumn {
 
 /** Reads a RowBinary stream into fields, stopping after `rowLimit` rows (reporting whether more came). */
 export async function fieldsFromRowBinary(
-  stream: AsyncIterable<Buffer | Uint8Array>,
+  stream: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   columns: RowBinaryColumn[],
   rowLimit: number
 ): Promise<{ fields: FrameField[]; rowCount: number; truncated: boolean }> {
