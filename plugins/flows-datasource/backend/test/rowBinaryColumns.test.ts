@@ -1,4 +1,5 @@
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { tableFromIPC } from 'apache-arrow';
 import type { ClickHouseServer } from '@flowlens/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseClickHouseType, rowBinaryReadable } from '../src/engines/clickhouse/clickhouseTypes.ts';
@@ -10,11 +11,13 @@ import {
 } from '../src/engines/clickhouse/resultFormats.ts';
 import { fieldsFromRowBinary } from '../src/engines/clickhouse/rowBinaryColumns.ts';
 import type { QueryResult } from '../src/engines/engine.ts';
+import { encodeFrame } from '../src/protocol/arrowFrames.ts';
 import { neverAborted, startLegacyClickHouse } from './support/engines.ts';
 
 // Every type the RowBinary reader takes, with NULLs, empty and non-ASCII text, tabs and newlines
 // (which TabSeparated escapes and RowBinary does not), dates before and after 2038, over enough rows
-// that the answer arrives in many HTTP chunks and rows are split between them.
+// that the answer arrives in many HTTP chunks, rows are split between them and the columns come in
+// several Arrow chunks (blocks of 65,536 rows).
 const mixedRows = `
 SELECT
   toInt8(number % 256 - 128) AS i8, toInt16(number * 7 % 65536 - 32768) AS i16,
@@ -27,7 +30,7 @@ SELECT
   toDateTime(1763700000 + number * 37) AS t, toDateTime(1763700000 + number, 'Asia/Tokyo') AS ttz,
   if(number % 3 = 0, NULL, number) AS n_u64, if(number % 4 = 0, NULL, toString(number)) AS n_s,
   if(number % 6 = 0, NULL, toDateTime(number)) AS n_t
-FROM system.numbers LIMIT 60000`;
+FROM system.numbers LIMIT 140000`;
 
 function values(result: QueryResult): Record<string, unknown[]> {
   return Object.fromEntries(result.fields.map((field) => [field.name, [...field.values]]));
@@ -69,22 +72,24 @@ describe('RowBinary row path against ClickHouse 18.16', () => {
   it('reads every value, NULL and field type exactly as the TabSeparated path does', async () => {
     const columns = await describeColumns(mixedRows);
     expect(columns.every((column) => rowBinaryReadable(column.type))).toBe(true);
-    const binary = await readRowBinary(request(mixedRows, 100_000), columns);
-    const text = await readTabSeparated(request(mixedRows, 100_000), columns);
-    expect(binary.rowCount).toBe(60_000);
+    const binary = await readRowBinary(request(mixedRows, 200_000), columns);
+    const text = await readTabSeparated(request(mixedRows, 200_000), columns);
+    expect(binary.rowCount).toBe(140_000);
+    expect(binary.fields[0]!.values.data.length).toBe(3);
+    expect(tableFromIPC(encodeFrame({ refId: 'A', fields: binary.fields })).numRows).toBe(140_000);
     expect(binary.truncated).toBe(false);
     expect(binary.fields.map((field) => [field.name, field.kind, String(field.values.type), field.nullable])).toEqual(
       text.fields.map((field) => [field.name, field.kind, String(field.values.type), field.nullable])
     );
     expect(values(binary)).toEqual(values(text));
     const nullCounts = Object.fromEntries(binary.fields.map((field) => [field.name, field.values.nullCount]));
-    expect(nullCounts).toMatchObject({ n_u64: 20_000, n_s: 15_000, n_t: 10_000, s: 0 });
+    expect(nullCounts).toMatchObject({ n_u64: 46_667, n_s: 35_000, n_t: 23_334, s: 0 });
     expect(values(binary).s![11]).toBe('pod-11\t✓\n');
     expect(values(binary).fs![7]).toBe('7');
   });
 
   it('reads the same rows whatever the chunk boundaries', async () => {
-    const statement = mixedRows.replace('LIMIT 60000', 'LIMIT 300');
+    const statement = mixedRows.replace('LIMIT 140000', 'LIMIT 300');
     const columns = await describeColumns(statement);
     const raw = await client.exec({ query: statement, clickhouse_settings: { default_format: 'RowBinary' } as never });
     const parts: Buffer[] = [];

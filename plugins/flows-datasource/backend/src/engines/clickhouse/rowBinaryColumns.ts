@@ -14,6 +14,7 @@ import {
   Uint64,
   Uint8,
   Utf8,
+  type Data,
   type DataType,
   type Vector,
 } from 'apache-arrow';
@@ -27,7 +28,7 @@ import { kindOf, type ClickHouseColumnType } from './clickhouseTypes.ts';
  * JavaScript string, number object or BigInt, so a million rows cost their bytes and nothing per row.
  *
  * A row split across two HTTP chunks is read again once the next chunk has arrived: each column
- * writes row `n` in place and only counts it when the whole row was there.
+ * writes row `n` of its block in place and only counts it when the whole row was there.
  */
 
 /** A column being filled; `read` returns the offset after row `row`'s value, or -1 if the bytes end first. */
@@ -35,10 +36,17 @@ interface BinaryColumn {
   read(bytes: Uint8Array, position: number, row: number): number;
   /** Fills row `row` with a placeholder (zero, empty text) for a NULL, so later rows stay in line. */
   skip(row: number): void;
-  finish(rows: number): Vector<DataType>;
+  /** The first `rows` rows as one Arrow chunk; the column starts over empty for the next block. */
+  take(rows: number): Data<DataType>;
 }
 
 const incomplete = -1;
+
+/**
+ * Rows per Arrow chunk. Every column cuts at the same rows (the frame encoder needs that); a finished
+ * block is never copied or grown again, so a column's spare capacity stays under one block's worth.
+ */
+const blockRows = 65_536;
 
 /** Grows `buffer` (doubling) so it holds at least `needed` bytes. */
 function ensure(buffer: Uint8Array<ArrayBuffer>, needed: number): Uint8Array<ArrayBuffer> {
@@ -83,9 +91,10 @@ class FixedWidthColumn implements BinaryColumn {
     this.data.fill(0, row * this.width, (row + 1) * this.width);
   }
 
-  finish(rows: number): Vector<DataType> {
+  take(rows: number): Data<DataType> {
     const data = typedView(this.type, trimmed(this.data, rows * this.width));
-    return makeVector(makeData({ type: this.type as never, length: rows, nullCount: 0, data: data as never }));
+    this.data = new Uint8Array(8192);
+    return makeData({ type: this.type as never, length: rows, nullCount: 0, data: data as never });
   }
 }
 
@@ -182,16 +191,15 @@ class TimeColumn implements BinaryColumn {
     this.lastHigh = Math.floor(highProduct / 65_536) + Math.floor(lowSum / 4_294_967_296);
   }
 
-  finish(rows: number): Vector<DataType> {
+  take(rows: number): Data<DataType> {
     const bytes = trimmed(new Uint8Array(this.words.buffer), rows * 8);
-    return makeVector(
-      makeData({
-        type: new TimestampNanosecond(),
-        length: rows,
-        nullCount: 0,
-        data: new BigInt64Array(bytes.buffer, bytes.byteOffset, rows),
-      })
-    );
+    this.words = new Uint32Array(2048);
+    return makeData({
+      type: new TimestampNanosecond(),
+      length: rows,
+      nullCount: 0,
+      data: new BigInt64Array(bytes.buffer, bytes.byteOffset, rows),
+    });
   }
 }
 
@@ -217,9 +225,10 @@ class BoolColumn implements BinaryColumn {
     this.bits[row >> 3]! &= ~(1 << (row & 7));
   }
 
-  finish(rows: number): Vector<DataType> {
+  take(rows: number): Data<DataType> {
     const data = trimmed(this.bits, (rows + 7) >> 3);
-    return makeVector(makeData({ type: new Bool(), length: rows, nullCount: 0, data }));
+    this.bits = new Uint8Array(1024);
+    return makeData({ type: new Bool(), length: rows, nullCount: 0, data });
   }
 }
 
@@ -289,16 +298,12 @@ class TextColumn implements BinaryColumn {
     }
   }
 
-  finish(rows: number): Vector<DataType> {
-    return makeVector(
-      makeData({
-        type: new Utf8(),
-        length: rows,
-        nullCount: 0,
-        data: trimmed(this.data, this.offsets[rows]!),
-        valueOffsets: this.offsets.slice(0, rows + 1),
-      })
-    );
+  take(rows: number): Data<DataType> {
+    const data = trimmed(this.data, this.offsets[rows]!);
+    const valueOffsets = this.offsets.slice(0, rows + 1);
+    this.data = new Uint8Array(65_536);
+    this.offsets = new Int32Array(1025);
+    return makeData({ type: new Utf8(), length: rows, nullCount: 0, data, valueOffsets });
   }
 }
 
@@ -327,22 +332,22 @@ class NullableColumn implements BinaryColumn {
     this.inner.skip(row);
   }
 
-  finish(rows: number): Vector<DataType> {
-    const values = this.inner.finish(rows).data[0]!;
+  take(rows: number): Data<DataType> {
+    const values = this.inner.take(rows);
     let nullCount = 0;
     for (let row = 0; row < rows; row++) {
       if ((this.validity[row >> 3]! & (1 << (row & 7))) === 0) nullCount++;
     }
-    return makeVector(
-      makeData({
-        type: values.type as never,
-        length: rows,
-        nullCount,
-        data: values.values as never,
-        valueOffsets: values.valueOffsets as never,
-        nullBitmap: nullCount > 0 ? trimmed(this.validity, (rows + 7) >> 3) : undefined,
-      })
-    );
+    const nullBitmap = nullCount > 0 ? trimmed(this.validity, (rows + 7) >> 3) : undefined;
+    this.validity = new Uint8Array(1024);
+    return makeData({
+      type: values.type as never,
+      length: rows,
+      nullCount,
+      data: values.values as never,
+      valueOffsets: values.valueOffsets as never,
+      nullBitmap,
+    });
   }
 }
 
@@ -409,7 +414,9 @@ export async function fieldsFromRowBinary(
   rowLimit: number
 ): Promise<{ fields: FrameField[]; rowCount: number; truncated: boolean }> {
   const readers = columns.map((column) => columnFor(column.type, column.typeText));
+  const chunks: Array<Array<Data<DataType>>> = columns.map(() => []);
   let rowCount = 0;
+  let blockStart = 0;
   let truncated = false;
   let leftover: Uint8Array | undefined;
   reading: for await (const chunk of stream) {
@@ -421,14 +428,19 @@ export async function fieldsFromRowBinary(
         break reading;
       }
       let next = position;
+      const row = rowCount - blockStart;
       for (let i = 0; i < readers.length && next !== incomplete; i++) {
-        next = readers[i]!.read(bytes, next, rowCount);
+        next = readers[i]!.read(bytes, next, row);
       }
       if (next === incomplete) {
         break;
       }
       position = next;
       rowCount++;
+      if (rowCount - blockStart === blockRows) {
+        readers.forEach((reader, i) => chunks[i]!.push(reader.take(blockRows)));
+        blockStart = rowCount;
+      }
     }
     // A partial row waits for the next chunk; copied, so the chunk it came in can be let go.
     leftover = position < bytes.length ? bytes.slice(position) : undefined;
@@ -436,11 +448,14 @@ export async function fieldsFromRowBinary(
   if (leftover && !truncated) {
     throw new Error(`ClickHouse's RowBinary answer ended inside row ${rowCount + 1}`);
   }
+  if (rowCount === 0 || rowCount > blockStart) {
+    readers.forEach((reader, i) => chunks[i]!.push(reader.take(rowCount - blockStart)));
+  }
   const fields = columns.map((column, i) => ({
     name: column.name,
     kind: kindOf(column.type),
     nullable: column.type.nullable,
-    values: readers[i]!.finish(rowCount),
+    values: makeVector(chunks[i]!) as Vector<DataType>,
   }));
   return { fields, rowCount, truncated };
 }
