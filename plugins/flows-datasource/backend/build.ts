@@ -5,8 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { basename, join, resolve } from 'node:path';
+import { build, transform } from 'esbuild';
 
 const require = createRequire(import.meta.url);
 const { inject } = require('postject') as {
@@ -44,24 +44,51 @@ function nodeBinary(arch: 'x64' | 'arm64'): string {
   return binary;
 }
 
-async function bundle(): Promise<string> {
-  const outfile = join(buildDir, 'main.cjs');
-  await build({
-    entryPoints: [join(backendDir, 'src', 'main.ts')],
-    outfile,
+/**
+ * Bundles src/ as ES modules split at every dynamic import (Snowflake's driver, Arrow, the query
+ * handlers load on first use), then turns each chunk into a CommonJS function body: a single
+ * executable can only run CommonJS and load built-in modules, so chunkLoader.cjs runs the chunks
+ * from the executable's assets itself. Returns the chunk file names (the entry is main.js).
+ */
+async function bundle(): Promise<string[]> {
+  const splitDir = join(buildDir, 'esm');
+  rmSync(splitDir, { recursive: true, force: true });
+  const result = await build({
+    entryPoints: { main: join(backendDir, 'src', 'main.ts') },
+    outdir: splitDir,
     bundle: true,
+    splitting: true,
     platform: 'node',
     target: 'node20',
-    format: 'cjs',
+    format: 'esm',
+    chunkNames: 'chunk-[hash]',
     minifySyntax: true,
     minifyWhitespace: true,
     legalComments: 'none',
-    // ESM's import.meta.url has no CommonJS twin; give the bundle one so proto lookup works unpacked too.
+    // ESM's import.meta.url has no CommonJS twin; give the chunks one so proto lookup works unpacked too.
     define: { 'import.meta.url': 'importMetaUrl' },
-    banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' },
     logLevel: 'warning',
+    metafile: true,
   });
-  return outfile;
+  const chunkDir = join(buildDir, 'chunks');
+  rmSync(chunkDir, { recursive: true, force: true });
+  mkdirSync(chunkDir, { recursive: true });
+  const names: string[] = [];
+  for (const output of Object.keys(result.metafile.outputs)) {
+    const name = basename(output);
+    const converted = await transform(readFileSync(resolve(output), 'utf8'), {
+      format: 'cjs',
+      target: 'node20',
+      minifyWhitespace: true,
+      // import() becomes require() of the chunk, which chunkLoader.cjs serves.
+      supported: { 'dynamic-import': false },
+      banner: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;',
+    });
+    writeFileSync(join(chunkDir, name), converted.code);
+    names.push(name);
+  }
+  copyFileSync(join(backendDir, 'chunkLoader.cjs'), join(chunkDir, 'chunkLoader.cjs'));
+  return names;
 }
 
 /**
@@ -69,15 +96,19 @@ async function bundle(): Promise<string> {
  * but is only valid for the CPU and V8 that made it, so only the host architecture's blob carries one;
  * V8 falls back to compiling if a cache does not fit.
  */
-function seaBlob(mainFile: string, withCodeCache: boolean): Buffer {
+function seaBlob(chunks: string[], withCodeCache: boolean): Buffer {
+  const chunkDir = join(buildDir, 'chunks');
   const blob = join(buildDir, withCodeCache ? 'sea-prep-cached.blob' : 'sea-prep.blob');
   const config = {
-    main: mainFile,
+    main: join(chunkDir, 'chunkLoader.cjs'),
     output: blob,
     disableExperimentalSEAWarning: true,
     useSnapshot: false,
     useCodeCache: withCodeCache,
-    assets: Object.fromEntries(protos.map((name) => [name, join(backendDir, 'proto', name)])),
+    assets: Object.fromEntries([
+      ...protos.map((name) => [name, join(backendDir, 'proto', name)]),
+      ...chunks.map((name) => [name, join(chunkDir, name)]),
+    ]),
   };
   const configFile = join(buildDir, 'sea-config.json');
   writeFileSync(configFile, JSON.stringify(config, null, 2));
@@ -89,7 +120,7 @@ async function main(): Promise<void> {
   const wanted = (process.env.FLOWLENS_BACKEND_ARCHS ?? 'amd64,arm64').split(',').map((arch) => arch.trim());
   mkdirSync(buildDir, { recursive: true });
   mkdirSync(distDir, { recursive: true });
-  const mainFile = await bundle();
+  const chunks = await bundle();
   for (const goArch of wanted) {
     const nodeArch = goArch === 'amd64' ? 'x64' : goArch === 'arm64' ? 'arm64' : undefined;
     if (!nodeArch) {
@@ -99,7 +130,7 @@ async function main(): Promise<void> {
     rmSync(target, { force: true });
     copyFileSync(nodeBinary(nodeArch), target);
     chmodSync(target, 0o755);
-    const blob = seaBlob(mainFile, nodeArch === process.arch);
+    const blob = seaBlob(chunks, nodeArch === process.arch);
     await inject(target, 'NODE_SEA_BLOB', blob, { sentinelFuse: 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2' });
     console.log(`built ${target} (Node ${nodeVersion}, ${goArch})`);
   }

@@ -1,8 +1,6 @@
 import { createEngine } from './engines/createEngine.ts';
-import { callResource } from './handlers/callResource.ts';
 import { checkHealth } from './handlers/checkHealth.ts';
 import { DatasourceInstances } from './handlers/datasourceInstances.ts';
-import { queryData } from './handlers/queryData.ts';
 import { QueryMetrics } from './handlers/queryMetrics.ts';
 import { checkLaunchedByGrafana, unixListener } from './protocol/handshake.ts';
 import { createLogger, logLevelFromEnv } from './logging/logger.ts';
@@ -25,10 +23,14 @@ async function main(): Promise<void> {
   const metrics = new QueryMetrics();
   const instances = new DatasourceInstances(createEngine, logger);
 
+  // Queries and resources load their code (SQL builders, Arrow, recommend, anomalies, service map) on
+  // first use: Grafana waits for the handshake at every start, and a health check needs none of it.
   const handlers: PluginHandlers = {
-    queryData: (request) => queryData(request, { instances, metrics, logger }),
+    queryData: async (request) =>
+      (await import('./handlers/queryData.ts')).queryData(request, { instances, metrics, logger }),
     checkHealth: (context, signal) => checkHealth(context, instances, signal),
-    callResource: (request) => callResource(request, instances, metrics),
+    callResource: async (request) =>
+      (await import('./handlers/callResource.ts')).callResource(request, instances, metrics),
     collectMetrics: () => metrics.prometheusText(),
     shutdown: () => instances.closeAll(),
   };

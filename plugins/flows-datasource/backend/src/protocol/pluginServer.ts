@@ -9,8 +9,8 @@ import {
   type ServerDuplexStream,
   type ServiceClientConstructor,
 } from '@grpc/grpc-js';
+import type { Frame } from '../frames/frame.ts';
 import type { DataResponse } from '../handlers/types.ts';
-import { encodeFrameChunks } from './arrowFrames.ts';
 import { serializeQueryDataResponse, type EncodedDataResponse } from './queryDataResponseWire.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { PluginHandlers } from './pluginHandlers.ts';
@@ -84,9 +84,11 @@ export async function startPluginServer(
           const context = pluginContextFromWire(request.pluginContext);
           const queries = (request.queries ?? []).map(dataQueryFromWire);
           const responses = await handlers.queryData({ context, queries, signal });
+          // Arrow's writer loads with the first query, not at start (see main.ts).
+          const { encodeFrameChunks } = await import('./arrowFrames.ts');
           const encoded = new Map<string, EncodedDataResponse>();
           for (const [refId, response] of responses) {
-            encoded.set(refId, encodeDataResponse(response));
+            encoded.set(refId, encodeDataResponse(response, encodeFrameChunks));
           }
           return encoded;
         }
@@ -213,7 +215,10 @@ export async function startPluginServer(
   };
 }
 
-function encodeDataResponse(response: DataResponse): EncodedDataResponse {
+function encodeDataResponse(
+  response: DataResponse,
+  encodeFrameChunks: (frame: Frame) => Uint8Array[]
+): EncodedDataResponse {
   const frames: Uint8Array[][] = [];
   for (const frame of response.frames) {
     frames.push(encodeFrameChunks(frame));

@@ -1,24 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Agent as HttpsAgent } from 'node:https';
-import type { Readable } from 'node:stream';
 import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
-import { makeVector, RecordBatchReader, type Data, type DataType } from 'apache-arrow';
-import type { FrameField } from '../../frames/frame.ts';
 import type { TimeRange } from '../../timeRange.ts';
 import type { Logger } from '../../logging/logger.ts';
 import { clickhouseDialect } from '../../sql/clickhouseDialect.ts';
 import type { EngineHealth, FlowsEngine, QueryOptions, QueryResult, TableSchema } from '../engine.ts';
 import { EngineError } from '../engineError.ts';
 import { queryDeadline } from '../queryDeadline.ts';
-import { convertArrowChunk } from './arrowColumns.ts';
-import { arrowConvertible, kindOf, parseClickHouseType, type ClickHouseColumnType } from './clickhouseTypes.ts';
+import { arrowConvertible, parseClickHouseType, rowBinaryReadable, tabSeparatedReadable } from './clickhouseTypes.ts';
 import { toEngineError } from './clickhouseErrors.ts';
 import { clientLoggerClass } from './clientLogger.ts';
-import { fieldsFromJsonCompact, type JsonCompactResult } from './rowColumns.ts';
-import { fieldsFromTabSeparated, tabSeparatedReadable } from './tabSeparatedColumns.ts';
-import { vectorsFromDescribe } from './emptyColumns.ts';
 import { RollupCatalog } from './rollupCatalog.ts';
 import type { Rollup } from '../../sql/rollup.ts';
+import type { DescribedColumn, ResultRequest } from './resultFormats.ts';
 
 export interface ClickHouseConnection {
   url: string;
@@ -40,16 +34,11 @@ interface ServerInfo {
   cancelsOnClose: boolean;
 }
 
-interface DescribedColumn {
-  name: string;
-  typeText: string;
-  type: ClickHouseColumnType;
-}
-
 /**
  * ClickHouse over HTTP(S) with @clickhouse/client. Modern servers answer in Arrow, which is relabelled
- * for Grafana column by column instead of being parsed row by row; old servers (Debian's 18.16) and
- * exotic result types take the JSONCompact row path.
+ * for Grafana column by column instead of being parsed row by row; old servers (Debian's 18.16) answer
+ * in RowBinary (TabSeparated for scalar types of no fixed layout), and exotic result types take the
+ * JSONCompact row path. The readers live in resultFormats.ts, loaded with the first query.
  */
 export class ClickHouseEngine implements FlowsEngine {
   readonly dialect = clickhouseDialect;
@@ -99,13 +88,27 @@ export class ClickHouseEngine implements FlowsEngine {
     try {
       const server = await this.server(signal);
       const columns = await this.describe(statement, signal);
+      const formats = await import('./resultFormats.ts');
+      const request: ResultRequest = {
+        client: this.client,
+        statement,
+        queryId,
+        limits: this.limits(server, options),
+        rowLimit: options.rowLimit,
+        serverTimeZone: server.timeZone,
+        signal,
+        kill: () => this.kill(queryId),
+      };
       if (columns && server.arrowOutput && columns.every((column) => arrowConvertible(column.type))) {
-        return await this.queryArrow(statement, queryId, columns, server, options, signal);
+        return await formats.readArrow(request, columns);
+      }
+      if (columns && columns.every((column) => rowBinaryReadable(column.type))) {
+        return await formats.readRowBinary(request, columns);
       }
       if (columns && columns.every((column) => tabSeparatedReadable(column.type))) {
-        return await this.queryTabSeparated(statement, queryId, columns, server, options, signal);
+        return await formats.readTabSeparated(request, columns);
       }
-      return await this.queryRows(statement, queryId, server, options, signal);
+      return await formats.readJsonCompact(request);
     } catch (error) {
       if (signal.aborted) {
         this.kill(queryId);
@@ -274,161 +277,6 @@ export class ClickHouseEngine implements FlowsEngine {
     }
   }
 
-  private async queryArrow(
-    statement: string,
-    queryId: string,
-    columns: DescribedColumn[],
-    server: ServerInfo,
-    options: QueryOptions,
-    signal: AbortSignal
-  ): Promise<QueryResult> {
-    const stop = new AbortController();
-    const onAbort = () => stop.abort(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    try {
-      const result = await this.client.exec({
-        query: statement,
-        query_id: queryId,
-        abort_signal: stop.signal,
-        clickhouse_settings: settings({
-          ...this.limits(server, options),
-          default_format: 'ArrowStream',
-          output_format_arrow_compression_method: 'none',
-          output_format_arrow_string_as_string: 1,
-          output_format_arrow_low_cardinality_as_dictionary: 0,
-          output_format_arrow_fixed_string_as_fixed_byte_array: 1,
-        }),
-      });
-      const format = result.response_headers['x-clickhouse-format'];
-      if (format && format !== 'ArrowStream') {
-        result.stream.destroy();
-        throw new EngineError(
-          'query',
-          `the query asks for FORMAT ${String(format)}; remove the FORMAT clause — FlowLens picks the format itself.`
-        );
-      }
-      const chunks: Array<Array<Data<DataType>>> = columns.map(() => []);
-      let rowCount = 0;
-      let truncated = false;
-      const body = responseChunks(result.stream as Readable);
-      const reader = await RecordBatchReader.from(body.chunks);
-      for await (const batch of reader) {
-        let batchRows = batch.numRows;
-        if (rowCount + batchRows > options.rowLimit) {
-          batchRows = options.rowLimit - rowCount;
-          truncated = true;
-        }
-        columns.forEach((column, index) => {
-          const source = batch.data.children[index];
-          if (!source) {
-            throw new EngineError(
-              'server',
-              `ClickHouse returned ${batch.data.children.length} columns, DESCRIBE said ${columns.length}`
-            );
-          }
-          const converted = convertArrowChunk(source, column.type);
-          chunks[index]!.push(batchRows < converted.length ? converted.slice(0, batchRows) : converted);
-        });
-        rowCount += batchRows;
-        if (truncated) {
-          break;
-        }
-      }
-      if (truncated) {
-        // Enough rows: stop downloading and stop the server's work.
-        result.stream.destroy();
-        this.kill(queryId);
-      } else {
-        // Arrow stops at its end-of-stream marker; read the body to its end so the connection is reused.
-        await body.drain();
-      }
-      const fields: FrameField[] = columns.map((column, index) => ({
-        name: column.name,
-        kind: kindOf(column.type),
-        nullable: column.type.nullable,
-        values: chunks[index]!.length > 0 ? makeVector(chunks[index]!) : vectorsFromDescribe(column.type),
-      }));
-      return { fields, rowCount, truncated };
-    } catch (error) {
-      throw error instanceof Error &&
-        /Arrow|IPC|magic|flatbuffer|Expected/.test(error.message) &&
-        !(error instanceof EngineError)
-        ? new EngineError(
-            'server',
-            `ClickHouse failed while sending the result (${error.message}); see the ClickHouse server log for the exception.`
-          )
-        : error;
-    } finally {
-      signal.removeEventListener('abort', onAbort);
-    }
-  }
-
-  private async queryTabSeparated(
-    statement: string,
-    queryId: string,
-    columns: DescribedColumn[],
-    server: ServerInfo,
-    options: QueryOptions,
-    signal: AbortSignal
-  ): Promise<QueryResult> {
-    const result = await this.client.exec({
-      query: statement,
-      query_id: queryId,
-      abort_signal: signal,
-      clickhouse_settings: settings({ ...this.limits(server, options), default_format: 'TabSeparated' }),
-    });
-    const read = await fieldsFromTabSeparated(result.stream, columns, options.rowLimit, server.timeZone);
-    if (read.truncated) {
-      result.stream.destroy();
-      this.kill(queryId);
-    }
-    return read;
-  }
-
-  private async queryRows(
-    statement: string,
-    queryId: string,
-    server: ServerInfo,
-    options: QueryOptions,
-    signal: AbortSignal
-  ): Promise<QueryResult> {
-    const result = await this.client.exec({
-      query: statement,
-      query_id: queryId,
-      abort_signal: signal,
-      clickhouse_settings: settings({
-        ...this.limits(server, options),
-        default_format: 'JSONCompact',
-        output_format_json_quote_64bit_integers: 1,
-        output_format_json_quote_denormals: 1,
-      }),
-    });
-    let body = '';
-    result.stream.setEncoding('utf8');
-    for await (const chunk of result.stream) {
-      body += chunk as string;
-    }
-    let parsed: JsonCompactResult;
-    try {
-      parsed = JSON.parse(body) as JsonCompactResult;
-    } catch {
-      if (body.trim() === '') {
-        // Statements without a result set (e.g. SET) print nothing.
-        return { fields: [], rowCount: 0, truncated: false };
-      }
-      throw new EngineError(
-        'query',
-        'ClickHouse did not answer in JSONCompact; remove any FORMAT clause from the query — FlowLens picks the format itself.'
-      );
-    }
-    const rowCount = Math.min(parsed.data.length, options.rowLimit);
-    return {
-      fields: fieldsFromJsonCompact(parsed, rowCount, server.timeZone),
-      rowCount,
-      truncated: parsed.data.length > options.rowLimit,
-    };
-  }
-
   /** Small internal queries (metadata, health) as JSON rows. */
   private async rows<T>(query: string, signal: AbortSignal, settings: ClickHouseSettings = {}): Promise<T[]> {
     const result = await this.client.query({
@@ -444,27 +292,4 @@ export class ClickHouseEngine implements FlowsEngine {
 /** Settings are sent as URL parameters; some exist only in newer servers, so they are typed loosely here. */
 function settings(values: Record<string, string | number>): ClickHouseSettings {
   return values as ClickHouseSettings;
-}
-
-/**
- * The response body as an async iterable Arrow can read without owning the stream: Arrow destroys
- * a Node stream it is given as soon as it has read its end-of-stream marker, before the HTTP
- * response has ended, which makes the client drop the keep-alive connection.
- */
-function responseChunks(stream: Readable): { chunks: AsyncIterable<Uint8Array>; drain(): Promise<void> } {
-  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
-  return {
-    chunks: {
-      [Symbol.asyncIterator]: () => ({
-        next: () => iterator.next(),
-        // Arrow calls return() when it is done; the stream stays open for drain().
-        return: async () => ({ done: true, value: undefined }),
-      }),
-    },
-    drain: async () => {
-      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-        // Bytes after Arrow's end marker: none in practice, read only to finish the response.
-      }
-    },
-  };
 }

@@ -115,3 +115,29 @@ function parseEnumNames(body: string): Map<number, string> {
 export function arrowConvertible(type: ClickHouseColumnType): boolean {
   return type.base !== 'json' && type.base !== 'bigint';
 }
+
+/** Types old servers' TabSeparated text reads into columns; arrays, maps, tuples and wide integers do not. */
+export function tabSeparatedReadable(type: ClickHouseColumnType): boolean {
+  return type.base !== 'json' && type.base !== 'bigint';
+}
+
+/**
+ * Types whose RowBinary layout is read straight into Arrow buffers (rowBinaryColumns.ts): fixed-width
+ * numbers, strings, dates and second-precision times. Enums, UUIDs, IPs and decimals print as text
+ * Grafana shows, which only the server formats, so they take the TabSeparated path.
+ */
+export function rowBinaryReadable(type: ClickHouseColumnType): boolean {
+  switch (type.base) {
+    case 'int':
+    case 'uint':
+    case 'float':
+    case 'bool':
+    case 'string':
+    case 'fixedstring':
+    case 'date':
+    case 'datetime':
+      return true;
+    default:
+      return false;
+  }
+}

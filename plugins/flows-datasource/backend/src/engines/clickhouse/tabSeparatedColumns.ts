@@ -22,15 +22,10 @@ import { kindOf, type ClickHouseColumnType } from './clickhouseTypes.ts';
 import { columnTimeZone, wallClockToEpochMs } from './wallClockTime.ts';
 
 /**
- * The streaming row path for servers without Arrow output (Debian's 18.16): TabSeparated text is
- * read line by line into growing typed arrays, one per column, so memory stays near the size of the
- * result and no per-value objects are built. Used when every column has a scalar type; arrays, maps
- * and tuples take the JSONCompact path instead.
+ * The streaming row path for servers without Arrow output (Debian's 18.16) and scalar types RowBinary
+ * is not read for (enums, UUIDs, IPs, decimals, DateTime64): TabSeparated text is read line by line
+ * into growing typed arrays, one per column, so memory stays near the size of the result.
  */
-export function tabSeparatedReadable(type: ClickHouseColumnType): boolean {
-  return type.base !== 'json' && type.base !== 'bigint';
-}
-
 interface ColumnAccumulator {
   push(text: string | null): void;
   finish(): Vector<DataType>;
