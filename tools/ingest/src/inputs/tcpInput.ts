@@ -2,7 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { DiskBuffer } from '../buffer/diskBuffer.ts';
 import type { IngestMetrics } from '../metrics.ts';
 import type { IngestPipeline } from '../pipeline/ingestPipeline.ts';
-import { LineSplitter } from './lineSplitter.ts';
+import { WholeLines } from './wholeLines.ts';
 
 export interface TcpInputOptions {
   host: string;
@@ -10,6 +10,10 @@ export interface TcpInputOptions {
   maxLineBytes: number;
   clusterUUID: string;
 }
+
+// Lines go to the parser threads in pieces of about this size: large enough that handing one over
+// costs little next to parsing it, small enough to keep every thread busy.
+const pieceBytes = 256 * 1024;
 
 /**
  * Newline-delimited lines over plain TCP (`cat flows.log | nc host port`). No answer goes back; when
@@ -23,7 +27,6 @@ export async function startTcpInput(
   metrics: IngestMetrics
 ): Promise<{ server: Server; port: number; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
-  const context = pipeline.context(options.clusterUUID);
   const pauseAll = () => {
     for (const socket of sockets) {
       if (!socket.isPaused()) {
@@ -38,26 +41,40 @@ export async function startTcpInput(
   };
   buffer.on('full', pauseAll);
   buffer.on('space', resumeAll);
-  // Records wait in memory until their second ends; past a bound, reading waits for that too.
+  // Lines wait in memory for a parser thread and records for their second to end; past a bound,
+  // reading waits for that too.
   const pauseWhileCrowded = () => {
     for (const socket of sockets) socket.pause();
   };
   pipeline.on('sealed', resumeAll);
+  pipeline.on('applied', resumeAll);
 
   const server = createServer((socket) => {
     sockets.add(socket);
-    const splitter = new LineSplitter(
-      options.maxLineBytes,
-      (text) => pipeline.acceptLine('tcp', text, context),
-      (start) => pipeline.rejectLine('tcp', 'line-too-long', `longer than ${options.maxLineBytes} bytes`, start)
+    const lines = new WholeLines(options.maxLineBytes, (start) =>
+      pipeline.rejectLine('tcp', 'line-too-long', `longer than ${options.maxLineBytes} bytes`, start)
     );
+    const submit = (bytes: Buffer | undefined) => {
+      if (bytes) void pipeline.submit('tcp', { kind: 'lines', bytes, clusterUUID: options.clusterUUID });
+    };
+    // What one read brought is sent on at the end of the event loop's turn, or sooner when large.
+    let flush: NodeJS.Immediate | undefined;
     if (buffer.isFull()) pauseAll();
     socket.on('data', (chunk: Buffer) => {
-      splitter.push(chunk);
+      lines.push(chunk);
+      if (lines.bytes >= pieceBytes) submit(lines.take());
+      else
+        flush ??= setImmediate(() => {
+          flush = undefined;
+          submit(lines.take());
+        });
       if (buffer.isFull()) pauseAll();
       else if (pipeline.isCrowded()) pauseWhileCrowded();
     });
-    socket.on('end', () => splitter.end());
+    socket.on('end', () => {
+      clearImmediate(flush);
+      submit(lines.end());
+    });
     socket.on('error', () => undefined);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -74,6 +91,7 @@ export async function startTcpInput(
         buffer.off('full', pauseAll);
         buffer.off('space', resumeAll);
         pipeline.off('sealed', resumeAll);
+        pipeline.off('applied', resumeAll);
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
