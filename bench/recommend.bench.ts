@@ -23,7 +23,7 @@ import { expandMacros } from '../plugins/flows-datasource/backend/src/sql/macroE
 const execute = promisify(execFile);
 const sizes = (process.env.FLOWLENS_BENCH_ROWS ?? '1000000,10000000').split(',').map(Number);
 const policyTypes: PolicyType[] = ['k8s-np', 'anp-deny-applied', 'anp-deny-all'];
-const recommendOnce = join(import.meta.dirname, 'support/recommendOnce.ts');
+const queryOnce = join(import.meta.dirname, 'support/queryOnce.ts');
 
 export async function run_(): Promise<void> {}
 
@@ -63,19 +63,27 @@ export async function run(): Promise<void> {
         for (const granularity of ['workload', 'namespace']) {
           const { stdout } = await execute(
             process.execPath,
-            ['--import', 'tsx', recommendOnce, http.url, JSON.stringify(timeRange), policyType, granularity],
+            [
+              '--import',
+              'tsx',
+              queryOnce,
+              http.url,
+              JSON.stringify(timeRange),
+              'recommendPolicies',
+              JSON.stringify({ recommend: { version: 1, policyType, granularity } }),
+            ],
             { maxBuffer: 64 * 1024 * 1024 }
           );
           const result = JSON.parse(stdout) as {
             ms: number;
             rssMb: number;
             peakRssMb: number;
-            policies: number;
+            rows: number;
             error?: string;
           };
           if (result.error) throw new Error(`${policyType}/${granularity}: ${result.error}`);
           console.log(
-            `${policyType.padEnd(19)} ${granularity.padEnd(12)} ${result.ms.toFixed(0).padStart(9)} ${(result.ms / sqlMs).toFixed(2).padStart(7)} ${`${result.rssMb.toFixed(0)} → ${result.peakRssMb.toFixed(0)} MB (+${(result.peakRssMb - result.rssMb).toFixed(0)})`.padStart(26)} ${String(result.policies).padStart(10)}`
+            `${policyType.padEnd(19)} ${granularity.padEnd(12)} ${result.ms.toFixed(0).padStart(9)} ${(result.ms / sqlMs).toFixed(2).padStart(7)} ${`${result.rssMb.toFixed(0)} → ${result.peakRssMb.toFixed(0)} MB (+${(result.peakRssMb - result.rssMb).toFixed(0)})`.padStart(26)} ${String(result.rows).padStart(10)}`
           );
         }
       }

@@ -2,6 +2,7 @@ import { RuleAction, ruleActions } from '@flowlens/flow-schema';
 import { ruleActionColors, ruleActionMapping } from './codeMappings.ts';
 import { displayNameOverrides } from './fieldNames.ts';
 import { dashboard, layout, type Panel } from './grafanaJson.ts';
+import { abnormalDeniedFlowsAnnotation, abnormalDeniedFlowsTable, deniedFlowsWithBand } from './anomalyPanels.ts';
 import { droppedFlowsAnnotation, policyChangesAnnotation } from './home.ts';
 import { barGauge, chord, dashboardLink, mappingsOnFields, table, timeseries } from './panels.ts';
 import { policyRecommendationUid } from './policyRecommendation.ts';
@@ -75,7 +76,7 @@ export const networkPolicy = dashboard({
   description:
     'Which NetworkPolicies allowed or stopped which traffic: ribbons coloured by the rule action, bytes per policy, allows and denies over time.',
   variables: commonVariables,
-  annotations: [droppedFlowsAnnotation, policyChangesAnnotation],
+  annotations: [droppedFlowsAnnotation, policyChangesAnnotation, abnormalDeniedFlowsAnnotation],
   panels: layout([
     [
       {
@@ -183,6 +184,10 @@ ORDER BY "time"`,
           true
         ),
       },
+    ],
+    [
+      { size: { w: 15, h: 10 }, panel: deniedFlowsWithBand },
+      { size: { w: 9, h: 10 }, panel: abnormalDeniedFlowsTable },
     ],
     [
       { size: { w: 12, h: 9 }, panel: policyThroughput('ingress') },

@@ -70,10 +70,15 @@ describe('every dashboard query, through the backend, on flowgen data in chDB', 
 
   const all = Object.entries(dashboards).flatMap(([name, dashboard]) => dashboardQueries(name, dashboard));
 
-  it('finds the queries of all eight dashboards', () => {
-    expect(new Set(all.map((query) => query.dashboard)).size).toBe(8);
+  it('finds the queries of all nine dashboards', () => {
+    expect(new Set(all.map((query) => query.dashboard)).size).toBe(9);
     expect(all.length).toBeGreaterThan(40);
   });
+
+  // Anomaly windows are judged against the day before them, which this 80-minute fixture lacks: they
+  // must answer without error here, and backend/test/anomalies proves on a simulated week that they find what they should.
+  const needsADayOfHistory = (query: DashboardQuery) =>
+    (query.target as { queryType?: string }).queryType === 'detectAnomalies';
 
   // flowgen's hour holds every kind of traffic the dashboards ask about, so no query may come back empty.
   it('runs every query with default variables: no error, and rows wherever flowgen made matching traffic', async () => {
@@ -86,7 +91,9 @@ describe('every dashboard query, through the backend, on flowgen data in chDB', 
     for (const query of all) {
       const result = await run(query, variables);
       if (result.error) failures.push(`${query.dashboard} / ${query.where}: ${result.error}\n${result.sql ?? ''}`);
-      else if (result.rows === 0) empty.push(`${query.dashboard} / ${query.where}\n${result.sql ?? ''}`);
+      else if (result.rows === 0 && !needsADayOfHistory(query)) {
+        empty.push(`${query.dashboard} / ${query.where}\n${result.sql ?? ''}`);
+      }
     }
     expect(failures).toEqual([]);
     expect(empty).toEqual([]);
@@ -111,7 +118,7 @@ describe('every dashboard query, through the backend, on flowgen data in chDB', 
     const answer = async (changes: Record<string, string[]>) => {
       const response = await runner.run(
         recommendation,
-        variables.map((v) => (changes[v.name] ? { ...v, current: changes[v.name]! } : v))
+        variables.map((v) => (changes[v.name] ? { ...v, value: changes[v.name]! } : v))
       );
       expect(response.error).toBeUndefined();
       const policies = response.frames.find((frame) => frame.name === 'policies')!;

@@ -6,7 +6,8 @@ import type { FlowsQuery } from '../types';
 /**
  * Annotations the standard way for backend datasources: Grafana runs `target` through QueryData and
  * turns the frame's `time`, `timeEnd`, `text`, `tags` (and `title`) columns into events, with its
- * field-mapping UI below our editor. Only SQL: the builder returns metrics, not event text.
+ * field-mapping UI below our editor. SQL, or anomaly detection (its `anomalies` output has those
+ * columns); not the builder, which returns metrics, not event text.
  */
 export const flowsAnnotationSupport: AnnotationSupport<FlowsQuery> = {
   QueryEditor: AnnotationQueryEditor,
@@ -27,6 +28,14 @@ export const flowsAnnotationSupport: AnnotationSupport<FlowsQuery> = {
   /** Always a table: the time-series format would pivot the text and tags columns away. */
   prepareQuery(annotation: AnnotationQuery<FlowsQuery>): FlowsQuery | undefined {
     const target = annotation.target;
+    if (target?.queryType === 'detectAnomalies') {
+      return {
+        ...target,
+        refId: target.refId || 'Anno',
+        format: 'table',
+        detect: { ...target.detect, version: 1, output: 'anomalies' },
+      };
+    }
     if (!target || (target.rawSql ?? '').trim() === '') {
       return undefined;
     }

@@ -7,6 +7,7 @@ import { toQueryFilters } from './adHocFilters';
 import { isAllSelected } from './allSelection';
 import { interpolateFilters } from './builderFilterValues';
 import { markAllSelections } from './conditionalAll';
+import { interpolateDetect } from './detectVariables';
 import { interpolateRecommend } from './recommendVariables';
 import { sqlVariableFormat } from './sqlVariableFormat';
 
@@ -34,6 +35,9 @@ export function interpolateQuery(query: FlowsQuery, context: InterpolationContex
   if (queryType === 'flows') {
     const flows = normalizeBuilderQuery(query.flows);
     interpolated.flows = { ...flows, filters: interpolateFilters(flows.filters, { templateSrv, scopedVars }) };
+  }
+  if (queryType === 'detectAnomalies') {
+    interpolated.detect = interpolateDetect(query.detect, { templateSrv, scopedVars });
   }
   if (queryType === 'recommendPolicies') {
     interpolated.recommend = interpolateRecommend(query.recommend, { templateSrv, scopedVars });

@@ -1,14 +1,14 @@
-// One recommendation through the datasource's QueryData, in its own process, for recommend.bench.ts:
-// prints {"ms", "rssMb", "peakRssMb", "policies"} as JSON: RSS once warm (after the same query on a
-// range without flows), and its peak during the real one, sampled every 5 ms.
-// Arguments: <clickhouse url> <time range JSON> <type> <granularity>.
+// One query through the datasource's QueryData, in its own process, for the recommend and anomalies
+// benches: prints {"ms", "rssMb", "peakRssMb", "rows"} as JSON: RSS once warm (after the same query on
+// a range without flows), and its peak during the real one, sampled every 5 ms; rows of the first frame.
+// Arguments: <clickhouse url> <time range JSON> <queryType> <query model JSON>.
 import { createEngine } from '../../plugins/flows-datasource/backend/src/engines/createEngine.ts';
 import { DatasourceInstances } from '../../plugins/flows-datasource/backend/src/handlers/datasourceInstances.ts';
 import { queryData } from '../../plugins/flows-datasource/backend/src/handlers/queryData.ts';
 import { QueryMetrics } from '../../plugins/flows-datasource/backend/src/handlers/queryMetrics.ts';
 import { createLogger } from '../../plugins/flows-datasource/backend/src/logging/logger.ts';
 
-const [url, range, policyType, granularity] = process.argv.slice(2);
+const [url, range, queryType, model] = process.argv.slice(2);
 const logger = createLogger('bench', { level: 'error', write: () => undefined });
 const instances = new DatasourceInstances(createEngine, logger);
 const ask = (timeRange: { fromMs: number; toMs: number }) =>
@@ -28,11 +28,11 @@ const ask = (timeRange: { fromMs: number; toMs: number }) =>
       queries: [
         {
           refId: 'A',
-          queryType: 'recommendPolicies',
+          queryType: queryType!,
           maxDataPoints: 1,
           intervalMs: 60_000,
           timeRange,
-          json: { recommend: { version: 1, policyType, granularity } },
+          json: JSON.parse(model!) as Record<string, unknown>,
         },
       ],
       signal: new AbortController().signal,
@@ -57,7 +57,7 @@ process.stdout.write(
     ms,
     rssMb: warmRss / 2 ** 20,
     peakRssMb: peakRss / 2 ** 20,
-    policies: answer.frames[0]?.fields[0]?.values.length ?? 0,
+    rows: answer.frames.reduce((sum, frame) => sum + (frame.fields[0]?.values.length ?? 0), 0),
     error: answer.error,
   })
 );
