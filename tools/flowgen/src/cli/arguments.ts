@@ -48,6 +48,8 @@ export interface Command {
   batchRows?: number;
   applySchema: boolean;
   retentionHours?: number;
+  /** Live mode: send the policy changes as audit webhook EventLists here (flowlens-ingest's /v1/audit). */
+  audit?: { url: string; token: string | undefined };
 }
 
 /** A mistake on the command line: flowgen prints it with a pointer to --help and exits 2. */
@@ -83,6 +85,7 @@ const options = {
   'retention-hours': { type: 'string' },
   'wait-seconds': { type: 'string' },
   'retry-seconds': { type: 'string' },
+  'audit-url': { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -233,6 +236,13 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
   if (retentionHours !== undefined && !applySchema) {
     throw new UsageError('--retention-hours changes the schema, so it needs --apply-schema');
   }
+  const auditUrl = text('audit-url');
+  if (auditUrl !== undefined && !live) {
+    throw new UsageError('--audit-url is for live mode (--rate): it sends the policy changes as they happen');
+  }
+  if (auditUrl !== undefined && !isHttpUrl(auditUrl)) {
+    throw new UsageError(`--audit-url ${auditUrl} is not an http:// or https:// URL, e.g. http://ingest:7071/v1/audit`);
+  }
   return {
     help,
     version,
@@ -242,7 +252,16 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
     batchRows: number(text('batch-rows'), 'batch-rows', 'whole'),
     applySchema,
     retentionHours,
+    audit: auditUrl === undefined ? undefined : { url: auditUrl, token: env.FLOWLENS_INGEST_TOKEN || undefined },
   };
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(text).protocol);
+  } catch {
+    return false;
+  }
 }
 
 function time(input: string | undefined, option: string): number | undefined {
