@@ -47,7 +47,7 @@ ENTRYPOINT ["node", "/app/tools/flowgen/dist/flowgen.cjs"]
 
 FROM node:${NODE_VERSION}-bookworm-slim AS ingest
 WORKDIR /app
-COPY --from=build /src/tools/ingest/dist/ingest.cjs /src/tools/ingest/dist/parser-thread.cjs /app/tools/ingest/dist/
+COPY --from=build /src/tools/ingest/dist/ingest.cjs /app/tools/ingest/dist/ingest.cjs
 # The buffer's home, owned by the user the service runs as (a new named volume takes this owner).
 RUN mkdir -p /var/lib/flowlens-ingest && chown node:node /var/lib/flowlens-ingest
 USER node

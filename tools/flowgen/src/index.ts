@@ -5,7 +5,7 @@ export { flowColumns, type FlowColumn, type FlowRecord } from './columns.ts';
 export type { ColumnType } from './columns.ts';
 export { FlowRecordCursor, fillCursor, RouteInterner } from './record.ts';
 export { ByteWriter } from './encoding/byteWriter.ts';
-export type { FlowEncoder, RecordEncoder } from './encoding/encoder.ts';
+export type { FlowEncoder } from './encoding/encoder.ts';
 export { RowBinaryEncoder } from './encoding/rowBinary.ts';
 export { TabSeparatedEncoder } from './encoding/tabSeparated.ts';
 export { policyEventColumns, type PolicyEvent } from './policyEvents/columns.ts';

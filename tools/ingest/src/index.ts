@@ -1,16 +1,13 @@
 // flowlens-ingest: flow lines (FlowLens/Antrea records, Hubble, Packetbeat) over TCP and HTTP, and
 // NetworkPolicy changes from the audit webhook, into ClickHouse through a bounded on-disk buffer.
 // Start at startIngest; README.md has the formats' mapping tables.
-import { availableParallelism } from 'node:os';
 import type { ClickHouseConnectionOptions } from '@flowlens/flowgen';
 import { DiskBuffer } from './buffer/diskBuffer.ts';
 import { startHttpInput } from './inputs/httpInput.ts';
 import { startTcpInput } from './inputs/tcpInput.ts';
 import { IngestMetrics } from './metrics.ts';
-import { FlowFrames } from './pipeline/flowFrames.ts';
+import type { WireFormat } from './pipeline/flowFrames.ts';
 import { IngestPipeline } from './pipeline/ingestPipeline.ts';
-import { recordEncoder, type WireFormat } from './pipeline/parseBatch.ts';
-import { ParserPool } from './pipeline/parserPool.ts';
 import { Rejections } from './pipeline/rejections.ts';
 import { FlowsDestination } from './shipping/flowsDestination.ts';
 import { PolicyEventsDestination } from './shipping/policyEventsDestination.ts';
@@ -40,8 +37,6 @@ export interface IngestServiceOptions {
   maxBodyBytes?: number;
   /** Records held in memory until their second ends (TCP waits beyond it); default 200,000. */
   maxOpenRows?: number;
-  /** Threads that parse and encode lines; default one per core, at most 4. 0 parses on the main thread. */
-  parserThreads?: number;
   /** How flow batches travel to ClickHouse: RowBinary (default) or TabSeparated. */
   wireFormat?: WireFormat;
   log?: (line: string) => void;
@@ -68,23 +63,14 @@ export async function startIngest(options: IngestServiceOptions): Promise<Ingest
     log,
   });
   const metrics = new IngestMetrics(buffer);
-  const format = options.wireFormat ?? 'RowBinary';
-  const maxLineBytes = options.maxLineBytes ?? 1024 * 1024;
-  const parsers = new ParserPool(
-    options.parserThreads ?? Math.min(4, availableParallelism()),
-    { format, maxLineBytes },
-    log
-  );
   const pipeline = new IngestPipeline(
     buffer,
-    parsers,
     metrics,
     new Rejections(metrics, log),
     log,
-    new FlowFrames(format, recordEncoder(format), buffer.lastTimeInserted, options.clock),
+    options.wireFormat ?? 'RowBinary',
     options.maxOpenRows ?? 200_000,
-    // About a second of lines at full speed on a few threads.
-    32 * 1024 * 1024
+    options.clock
   );
   const flows = new FlowsDestination(options.clickhouse, log);
   const policyEvents = new PolicyEventsDestination(options.clickhouse);
@@ -92,6 +78,7 @@ export async function startIngest(options: IngestServiceOptions): Promise<Ingest
   shipper.start();
   const host = options.host ?? '127.0.0.1';
   const clusterUUID = options.clusterUUID ?? '';
+  const maxLineBytes = options.maxLineBytes ?? 1024 * 1024;
   const tcp = await startTcpInput(
     { host, port: options.tcpPort, maxLineBytes, clusterUUID },
     pipeline,
@@ -104,6 +91,7 @@ export async function startIngest(options: IngestServiceOptions): Promise<Ingest
       port: options.httpPort,
       token: options.token,
       maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024,
+      maxLineBytes,
       clusterUUID,
       retryAfterSeconds: 5,
     },
@@ -121,7 +109,6 @@ export async function startIngest(options: IngestServiceOptions): Promise<Ingest
     close: async () => {
       await Promise.all([tcp.close(), http.close()]);
       await pipeline.flush();
-      await parsers.close();
       await shipper.stop();
       await buffer.close();
       await flows.close();

@@ -48,26 +48,6 @@ export class ByteWriter {
     this.length = at;
   }
 
-  /**
-   * `text` as UTF-8, after reserving 3 bytes per UTF-16 unit. Plain ASCII (names, IPs, labels) is
-   * copied in a loop: for short strings that beats a native call; anything else goes to Buffer's
-   * encoder, which writes lone surrogates as U+FFFD exactly as Buffer.from does.
-   */
-  utf8(text: string): void {
-    const buffer = this.buffer;
-    const start = this.length;
-    let at = start;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code >= 0x80) {
-        this.length = start + buffer.write(text, start, 'utf8');
-        return;
-      }
-      buffer[at++] = code;
-    }
-    this.length = at;
-  }
-
   /** A non-negative integer below 2^53 in decimal. */
   decimal(value: number): void {
     const buffer = this.buffer;

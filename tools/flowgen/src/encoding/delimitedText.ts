@@ -1,4 +1,4 @@
-import { routeColumns, type FlowRecord } from '../columns.ts';
+import { routeColumns } from '../columns.ts';
 import type { FlowRecordCursor, Route } from '../record.ts';
 import type { ByteWriter } from './byteWriter.ts';
 import {
@@ -7,10 +7,7 @@ import {
   recordNumberKinds,
   RouteBytesCache,
   TextBytesCache,
-  wireKinds,
-  wireNames,
   type FlowEncoder,
-  type RecordEncoder,
 } from './encoder.ts';
 
 /** How one delimited text format writes a line: its separator and how it protects a string. */
@@ -27,11 +24,10 @@ export interface DelimitedTextFormat {
  * ten-digit unix seconds, the only form newer ClickHouse reads as seconds in CSV and TabSeparated),
  * then its TCP state and its route's text, both encoded once and reused.
  */
-export class DelimitedTextEncoder implements FlowEncoder, RecordEncoder {
+export class DelimitedTextEncoder implements FlowEncoder {
   readonly clickhouseFormat: string;
   readonly header: Uint8Array;
   private readonly separator: number;
-  private readonly escapeText: (text: string) => string;
   private readonly routes: RouteBytesCache;
   private readonly tcpStates: TextBytesCache;
 
@@ -39,7 +35,6 @@ export class DelimitedTextEncoder implements FlowEncoder, RecordEncoder {
     this.clickhouseFormat = format.clickhouseFormat;
     this.header = format.header;
     this.separator = format.separator.charCodeAt(0);
-    this.escapeText = format.escapeText;
     this.routes = new RouteBytesCache((route) => encodeRoute(route, format));
     this.tcpStates = new TextBytesCache((text) => Buffer.from(format.escapeText(text)));
   }
@@ -58,26 +53,6 @@ export class DelimitedTextEncoder implements FlowEncoder, RecordEncoder {
     }
     out.smallBytes(this.tcpStates.get(record.tcpState));
     out.bytes(tail);
-  }
-
-  writeRecord(record: FlowRecord, out: ByteWriter): void {
-    const values = record as unknown as Record<string, string | number>;
-    for (let i = 0; i < wireNames.length; i++) {
-      const value = values[wireNames[i] as string] as number;
-      out.reserve(24);
-      if (i > 0) out.byte(this.separator);
-      if (wireKinds[i] === Kind.String) {
-        const text = this.escapeText(value as unknown as string);
-        out.reserve(text.length * 3);
-        out.utf8(text);
-      } else if (wireKinds[i] === Kind.DateTime) {
-        out.tenDigits(value);
-      } else {
-        out.decimal(value);
-      }
-    }
-    out.reserve(1);
-    out.byte(10);
   }
 }
 

@@ -1,4 +1,4 @@
-import { flowColumns, recordNumberColumns, type ColumnType, type FlowRecord } from '../columns.ts';
+import { recordNumberColumns, type ColumnType } from '../columns.ts';
 import type { FlowRecordCursor, Route } from '../record.ts';
 import type { ByteWriter } from './byteWriter.ts';
 
@@ -11,36 +11,21 @@ export interface FlowEncoder {
   write(record: FlowRecordCursor, out: ByteWriter): void;
 }
 
-/**
- * Writes plain records, as they come from outside flowgen (flowlens-ingest), column by column.
- * Such records share no route objects, and building a key to find their route costs more than
- * encoding their strings once.
- */
-export interface RecordEncoder {
-  readonly clickhouseFormat: string;
-  writeRecord(record: FlowRecord, out: ByteWriter): void;
-}
-
 /** The most bytes the per-record numbers can take in any format (ten digits or eight bytes each, plus keys). */
 export const maxRecordNumberBytes = recordNumberColumns.reduce((total, column) => total + column.name.length + 24, 0);
 
-export const Kind = { DateTime: 0, UInt8: 1, UInt16: 2, UInt64: 3, String: 4 } as const;
+export const Kind = { DateTime: 0, UInt8: 1, UInt16: 2, UInt64: 3 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
-const kindOf: Record<ColumnType, Kind> = {
+const kindOf: Record<Exclude<ColumnType, 'String'>, Kind> = {
   DateTime: Kind.DateTime,
   UInt8: Kind.UInt8,
   UInt16: Kind.UInt16,
   UInt64: Kind.UInt64,
-  String: Kind.String,
 };
 
 /** The kind of each per-record number, in FlowRecordCursor.values order. */
 export const recordNumberKinds = Uint8Array.from(recordNumberColumns.map((column) => kindOf[column.type]));
-
-/** Every column in wire order (flowColumns): its name and kind, for RecordEncoder.writeRecord. */
-export const wireNames: readonly string[] = flowColumns.map((column) => column.name);
-export const wireKinds = Uint8Array.from(flowColumns.map((column) => kindOf[column.type]));
 
 /**
  * Each route's bytes, encoded on first use and reused for every later record of the route: most of

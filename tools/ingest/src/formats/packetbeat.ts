@@ -33,7 +33,7 @@ const transports: Record<string, number> = {
   sctp: 132,
 };
 
-export function packetbeatRecord(event: Json, totals: Pick<PacketbeatFlowTotals, 'delta'>): FlowRecord {
+export function packetbeatRecord(event: Json, totals: PacketbeatFlowTotals): FlowRecord {
   const record = emptyRecord();
   const source = objectAt(event, 'source', '') ?? {};
   const destination = objectAt(event, 'destination', '') ?? {};

@@ -9,8 +9,7 @@ import type { PacketbeatFlowTotals } from './packetbeatFlowTotals.ts';
 export interface ParseContext {
   /** clusterUUID for records that carry none (Hubble, Packetbeat, FlowLens records without one). */
   clusterUUID: string;
-  /** Each Packetbeat flow's last totals. Parser threads pass a stand-in that notes the line instead. */
-  packetbeatTotals: Pick<PacketbeatFlowTotals, 'delta'>;
+  packetbeatTotals: PacketbeatFlowTotals;
 }
 
 /** One line of text: whichever format it is in, a flow record or the reason it is not one. */

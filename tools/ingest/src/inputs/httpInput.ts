@@ -3,19 +3,18 @@ import { policyEventsOf } from '../audit/auditEvents.ts';
 import type { DiskBuffer } from '../buffer/diskBuffer.ts';
 import { FieldError } from '../formats/outcome.ts';
 import type { IngestMetrics } from '../metrics.ts';
-import type { IngestPipeline, RequestTally } from '../pipeline/ingestPipeline.ts';
+import type { IngestPipeline, LineTally } from '../pipeline/ingestPipeline.ts';
 import type { Shipper } from '../shipping/shipper.ts';
 import { bearerTokenCheck } from './bearerToken.ts';
+import { LineSplitter } from './lineSplitter.ts';
 import { BodyError, readBody } from './requestBody.ts';
-
-// As the TCP input: large enough that handing a piece to a parser thread costs little next to parsing it.
-const pieceBytes = 256 * 1024;
 
 export interface HttpInputOptions {
   host: string;
   port: number;
   token: string | undefined;
   maxBodyBytes: number;
+  maxLineBytes: number;
   clusterUUID: string;
   retryAfterSeconds: number;
 }
@@ -91,28 +90,38 @@ export async function startHttpInput(
   }
 
   async function postFlows(body: Buffer, clusterUUID: string, response: ServerResponse): Promise<void> {
-    const tally: RequestTally = { accepted: 0, rejected: 0, firstRejections: [], lines: 0 };
+    const context = pipeline.context(clusterUUID);
+    const tally: LineTally = { accepted: 0, rejected: 0, firstRejections: [] };
     const firstByte = body.find((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09);
     if (firstByte === 0x5b) {
-      await pipeline.submit('http', { kind: 'array', bytes: body, clusterUUID }, tally);
-      if (tally.notAnArray !== undefined) {
-        throw new BodyError(400, `the body starts like a JSON array but is not one: ${tally.notAnArray}`);
+      let items: unknown;
+      try {
+        items = JSON.parse(body.toString('utf8'));
+      } catch (error) {
+        throw new BodyError(400, `the body starts like a JSON array but is not one: ${(error as Error).message}`);
       }
+      (items as unknown[]).forEach((item, index) => pipeline.acceptValue('http', item, context, tally, index + 1));
     } else {
-      // Pieces of whole lines, so a large body is parsed on every thread at once.
-      await Promise.all(
-        linePieces(body, pieceBytes).map((bytes) =>
-          pipeline.submit('http', { kind: 'lines', bytes, clusterUUID }, tally)
-        )
+      let lineNumber = 0;
+      const splitter = new LineSplitter(
+        options.maxLineBytes,
+        (text) => pipeline.acceptLine('http', text, context, tally, ++lineNumber),
+        (start) =>
+          pipeline.rejectLine(
+            'http',
+            'line-too-long',
+            `longer than ${options.maxLineBytes} bytes`,
+            start,
+            tally,
+            ++lineNumber
+          )
       );
+      splitter.push(body);
+      splitter.end();
     }
     await pipeline.durable();
     const status = tally.accepted === 0 && tally.rejected > 0 ? 400 : 200;
-    send(response, status, {
-      accepted: tally.accepted,
-      rejected: tally.rejected,
-      firstRejections: tally.firstRejections,
-    });
+    send(response, status, tally);
   }
 
   async function postAudit(body: Buffer, clusterUUID: string, response: ServerResponse): Promise<void> {
@@ -169,20 +178,6 @@ export async function startHttpInput(
         server.close(() => resolve());
       }),
   };
-}
-
-/** The body cut after a newline about every `size` bytes (a line is never cut). */
-function linePieces(body: Buffer, size: number): Buffer[] {
-  const pieces: Buffer[] = [];
-  let start = 0;
-  while (body.length - start > size) {
-    const newline = body.indexOf(10, start + size);
-    if (newline < 0) break;
-    pieces.push(body.subarray(start, newline + 1));
-    start = newline + 1;
-  }
-  if (start < body.length) pieces.push(body.subarray(start));
-  return pieces;
 }
 
 function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -2,7 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { DiskBuffer } from '../buffer/diskBuffer.ts';
 import type { IngestMetrics } from '../metrics.ts';
 import type { IngestPipeline } from '../pipeline/ingestPipeline.ts';
-import { WholeLines } from './wholeLines.ts';
+import { LineSplitter } from './lineSplitter.ts';
 
 export interface TcpInputOptions {
   host: string;
@@ -10,10 +10,6 @@ export interface TcpInputOptions {
   maxLineBytes: number;
   clusterUUID: string;
 }
-
-// Lines go to the parser threads in pieces of about this size: large enough that handing one over
-// costs little next to parsing it, small enough to keep every thread busy.
-const pieceBytes = 256 * 1024;
 
 /**
  * Newline-delimited lines over plain TCP (`cat flows.log | nc host port`). No answer goes back; when
@@ -27,6 +23,7 @@ export async function startTcpInput(
   metrics: IngestMetrics
 ): Promise<{ server: Server; port: number; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
+  const context = pipeline.context(options.clusterUUID);
   const pauseAll = () => {
     for (const socket of sockets) {
       if (!socket.isPaused()) {
@@ -41,40 +38,26 @@ export async function startTcpInput(
   };
   buffer.on('full', pauseAll);
   buffer.on('space', resumeAll);
-  // Lines wait in memory for a parser thread and records for their second to end; past a bound,
-  // reading waits for that too.
+  // Records wait in memory until their second ends; past a bound, reading waits for that too.
   const pauseWhileCrowded = () => {
     for (const socket of sockets) socket.pause();
   };
   pipeline.on('sealed', resumeAll);
-  pipeline.on('applied', resumeAll);
 
   const server = createServer((socket) => {
     sockets.add(socket);
-    const lines = new WholeLines(options.maxLineBytes, (start) =>
-      pipeline.rejectLine('tcp', 'line-too-long', `longer than ${options.maxLineBytes} bytes`, start)
+    const splitter = new LineSplitter(
+      options.maxLineBytes,
+      (text) => pipeline.acceptLine('tcp', text, context),
+      (start) => pipeline.rejectLine('tcp', 'line-too-long', `longer than ${options.maxLineBytes} bytes`, start)
     );
-    const submit = (bytes: Buffer | undefined) => {
-      if (bytes) void pipeline.submit('tcp', { kind: 'lines', bytes, clusterUUID: options.clusterUUID });
-    };
-    // What one read brought is sent on at the end of the event loop's turn, or sooner when large.
-    let flush: NodeJS.Immediate | undefined;
     if (buffer.isFull()) pauseAll();
     socket.on('data', (chunk: Buffer) => {
-      lines.push(chunk);
-      if (lines.bytes >= pieceBytes) submit(lines.take());
-      else
-        flush ??= setImmediate(() => {
-          flush = undefined;
-          submit(lines.take());
-        });
+      splitter.push(chunk);
       if (buffer.isFull()) pauseAll();
       else if (pipeline.isCrowded()) pauseWhileCrowded();
     });
-    socket.on('end', () => {
-      clearImmediate(flush);
-      submit(lines.end());
-    });
+    socket.on('end', () => splitter.end());
     socket.on('error', () => undefined);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -91,7 +74,6 @@ export async function startTcpInput(
         buffer.off('full', pauseAll);
         buffer.off('space', resumeAll);
         pipeline.off('sealed', resumeAll);
-        pipeline.off('applied', resumeAll);
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),

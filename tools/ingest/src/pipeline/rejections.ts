@@ -13,11 +13,6 @@ export class Rejections {
     private readonly samplesPerReason = 5
   ) {}
 
-  /** Rejections only counted: the parser threads sent samples of their reasons to `record`. */
-  count(input: string, reason: string, lines: number): void {
-    this.metrics.rejected.inc({ input, reason }, lines);
-  }
-
   record(input: string, reason: string, detail: string, line: string): void {
     this.metrics.rejected.inc({ input, reason });
     const seen = this.logged.get(reason) ?? 0;
