@@ -90,16 +90,17 @@ async function inserted(): Promise<void> {
   try {
     const schema = clickhouseSchemaTarget({ url: server.url });
     await applySchema(schema, { retentionHours: 0, log: () => undefined }).finally(() => schema.close());
-    // 18.16 closes idle keep-alive connections; a poll that meets one simply asks again.
-    const count = async (): Promise<number> => {
+    // 18.16 closes idle keep-alive connections; a query that meets one simply asks again.
+    const query = async (sql: string): Promise<string> => {
       for (let attempt = 0; ; attempt++) {
         try {
-          return Number((await server.query('SELECT count() FROM flows')).trim());
+          return await server.query(sql);
         } catch (error) {
           if (attempt === 5) throw error;
         }
       }
     };
+    const count = async (): Promise<number> => Number((await query('SELECT count() FROM flows')).trim());
 
     let started = performance.now();
     await loadIntoClickHouse({ url: server.url, ...records, batchRows: 100_000, log: () => undefined });
@@ -114,7 +115,7 @@ async function inserted(): Promise<void> {
       log: () => undefined,
     });
     const run = async (name: string, text: string[]) => {
-      await server.query('TRUNCATE TABLE flows');
+      await query('TRUNCATE TABLE flows');
       started = performance.now();
       await sendAll(ingest.tcpPort, text);
       while ((await count()) < lines) await new Promise((resolve) => setTimeout(resolve, 50));

@@ -11,6 +11,7 @@ const repo = resolve(import.meta.dirname, '../..');
 const composeText = readFileSync(join(repo, 'docker-compose.yml'), 'utf8');
 interface ComposeService {
   image?: string;
+  command?: string[];
   volumes?: string[];
   ports?: string[];
   environment: Record<string, string>;
@@ -136,5 +137,17 @@ describe('docker-compose.yml (checked statically: no Docker engine here)', () =>
     expect(ingest.ports).toEqual(['7070:7070', '7071:7071']);
     expect(ingest.healthcheck.test).toBeDefined();
     expect(JSON.stringify(ingest.depends_on)).toContain('service_healthy');
+  });
+
+  it("has flowgen send its policy changes to flowlens-ingest's audit webhook, with ingest's token", () => {
+    const flowgen = compose.services.flowgen!;
+    const ingest = compose.services.ingest!;
+    const command = flowgen.command!;
+    const auditUrl = new URL(command[command.indexOf('--audit-url') + 1]!);
+    expect(auditUrl.hostname).toBe('ingest');
+    expect(auditUrl.pathname).toBe('/v1/audit');
+    expect(ingest.ports).toContain(`${auditUrl.port}:${auditUrl.port}`);
+    expect(flowgen.environment.FLOWLENS_INGEST_TOKEN).toBe(ingest.environment.FLOWLENS_INGEST_TOKEN);
+    expect(flowgen.depends_on.ingest).toBeDefined();
   });
 });

@@ -10,7 +10,10 @@ import { SnowflakeSession } from './snowflake/session.ts';
 import { ClickHouseHttpSink } from './sinks/clickhouseHttp.ts';
 import { FileSink, OutputClosedError } from './sinks/file.ts';
 import type { FlowSink } from './sinks/sink.ts';
-import { defaultFrom } from './options.ts';
+import { defaultFrom, resolveLive } from './options.ts';
+import { Cluster } from './model/cluster.ts';
+import { generatePolicyEvents } from './model/policyChanges.ts';
+import { sendLivePolicyChanges } from './policyEvents/liveAuditWebhook.ts';
 import { formatTime } from './time.ts';
 import { ClickHouseHttp, plainIdentifier } from './clickhouse/http.ts';
 
@@ -58,12 +61,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
+    let history: { from: number; to: number } | undefined;
     if (command.mode.kind === 'live' && command.mode.historySeconds && command.sink.kind === 'clickhouse') {
-      await backfillHistory(command.sink, command.mode.historySeconds, sink, command, stop.signal);
+      history = await backfillHistory(command.sink, command.mode.historySeconds, sink, command, stop.signal);
     }
     const result =
       command.mode.kind === 'live'
-        ? await writeLiveFlows(sink, { ...command.mode, batchRows: command.batchRows, signal: stop.signal })
+        ? await runLive(sink, command, command.mode, history, stop.signal)
         : await writeFlows(sink, { ...command.mode, batchRows: command.batchRows, signal: stop.signal });
     if (!command.quiet) {
       log(summary(result, sink));
@@ -76,6 +80,43 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   } finally {
     await closeAll();
+  }
+}
+
+/** Live flows and, with --audit-url, the same simulation's policy changes over the audit webhook. */
+async function runLive(
+  sink: FlowSink,
+  command: Command,
+  mode: Extract<Command['mode'], { kind: 'live' }>,
+  history: { from: number; to: number } | undefined,
+  signal: AbortSignal
+): Promise<WriteResult> {
+  const start = Math.floor(Date.now() / 1000);
+  const flows = { ...mode, start, batchRows: command.batchRows };
+  if (!command.audit) return writeLiveFlows(sink, { ...flows, signal });
+  const seed = resolveLive(mode).seed;
+  const clusterUUID = new Cluster(seed).uuid;
+  // The backfilled hour's changes go first, as its flows did: each at its own drop burst.
+  const backlog = history ? generatePolicyEvents({ seed, clusterUUID, rangeStart: history.from, ...history }) : [];
+  const auditStop = new AbortController();
+  const stopAudit = (): void => auditStop.abort();
+  signal.addEventListener('abort', stopAudit);
+  const audit = sendLivePolicyChanges({
+    ...command.audit,
+    seed,
+    clusterUUID,
+    rangeStart: start,
+    backlog,
+    signal: auditStop.signal,
+    log,
+  });
+  try {
+    return await writeLiveFlows(sink, { ...flows, signal });
+  } finally {
+    auditStop.abort();
+    signal.removeEventListener('abort', stopAudit);
+    const { sent } = await audit;
+    if (!command.quiet) log(`flowgen: ${sent} policy changes sent to ${command.audit.url}`);
   }
 }
 
@@ -156,7 +197,7 @@ async function backfillHistory(
   sink: FlowSink,
   command: Command,
   signal: AbortSignal
-): Promise<void> {
+): Promise<{ from: number; to: number } | undefined> {
   const http = new ClickHouseHttp(connection);
   const to = Math.floor(Date.now() / 1000);
   const from = to - seconds;
@@ -169,7 +210,7 @@ async function backfillHistory(
       log(
         `flowgen: ${existing.toLocaleString('en-US')} records since ${formatTime(from)} already there; no history backfill`
       );
-      return;
+      return undefined;
     }
   } finally {
     http.close();
@@ -186,6 +227,7 @@ async function backfillHistory(
   if (!command.quiet) {
     log(summary(result, sink));
   }
+  return { from, to };
 }
 
 /** The schema's TTL counts from timeInserted, so a backfill of past days can be deleted as it lands. */

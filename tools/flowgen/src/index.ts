@@ -16,6 +16,8 @@ export {
   policyEventsOfBackfill,
 } from './policyEvents/backfill.ts';
 export { generatePolicyEvents, type PolicyEventRange } from './model/policyChanges.ts';
+export { auditEvent, auditEventList, type AuditEvent, type AuditEventList } from './policyEvents/auditEvent.ts';
+export { sendLivePolicyChanges, type LiveAuditOptions } from './policyEvents/liveAuditWebhook.ts';
 export { generateFlows } from './generate.ts';
 export { writeFlows, writeLiveFlows, type WriteOptions, type WriteResult } from './load.ts';
 export {

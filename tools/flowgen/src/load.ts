@@ -52,7 +52,7 @@ async function run(sink: FlowSink, plan: Backfill | Live, options: WriteOptions)
   }
   const signal = options.signal;
   const live = plan.kind === 'live';
-  const start = live ? Math.floor(Date.now() / 1000) : plan.from;
+  const start = live ? plan.start : plan.from;
   const exportIntervalSeconds = plan.exportIntervalSeconds;
   const scale = live ? plan.rate / expectedRecordsPerSecond(plan.seed, start, exportIntervalSeconds) : plan.scale;
   const conversations = live ? undefined : plan.conversations;

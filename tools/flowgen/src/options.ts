@@ -37,6 +37,8 @@ export interface LiveOptions {
   count?: number;
   /** As for a backfill: seconds between two records of an open connection (default 60). */
   exportIntervalSeconds?: number;
+  /** The simulation's first second (default: now); what else follows the simulation starts there too. */
+  start?: number;
 }
 
 export interface Backfill {
@@ -56,6 +58,7 @@ export interface Live {
   readonly rate: number;
   readonly count: number | undefined;
   readonly exportIntervalSeconds: number;
+  readonly start: number;
 }
 
 export const defaultFrom = Date.UTC(2025, 0, 6) / 1000;
@@ -84,6 +87,7 @@ export function resolveLive(options: LiveOptions): Live {
     rate: positiveNumber(options.rate, 'rate'),
     count: options.count === undefined ? undefined : positiveInteger(options.count, 'count'),
     exportIntervalSeconds: resolveExportInterval(options.exportIntervalSeconds),
+    start: options.start ?? Math.floor(Date.now() / 1000),
   };
 }
 

@@ -66,9 +66,21 @@ describe('flowgen command line', () => {
     [['--count', '5', 'extra'], /unexpected argument "extra"/],
     [['--count', '5', '--history', '1h'], /--history is for live mode/],
     [['--rate', '5', '--history', 'an hour'], /--history an hour is not a duration/],
+    [['--count', '5', '--audit-url', 'http://ingest:7071/v1/audit'], /--audit-url is for live mode/],
+    [['--rate', '5', '--audit-url', 'ingest:7071'], /--audit-url ingest:7071 is not an http:\/\/ or https:\/\/ URL/],
   ])('refuses %j: %s', (args, message) => {
     expect(() => parseCommand(args, {})).toThrow(UsageError);
     expect(() => parseCommand(args, {})).toThrow(message);
+  });
+
+  it("sends live policy changes to --audit-url with flowlens-ingest's token from the environment", () => {
+    const args = ['--rate', '5', '--audit-url', 'http://ingest:7071/v1/audit'];
+    expect(parseCommand(args, { FLOWLENS_INGEST_TOKEN: 'from-env' }).audit).toEqual({
+      url: 'http://ingest:7071/v1/audit',
+      token: 'from-env',
+    });
+    expect(parseCommand(args, {}).audit).toEqual({ url: 'http://ingest:7071/v1/audit', token: undefined });
+    expect(parseCommand(['--rate', '5'], {}).audit).toBeUndefined();
   });
 
   it('takes ClickHouse credentials from the environment when no flag gives them', () => {

@@ -52,6 +52,8 @@ export interface Command {
   cluster?: string;
   /** Apply the schema and stop, writing no records. */
   schemaOnly: boolean;
+  /** Live mode: send the policy changes as audit webhook EventLists here (flowlens-ingest's /v1/audit). */
+  audit?: { url: string; token: string | undefined };
 }
 
 /** A mistake on the command line: flowgen prints it with a pointer to --help and exits 2. */
@@ -89,6 +91,7 @@ const options = {
   'schema-only': { type: 'boolean' },
   'wait-seconds': { type: 'string' },
   'retry-seconds': { type: 'string' },
+  'audit-url': { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -250,6 +253,13 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
   if (schemaOnly && !applySchema) {
     throw new UsageError('--schema-only writes no records, so it needs --apply-schema');
   }
+  const auditUrl = text('audit-url');
+  if (auditUrl !== undefined && !live) {
+    throw new UsageError('--audit-url is for live mode (--rate): it sends the policy changes as they happen');
+  }
+  if (auditUrl !== undefined && !isHttpUrl(auditUrl)) {
+    throw new UsageError(`--audit-url ${auditUrl} is not an http:// or https:// URL, e.g. http://ingest:7071/v1/audit`);
+  }
   return {
     help,
     version,
@@ -261,7 +271,16 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
     retentionHours,
     cluster,
     schemaOnly,
+    audit: auditUrl === undefined ? undefined : { url: auditUrl, token: env.FLOWLENS_INGEST_TOKEN || undefined },
   };
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(text).protocol);
+  } catch {
+    return false;
+  }
 }
 
 function time(input: string | undefined, option: string): number | undefined {

@@ -48,6 +48,10 @@ Where the records go:
   --schema-only          with --apply-schema: apply the schema and write no records
   --wait-seconds <s>     wait this long for ClickHouse to come up at the start (default 0)
   --retry-seconds <s>    keep retrying a batch this long while ClickHouse is down (default 300)
+  --audit-url <url>      live mode: also send the cluster's NetworkPolicy changes as they happen, as the API
+                         server's audit webhook does (audit.k8s.io/v1 EventList), to flowlens-ingest's
+                         /v1/audit, e.g. http://localhost:7071/v1/audit; bearer token from env
+                         FLOWLENS_INGEST_TOKEN
   --quiet                no summary on stderr
   --help, --version
 
