@@ -154,6 +154,17 @@ describe.each([
     ]);
   });
 
+  it('refuses a FORMAT clause, which would make the reader misread the answer, and says to remove it', async () => {
+    // A query with FORMAT cannot be described, so it is read as JSONCompact; FORMAT CSV of one
+    // string ("a") is even valid JSON, which once surfaced as a TypeError called a server failure.
+    for (const select of ['SELECT number FROM system.numbers LIMIT 3', "SELECT CAST('a' AS Enum8('a' = 1)) AS e"]) {
+      await expect(engine.query(`${select} FORMAT CSV`, options)).rejects.toMatchObject({
+        kind: 'query',
+        message: expect.stringMatching(/FORMAT clause/),
+      });
+    }
+  });
+
   it("reports an unknown table with ClickHouse's own message", async () => {
     await expect(engine.query('SELECT * FROM no_such_table', options)).rejects.toMatchObject({
       kind: 'query',

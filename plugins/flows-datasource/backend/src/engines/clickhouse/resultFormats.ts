@@ -40,6 +40,33 @@ function settings(values: Record<string, string | number>): ClickHouseSettings {
   return values as ClickHouseSettings;
 }
 
+/**
+ * Runs the statement asking for `format`. A FORMAT clause in the query wins over the asked format,
+ * and the readers would misread its bytes, so an answer in another format is refused by name.
+ */
+async function execIn(
+  request: ResultRequest,
+  format: string,
+  signal: AbortSignal,
+  formatSettings: Record<string, string | number> = {}
+): Promise<{ stream: Readable }> {
+  const result = await request.client.exec({
+    query: request.statement,
+    query_id: request.queryId,
+    abort_signal: signal,
+    clickhouse_settings: settings({ ...request.limits, default_format: format, ...formatSettings }),
+  });
+  const answered = result.response_headers['x-clickhouse-format'];
+  if (answered && answered !== format) {
+    result.stream.destroy();
+    throw new EngineError(
+      'query',
+      `the query asks for FORMAT ${String(answered)}; remove the FORMAT clause — FlowLens picks the format itself.`
+    );
+  }
+  return result;
+}
+
 /** ClickHouse 23.x+: ArrowStream, relabelled for Grafana column by column. */
 export async function readArrow(request: ResultRequest, columns: DescribedColumn[]): Promise<QueryResult> {
   const { signal, rowLimit } = request;
@@ -47,27 +74,12 @@ export async function readArrow(request: ResultRequest, columns: DescribedColumn
   const onAbort = () => stop.abort(signal.reason);
   signal.addEventListener('abort', onAbort, { once: true });
   try {
-    const result = await request.client.exec({
-      query: request.statement,
-      query_id: request.queryId,
-      abort_signal: stop.signal,
-      clickhouse_settings: settings({
-        ...request.limits,
-        default_format: 'ArrowStream',
-        output_format_arrow_compression_method: 'none',
-        output_format_arrow_string_as_string: 1,
-        output_format_arrow_low_cardinality_as_dictionary: 0,
-        output_format_arrow_fixed_string_as_fixed_byte_array: 1,
-      }),
+    const result = await execIn(request, 'ArrowStream', stop.signal, {
+      output_format_arrow_compression_method: 'none',
+      output_format_arrow_string_as_string: 1,
+      output_format_arrow_low_cardinality_as_dictionary: 0,
+      output_format_arrow_fixed_string_as_fixed_byte_array: 1,
     });
-    const format = result.response_headers['x-clickhouse-format'];
-    if (format && format !== 'ArrowStream') {
-      result.stream.destroy();
-      throw new EngineError(
-        'query',
-        `the query asks for FORMAT ${String(format)}; remove the FORMAT clause — FlowLens picks the format itself.`
-      );
-    }
     const chunks: Array<Array<Data<DataType>>> = columns.map(() => []);
     let rowCount = 0;
     let truncated = false;
@@ -126,20 +138,7 @@ export async function readArrow(request: ResultRequest, columns: DescribedColumn
 
 /** Servers before 23.x, scalar columns of fixed binary layout: RowBinary into typed arrays and byte buffers. */
 export async function readRowBinary(request: ResultRequest, columns: DescribedColumn[]): Promise<QueryResult> {
-  const result = await request.client.exec({
-    query: request.statement,
-    query_id: request.queryId,
-    abort_signal: request.signal,
-    clickhouse_settings: settings({ ...request.limits, default_format: 'RowBinary' }),
-  });
-  const format = result.response_headers['x-clickhouse-format'];
-  if (format && format !== 'RowBinary') {
-    result.stream.destroy();
-    throw new EngineError(
-      'query',
-      `the query asks for FORMAT ${String(format)}; remove the FORMAT clause — FlowLens picks the format itself.`
-    );
-  }
+  const result = await execIn(request, 'RowBinary', request.signal);
   const read = await fieldsFromRowBinary(result.stream, columns, request.rowLimit);
   if (read.truncated) {
     result.stream.destroy();
@@ -150,12 +149,7 @@ export async function readRowBinary(request: ResultRequest, columns: DescribedCo
 
 /** Servers before 23.x, the scalar types RowBinary does not cover (enums, UUIDs, IPs, decimals…): TabSeparated. */
 export async function readTabSeparated(request: ResultRequest, columns: DescribedColumn[]): Promise<QueryResult> {
-  const result = await request.client.exec({
-    query: request.statement,
-    query_id: request.queryId,
-    abort_signal: request.signal,
-    clickhouse_settings: settings({ ...request.limits, default_format: 'TabSeparated' }),
-  });
+  const result = await execIn(request, 'TabSeparated', request.signal);
   const read = await fieldsFromTabSeparated(result.stream, columns, request.rowLimit, request.serverTimeZone);
   if (read.truncated) {
     result.stream.destroy();
@@ -182,14 +176,14 @@ export async function readJsonCompact(request: ResultRequest): Promise<QueryResu
   for await (const chunk of result.stream) {
     body += chunk as string;
   }
-  let parsed: JsonCompactResult;
-  try {
-    parsed = JSON.parse(body) as JsonCompactResult;
-  } catch {
-    if (body.trim() === '') {
-      // Statements without a result set (e.g. SET) print nothing.
-      return { fields: [], rowCount: 0, truncated: false };
-    }
+  if (body.trim() === '') {
+    // Statements without a result set (e.g. SET) print nothing.
+    return { fields: [], rowCount: 0, truncated: false };
+  }
+  const parsed = jsonCompactOrUndefined(body);
+  if (!parsed) {
+    // A FORMAT clause in the query wins over the asked format. Its answer may even parse as JSON
+    // (FORMAT CSV of one string prints "a"), so the shape is checked too.
     throw new EngineError(
       'query',
       'ClickHouse did not answer in JSONCompact; remove any FORMAT clause from the query — FlowLens picks the format itself.'
@@ -224,4 +218,15 @@ function responseChunks(stream: Readable): { chunks: AsyncIterable<Uint8Array>; 
       }
     },
   };
+}
+
+function jsonCompactOrUndefined(body: string): JsonCompactResult | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  const result = parsed as Partial<JsonCompactResult> | null;
+  return result && Array.isArray(result.meta) && Array.isArray(result.data) ? (result as JsonCompactResult) : undefined;
 }
