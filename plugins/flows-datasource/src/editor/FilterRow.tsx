@@ -42,7 +42,7 @@ export function FilterRow({ filter, onChange, onRemove, datasource, range, posit
         inputId={`${id}-key`}
         placeholder="Field"
         width={28}
-        options={groupedKeyOptions(filter.key)}
+        options={keyOptions(filter.key)}
         value={filter.key || null}
         onChange={(option: SelectableValue<string>) => onChange({ ...filter, key: option.value ?? '' })}
       />
@@ -105,17 +105,12 @@ function asOption(value: string): SelectableValue<string> {
   return { label: value, value };
 }
 
-/** The filter keys under their headings (flow fields, then columns), and the current key if unknown. */
-function groupedKeyOptions(current: string): Array<SelectableValue<string>> {
-  const groups = new Map<string, Array<SelectableValue<string>>>();
-  for (const option of withCurrent(filterKeyOptions, current)) {
-    const group = 'group' in option ? option.group : 'Other';
-    groups.set(group, [
-      ...(groups.get(group) ?? []),
-      { value: option.value, label: option.label, description: option.description },
-    ]);
-  }
-  return [...groups].map(([label, options]) => ({ label, options }));
+/**
+ * The filter keys, flow fields first, then columns, and the current key if unknown. One flat list:
+ * Grafana 11.0's Select shows option groups collapsed, hiding every key behind two headings.
+ */
+function keyOptions(current: string): Array<SelectableValue<string>> {
+  return withCurrent(filterKeyOptions, current).map(({ value, label, description }) => ({ value, label, description }));
 }
 
 /** Wide enough for a pod name, and growing with the values picked up to a line's worth. */
