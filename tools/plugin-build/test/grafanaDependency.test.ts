@@ -1,9 +1,10 @@
 /**
  * Each plugin declares the oldest Grafana it supports (plugin.json `grafanaDependency`), and that claim
  * is only as good as the checks behind it: the type check of its code against that Grafana's packages
- * (tsconfig.grafana-<version>.json) and the tests run on them: for the panels, the e2e host built with
- * them; for the datasource, a vitest project of its DOM tests (its editors). This keeps the declaration,
- * the packages installed for the checks, the e2e host and that project on the same version.
+ * (tsconfig.grafana-<version>.json) and the tests run on them: the e2e host built with them (panels and
+ * the datasource's query editor) and, for the datasource, a vitest project of its DOM tests (its editors).
+ * This keeps the declaration, the packages installed for the checks, the e2e host and that project on the
+ * same version.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -69,17 +70,15 @@ describe.each(plugins)('plugin %s', (plugin) => {
     }
   });
 
-  // Panels only: the e2e host renders panels, not datasources.
-  if (pluginJson.type === 'panel') {
-    it("has its specs run on a host with that Grafana's packages", () => {
-      expect(oldestGrafanaVersion).toBe(declared);
-      for (const alias of Object.values(grafanaPackageAliases('oldest'))) {
-        expect(String(readJson(join('node_modules', alias, 'package.json')).version), alias).toBe(declared);
-      }
-    });
-  }
+  // Panels render there; the datasource's module loads there and its query editor renders (datasourceEditor.spec.ts).
+  it("has its specs run on a host with that Grafana's packages", () => {
+    expect(oldestGrafanaVersion).toBe(declared);
+    for (const alias of Object.values(grafanaPackageAliases('oldest'))) {
+      expect(String(readJson(join('node_modules', alias, 'package.json')).version), alias).toBe(declared);
+    }
+  });
 
-  // The datasource's editors are not panels: its DOM tests run on that Grafana's packages instead.
+  // The e2e spec checks the builder's pickers; the DOM tests check every editor, also on that Grafana.
   if (pluginJson.type === 'datasource') {
     it("has its DOM tests run on that Grafana's packages", () => {
       const project = vitestProjects.find((candidate) => candidate.test?.name === `dom-grafana-${declared}`);
