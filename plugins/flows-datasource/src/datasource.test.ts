@@ -1,4 +1,3 @@
-import './test/jsdomGaps';
 import { dateTime, type DataQueryRequest } from '@grafana/data';
 import { setBackendSrv, setTemplateSrv } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
@@ -8,6 +7,7 @@ import { flowsSchema } from './test/schemaFixture';
 import { fakeGrafanaBackend, queryReply, type FakeGrafanaBackend } from './test/fakeGrafanaBackend';
 import { fakeTemplateSrv } from '@flowlens/testkit/templateSrv';
 import type { FlowsQuery } from './types';
+import type { TagKeysResponse } from './variables/adHocFilters';
 
 const range = {
   from: dateTime(1_700_000_000_000),
@@ -196,7 +196,7 @@ describe('ad-hoc filters', () => {
         ],
       },
     });
-    const keys = await flowsDataSource({ engine: 'snowflake' }).getTagKeys();
+    const keys = (await flowsDataSource({ engine: 'snowflake' }).getTagKeys()) as TagKeysResponse;
     expect(keys.data.map((key) => key.text)).toEqual(['sourcePodNamespace', 'flowType']);
     expect(keys.error).toBeUndefined();
   });
@@ -216,7 +216,7 @@ describe('ad-hoc filters', () => {
         ],
       },
     });
-    const keys = (await flowsDataSource().getTagKeys()).data.map((key) => key.text);
+    const keys = ((await flowsDataSource().getTagKeys()) as TagKeysResponse).data.map((key) => key.text);
     expect(keys).toEqual(['sourcePodName', 'egressIP', 'trusted']);
   });
 

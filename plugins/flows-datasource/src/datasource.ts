@@ -4,9 +4,9 @@ import {
   type AdHocVariableFilter,
   type DataFrame,
   type DataQueryRequest,
+  type DataSourceApi,
   type DataSourceGetTagValuesOptions,
   type DataSourceInstanceSettings,
-  type GetTagResponse,
   type LegacyMetricFindQueryOptions,
   type MetricFindValue,
   type ScopedVars,
@@ -31,6 +31,9 @@ import { metricFindValues } from './variables/metricFindValues';
 /** Values offered per ad-hoc filter key or builder filter: enough to pick from, small to send. */
 const valueSuggestionLimit = 1000;
 const quietly = { showErrorAlert: false };
+
+/** What the @grafana/data we are checked against lets getTagKeys answer. */
+type TagKeysAnswer = ReturnType<NonNullable<DataSourceApi['getTagKeys']>>;
 
 /**
  * Every query runs in the backend (so alerting, public dashboards and expressions work); the browser
@@ -145,11 +148,12 @@ export class FlowsDataSource extends DataSourceWithBackend<FlowsQuery, FlowsData
   }
 
   /** Ad-hoc filter keys: the live flows table's columns (not time: the time picker filters time). */
-  override getTagKeys(): Promise<GetTagResponse> {
-    return adHocFilterKeys(() => this.getSchema());
+  override getTagKeys(): TagKeysAnswer {
+    // Grafana 11.0's types allow only the keys; newer Grafana takes { data, error } and shows the error.
+    return adHocFilterKeys(() => this.getSchema()) as unknown as TagKeysAnswer;
   }
 
-  override async getTagValues(options: DataSourceGetTagValuesOptions<FlowsQuery>): Promise<MetricFindValue[]> {
+  override async getTagValues(options: DataSourceGetTagValuesOptions): Promise<MetricFindValue[]> {
     const values = await this.getColumnValues(options.key, options.timeRange);
     return values.map((value) => ({ text: value, value }));
   }

@@ -1,13 +1,16 @@
 /**
  * Each plugin declares the oldest Grafana it supports (plugin.json `grafanaDependency`), and that claim
  * is only as good as the checks behind it: the type check of its code against that Grafana's packages
- * (tsconfig.grafana-<version>.json) and, for the panels, the e2e host built with them. This keeps the
- * declaration, the packages installed for the checks and the e2e host on the same version.
+ * (tsconfig.grafana-<version>.json) and the tests run on them: the e2e host built with them (panels and
+ * the datasource's query editor) and, for the datasource, a vitest project of its DOM tests (its editors).
+ * This keeps the declaration, the packages installed for the checks, the e2e host and that project on the
+ * same version.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { grafanaPackageAliases, oldestGrafanaVersion } from '../../../e2e/host/hostGrafana.ts';
+import vitestConfig from '../../../vitest.config.ts';
 
 const repo = resolve(import.meta.dirname, '../../..');
 const readJson = (path: string) => JSON.parse(readFileSync(join(repo, path), 'utf8')) as Record<string, unknown>;
@@ -34,6 +37,14 @@ function mappedVersion(config: GrafanaTsconfig, name: string): string {
   return String(readJson(join(target, 'package.json')).version);
 }
 
+/** The parts of a vitest project this test reads. */
+interface VitestProject {
+  resolve?: { alias?: Array<{ find: RegExp; replacement: string }> };
+  test?: { name?: string; include?: string[] };
+}
+
+const vitestProjects = (vitestConfig.test?.projects ?? []) as VitestProject[];
+
 const plugins = readdirSync(join(repo, 'plugins')).filter((name) =>
   readdirSync(join(repo, 'plugins', name, 'src')).includes('plugin.json')
 );
@@ -59,12 +70,27 @@ describe.each(plugins)('plugin %s', (plugin) => {
     }
   });
 
-  // Panels only: the e2e host renders panels, not datasources.
-  if (pluginJson.type === 'panel') {
-    it("has its specs run on a host with that Grafana's packages", () => {
-      expect(oldestGrafanaVersion).toBe(declared);
-      for (const alias of Object.values(grafanaPackageAliases('oldest'))) {
-        expect(String(readJson(join('node_modules', alias, 'package.json')).version), alias).toBe(declared);
+  // Panels render there; the datasource's module loads there and its query editor renders (datasourceEditor.spec.ts).
+  it("has its specs run on a host with that Grafana's packages", () => {
+    expect(oldestGrafanaVersion).toBe(declared);
+    for (const alias of Object.values(grafanaPackageAliases('oldest'))) {
+      expect(String(readJson(join('node_modules', alias, 'package.json')).version), alias).toBe(declared);
+    }
+  });
+
+  // The e2e spec checks the builder's pickers; the DOM tests check every editor, also on that Grafana.
+  if (pluginJson.type === 'datasource') {
+    it("has its DOM tests run on that Grafana's packages", () => {
+      const project = vitestProjects.find((candidate) => candidate.test?.name === `dom-grafana-${declared}`);
+      expect(project?.test?.include).toContain(`plugins/${plugin}/src/**/*.test.{ts,tsx}`);
+      const aliases = project?.resolve?.alias ?? [];
+      expect(aliases.map((alias) => String(alias.find))).toEqual(
+        ['@grafana/data', '@grafana/runtime', '@grafana/schema', '@grafana/ui'].map((name) =>
+          String(new RegExp(`^${name}$`))
+        )
+      );
+      for (const { replacement } of aliases) {
+        expect(String(readJson(join('node_modules', replacement, 'package.json')).version), replacement).toBe(declared);
       }
     });
   }

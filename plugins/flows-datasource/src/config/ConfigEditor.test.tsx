@@ -1,4 +1,3 @@
-import '../test/jsdomGaps';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import React, { useState } from 'react';

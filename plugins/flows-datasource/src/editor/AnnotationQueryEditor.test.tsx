@@ -1,4 +1,3 @@
-import '../test/jsdomGaps';
 import type * as GrafanaUi from '@grafana/ui';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';

@@ -1,11 +1,13 @@
-import type { TimeRange } from '@grafana/data';
-import { Combobox, IconButton, MultiCombobox, Stack } from '@grafana/ui';
+import type { SelectableValue, TimeRange } from '@grafana/data';
+import { IconButton, MultiSelect, Select, Stack } from '@grafana/ui';
 import { css } from '@emotion/css';
 import React, { useId } from 'react';
 import { filterKeyOptions, withCurrent } from '../builder/filterKeys';
 import { isListOperator, operators } from '../builder/vocabulary';
 import type { FlowsDataSource } from '../datasource';
 import type { FilterOperator, FlowsFilter } from '../types';
+import { pickSeveral } from './pickSeveral';
+import { useSuggestions } from './useSuggestions';
 import { useValueOptions } from './useValueOptions';
 
 interface Props {
@@ -20,7 +22,7 @@ interface Props {
 
 /** key · operator · value(s); the value box suggests variables and the column's values, or takes any text. */
 export function FilterRow({ filter, onChange, onRemove, datasource, range, position }: Props) {
-  const loadValues = useValueOptions(datasource, filter.key, range);
+  const suggestions = useSuggestions(useValueOptions(datasource, filter.key, range));
   const name = `Filter ${position}`;
   const id = useId();
   const values = [filter.value].flat();
@@ -36,50 +38,51 @@ export function FilterRow({ filter, onChange, onRemove, datasource, range, posit
       <label className={screenReaderOnly} htmlFor={`${id}-key`}>
         {name} field
       </label>
-      <Combobox
-        id={`${id}-key`}
+      <Select
+        inputId={`${id}-key`}
         placeholder="Field"
         width={28}
-        options={withCurrent(filterKeyOptions, filter.key)}
+        options={keyOptions(filter.key)}
         value={filter.key || null}
-        onChange={(option) => onChange({ ...filter, key: option.value })}
+        onChange={(option: SelectableValue<string>) => onChange({ ...filter, key: option.value ?? '' })}
       />
       <label className={screenReaderOnly} htmlFor={`${id}-operator`}>
         {name} operator
       </label>
-      <Combobox
-        id={`${id}-operator`}
+      <Select
+        inputId={`${id}-operator`}
         width={12}
         options={operators.map(({ value, label, description }) => ({ value, label, description }))}
         value={filter.operator}
-        onChange={(option) => changeOperator(option.value)}
+        onChange={(option: SelectableValue<FilterOperator>) => changeOperator(option.value ?? '=')}
       />
       <label className={screenReaderOnly} htmlFor={`${id}-value`}>
         {isListOperator(filter.operator) ? `${name} values` : `${name} value`}
       </label>
       {isListOperator(filter.operator) ? (
-        <MultiCombobox
-          id={`${id}-value`}
+        <MultiSelect
+          {...suggestions}
+          inputId={`${id}-value`}
           placeholder="Values or $variable"
           width="auto"
-          minWidth={24}
-          maxWidth={80}
-          createCustomValue
-          options={loadValues}
-          value={values.map((value) => ({ value }))}
-          onChange={(options) => onChange({ ...filter, value: options.map((option) => String(option.value)) })}
+          className={valueWidth}
+          allowCustomValue
+          {...pickSeveral}
+          value={values.map(asOption)}
+          onChange={(options: Array<SelectableValue<string>>) =>
+            onChange({ ...filter, value: options.map((option) => String(option.value)) })
+          }
         />
       ) : (
-        <Combobox
-          id={`${id}-value`}
+        <Select
+          {...suggestions}
+          inputId={`${id}-value`}
           placeholder="Value or $variable"
           width="auto"
-          minWidth={24}
-          maxWidth={80}
-          createCustomValue
-          options={loadValues}
-          value={values[0] ? { value: values[0] } : null}
-          onChange={(option) => onChange({ ...filter, value: option.value })}
+          className={valueWidth}
+          allowCustomValue
+          value={values[0] ? asOption(values[0]) : null}
+          onChange={(option: SelectableValue<string>) => onChange({ ...filter, value: option.value ?? '' })}
         />
       )}
       <IconButton name="trash-alt" tooltip={`Remove filter ${position}`} onClick={onRemove} />
@@ -96,3 +99,19 @@ const screenReaderOnly = css({
   clip: 'rect(0 0 0 0)',
   whiteSpace: 'nowrap',
 });
+
+/** A typed value or variable as the pickers show it, whether or not it is among the suggestions. */
+function asOption(value: string): SelectableValue<string> {
+  return { label: value, value };
+}
+
+/**
+ * The filter keys, flow fields first, then columns, and the current key if unknown. One flat list:
+ * Grafana 11.0's Select shows option groups collapsed, hiding every key behind two headings.
+ */
+function keyOptions(current: string): Array<SelectableValue<string>> {
+  return withCurrent(filterKeyOptions, current).map(({ value, label, description }) => ({ value, label, description }));
+}
+
+/** Wide enough for a pod name, and growing with the values picked up to a line's worth. */
+const valueWidth = css({ minWidth: 24 * 8, maxWidth: 80 * 8 });

@@ -1,11 +1,13 @@
-import type { TimeRange } from '@grafana/data';
-import { Combobox, Field, Input, MultiCombobox, Stack } from '@grafana/ui';
+import type { SelectableValue, TimeRange } from '@grafana/data';
+import { Field, Input, MultiSelect, Select, Stack } from '@grafana/ui';
+import { css } from '@emotion/css';
 import React, { useId, useState } from 'react';
 import { withCurrent } from '../builder/filterKeys';
-import { groupFields, metrics, views } from '../builder/vocabulary';
+import { groupFields, metrics, type Term, views } from '../builder/vocabulary';
 import type { FlowsDataSource } from '../datasource';
 import type { FlowsBuilderQuery, QueryFormat } from '../types';
 import { BuilderFilters } from './BuilderFilters';
+import { pickSeveral } from './pickSeveral';
 
 interface Props {
   flows: FlowsBuilderQuery;
@@ -31,34 +33,36 @@ export function FlowsBuilder({ flows, format, onChange, datasource, range }: Pro
     <Stack direction="column" gap={1}>
       <Stack gap={2} wrap="wrap" alignItems="flex-start">
         <Field label="View">
-          <Combobox
-            id={`${id}-view`}
+          <Select
+            inputId={`${id}-view`}
             width={24}
             options={withCurrent(views, flows.view)}
             value={flows.view}
-            onChange={(option) => update({ view: option.value })}
+            onChange={(option: SelectableValue<string>) => update({ view: option.value ?? flows.view })}
           />
         </Field>
         <Field label="Metric">
-          <Combobox
-            id={`${id}-metric`}
+          <Select
+            inputId={`${id}-metric`}
             width={30}
             options={withCurrent(metrics, flows.metric)}
             value={flows.metric}
-            onChange={(option) => update({ metric: option.value })}
+            onChange={(option: SelectableValue<string>) => update({ metric: option.value ?? flows.metric })}
           />
         </Field>
         <Field label="Group by" description={format === 'timeseries' ? 'One series per group' : undefined}>
-          <MultiCombobox
-            id={`${id}-group-by`}
+          <MultiSelect
+            inputId={`${id}-group-by`}
             width="auto"
-            minWidth={30}
-            maxWidth={90}
+            className={groupByWidth}
             isClearable
+            {...pickSeveral}
             placeholder="No grouping: one total"
-            options={groupFields.map(({ value, label, description }) => ({ value, label, description }))}
+            options={groupByOptions(flows.groupBy)}
             value={flows.groupBy}
-            onChange={(options) => update({ groupBy: options.map((option) => option.value) })}
+            onChange={(options: Array<SelectableValue<string>>) =>
+              update({ groupBy: options.flatMap((option) => (option.value ? [option.value] : [])) })
+            }
           />
         </Field>
         <TopNField id={`${id}-top-n`} topN={flows.topN} format={format} onChange={changeTopN} />
@@ -116,3 +120,12 @@ function TopNField({ id, topN, format, onChange }: TopNProps) {
     </Field>
   );
 }
+
+/** The builder's fields, plus any saved one this version does not know (so it shows and can be removed). */
+function groupByOptions(groupBy: string[]): Term[] {
+  const known: Term[] = groupFields.map(({ value, label, description }) => ({ value, label, description }));
+  return groupBy.reduce<Term[]>((options, field) => withCurrent(options, field), known);
+}
+
+/** Room for a few fields side by side, growing with the fields picked up to a line's worth. */
+const groupByWidth = css({ minWidth: 30 * 8, maxWidth: 90 * 8 });

@@ -1,4 +1,3 @@
-import '../test/jsdomGaps';
 import type * as GrafanaUi from '@grafana/ui';
 import { dateTime } from '@grafana/data';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
@@ -7,6 +6,7 @@ import React, { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { ResourceError } from '../query/resourceError';
 import { flowsDataSource } from '../test/datasourceFixture';
+import { findOption, getOption, selectedText } from '../test/selectQueries';
 import { flowsSchema } from '../test/schemaFixture';
 import type { FlowsQuery } from '../types';
 import { QueryEditor } from './QueryEditor';
@@ -64,15 +64,15 @@ async function choose(label: string | RegExp, option: string, typed = option) {
   await userEvent.click(screen.getByLabelText(label));
   // Typing with userEvent.type would click again and close the menu.
   await userEvent.keyboard(typed);
-  await userEvent.click(await screen.findByRole('option', { name: new RegExp(`^${option.replace(/[$]/g, '\\$&')}`) }));
+  await userEvent.click(await findOption(new RegExp(`^${option.replace(/[$]/g, '\\$&')}`)));
 }
 
 describe('QueryEditor: builder', () => {
   it('shows the model and the SQL the backend compiled for it', async () => {
     const { compileSpy } = renderEditor(builderQuery);
     expect(screen.getByRole('radio', { name: 'Builder' })).toBeChecked();
-    expect(screen.getByLabelText('View')).toHaveValue('Pod to pod');
-    expect(screen.getByLabelText('Metric')).toHaveValue('Bytes');
+    expect(selectedText('View')).toBe('Pod to pod');
+    expect(selectedText('Metric')).toBe('Bytes');
     expect(screen.getByText('Source pod')).toBeInTheDocument();
     expect(await screen.findByText('SELECT builder')).toBeInTheDocument();
     expect(compileSpy).toHaveBeenCalledWith(expect.objectContaining({ flows: builderQuery.flows }), {
@@ -102,8 +102,8 @@ describe('QueryEditor: builder', () => {
     await choose('Filter 1 field', 'Source namespace');
     // Opened without typing, the list holds only suggestions (typing would add a "custom value" option).
     await userEvent.click(screen.getByLabelText('Filter 1 value'));
-    expect(await screen.findByRole('option', { name: /^db/ })).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('option', { name: /^web/ }));
+    expect(await findOption(/^db/)).toBeInTheDocument();
+    await userEvent.click(getOption(/^web/));
     expect(datasource.getColumnValues).toHaveBeenCalledWith('sourcePodNamespace', range);
     expect(last().flows?.filters).toEqual([{ key: 'sourceNamespace', operator: '=', value: 'web' }]);
   });
@@ -113,7 +113,7 @@ describe('QueryEditor: builder', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Add filter' }));
     await choose('Filter 1 field', 'Destination namespace');
     await userEvent.click(screen.getByLabelText('Filter 1 value'));
-    await userEvent.click(await screen.findByRole('option', { name: /^\$namespace/ }));
+    await userEvent.click(await findOption(/^\$namespace/));
     await choose('Filter 1 operator', 'not in');
     expect(last().flows?.filters).toEqual([{ key: 'destinationNamespace', operator: 'not in', value: ['$namespace'] }]);
     await userEvent.click(screen.getByRole('button', { name: 'Remove filter 1' }));

@@ -67,7 +67,14 @@ export function QueryHeader(props: Props) {
             label="Format"
             tooltip="Time series needs a time column; the backend pivots text columns into series"
           >
-            <RadioButtonGroup size="sm" options={formats} value={props.format} onChange={props.onFormatChange} />
+            {/* Named here too: Grafana 11.0's InlineField does not name the group it labels. */}
+            <RadioButtonGroup
+              size="sm"
+              aria-label="Format"
+              options={formats}
+              value={props.format}
+              onChange={props.onFormatChange}
+            />
           </InlineField>
         )}
       </Stack>

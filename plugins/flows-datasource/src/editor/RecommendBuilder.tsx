@@ -1,5 +1,6 @@
-import type { TimeRange } from '@grafana/data';
-import { Combobox, type ComboboxOption, Field, Input, MultiCombobox, Stack } from '@grafana/ui';
+import type { SelectableValue, TimeRange } from '@grafana/data';
+import { Field, Input, MultiSelect, Select, Stack } from '@grafana/ui';
+import { css } from '@emotion/css';
 import React, { useId, useState } from 'react';
 import type { Term } from '../builder/vocabulary';
 import type { FlowsDataSource } from '../datasource';
@@ -12,6 +13,8 @@ import {
 } from '../recommend/recommendVocabulary';
 import type { RecommendQuery } from '../types';
 import { useNameOptions } from './useNameOptions';
+import { pickSeveral } from './pickSeveral';
+import { type LoadSuggestions, useSuggestions } from './useSuggestions';
 
 interface Props {
   recommend: RecommendQuery;
@@ -23,6 +26,10 @@ interface Props {
 type ListKey = 'namespaces' | 'excludedNamespaces' | 'allowedNamespaces' | 'clusters';
 type FlagKey = 'dropGeneratedLabels' | 'allowDns' | 'toServices';
 
+const yesNo = [
+  { value: 'true', label: 'Yes' },
+  { value: 'false', label: 'No' },
+];
 const namespaceColumns = ['sourcePodNamespace', 'destinationPodNamespace'];
 const maxFlowLimit = 10_000_000;
 
@@ -41,49 +48,38 @@ export function RecommendBuilder({ recommend, onChange, datasource, range }: Pro
 
   const choice = (key: 'policyType' | 'granularity' | 'runType', label: string, terms: readonly Term[], width = 30) => (
     <Field label={label}>
-      <Combobox
-        id={`${id}-${key}`}
+      <Select
+        inputId={`${id}-${key}`}
         width={width}
-        createCustomValue
+        allowCustomValue
         options={withVariables(terms, variables, recommend[key])}
         value={recommend[key] ?? recommendDefaults[key]}
-        onChange={(option) => update({ [key]: option.value })}
+        onChange={(option: SelectableValue<string>) => update({ [key]: option.value })}
       />
     </Field>
   );
 
-  const list = (key: ListKey, label: string, description: string, placeholder: string, options = namespaceOptions) => (
+  const list = (key: ListKey, label: string, description: string, placeholder: string, load = namespaceOptions) => (
     <Field label={label} description={description}>
-      <MultiCombobox
-        id={`${id}-${key}`}
-        width="auto"
-        minWidth={30}
-        maxWidth={80}
-        isClearable
-        createCustomValue
+      <NameList
+        inputId={`${id}-${key}`}
+        load={load}
         placeholder={placeholder}
-        options={options}
-        value={(recommend[key] ?? (key === 'allowedNamespaces' ? [...recommendDefaults.allowedNamespaces] : [])).map(
-          (value) => ({ value })
-        )}
-        onChange={(picked) => update({ [key]: picked.map((option) => option.value) })}
+        names={recommend[key] ?? (key === 'allowedNamespaces' ? [...recommendDefaults.allowedNamespaces] : [])}
+        onChange={(names) => update({ [key]: names })}
       />
     </Field>
   );
 
   const flag = (key: FlagKey, label: string, description: string) => (
     <Field label={label} description={description}>
-      <Combobox
-        id={`${id}-${key}`}
+      <Select
+        inputId={`${id}-${key}`}
         width={16}
-        createCustomValue
-        options={[
-          { value: 'true', label: 'Yes' },
-          { value: 'false', label: 'No' },
-          ...variables.map((value) => ({ value, description: 'Template variable' })),
-        ]}
+        allowCustomValue
+        options={withVariables(yesNo, variables, String(recommend[key] ?? recommendDefaults[key]))}
         value={String(recommend[key] ?? recommendDefaults[key])}
-        onChange={(option) =>
+        onChange={(option: SelectableValue<string>) =>
           update({ [key]: option.value === 'true' ? true : option.value === 'false' ? false : option.value })
         }
       />
@@ -136,16 +132,52 @@ export function RecommendBuilder({ recommend, onChange, datasource, range }: Pro
 }
 
 /** The terms, the dashboard's variables, and the current value when it is neither (a typo, a newer plugin). */
-function withVariables(terms: readonly Term[], variables: string[], current: string | undefined): ComboboxOption[] {
-  const options: ComboboxOption[] = [
+function withVariables(
+  terms: ReadonlyArray<SelectableValue<string>>,
+  variables: string[],
+  current: string | undefined
+): Array<SelectableValue<string>> {
+  const options: Array<SelectableValue<string>> = [
     ...terms,
-    ...variables.map((value) => ({ value, description: 'Template variable' })),
+    ...variables.map((value) => ({ value, label: value, description: 'Template variable' })),
   ];
   if (current !== undefined && !options.some((option) => option.value === current)) {
-    options.push({ value: current, description: 'Not known to this version of the plugin' });
+    options.push({ value: current, label: current, description: 'Not known to this version of the plugin' });
   }
   return options;
 }
+
+interface NameListProps {
+  inputId: string;
+  load: LoadSuggestions;
+  placeholder: string;
+  names: string[];
+  onChange: (names: string[]) => void;
+}
+
+/** Names picked from suggestions ($variables, names in the flows) or typed; clearable all at once. */
+function NameList({ inputId, load, placeholder, names, onChange }: NameListProps) {
+  const suggestions = useSuggestions(load);
+  return (
+    <MultiSelect
+      {...suggestions}
+      inputId={inputId}
+      width="auto"
+      className={listWidth}
+      isClearable
+      {...pickSeveral}
+      allowCustomValue
+      placeholder={placeholder}
+      value={names.map((name) => ({ label: name, value: name }))}
+      onChange={(picked: Array<SelectableValue<string>>) =>
+        onChange(picked.flatMap((option) => (option.value ? [option.value] : [])))
+      }
+    />
+  );
+}
+
+/** Room for a few names side by side, growing with the names picked up to a line's worth. */
+const listWidth = css({ minWidth: 30 * 8, maxWidth: 80 * 8 });
 
 interface FlowLimitProps {
   id: string;

@@ -1,4 +1,3 @@
-import '../test/jsdomGaps';
 import type * as GrafanaUi from '@grafana/ui';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -6,6 +5,7 @@ import React from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { mountedEditors } from '../test/codeEditorShim';
 import { flowsDataSource } from '../test/datasourceFixture';
+import { findOption } from '../test/selectQueries';
 import { flowsSchema } from '../test/schemaFixture';
 import type { FlowsQuery } from '../types';
 import { VariableQueryEditor } from './VariableQueryEditor';
@@ -52,7 +52,7 @@ describe('VariableQueryEditor', () => {
     const { onChange, onRunQuery } = renderEditor({ refId: 'variable', queryType: 'sql', rawSql: '' });
     await userEvent.click(screen.getByLabelText(/^Values of a column/));
     await userEvent.keyboard('destinationPodNamespace');
-    await userEvent.click(await screen.findByRole('option', { name: /^destinationPodNamespace/ }));
+    await userEvent.click(await findOption(/^destinationPodNamespace/));
     const rawSql = (onChange.mock.calls[0]![0] as FlowsQuery).rawSql;
     expect(rawSql).toBe(
       "SELECT DISTINCT destinationPodNamespace\nFROM flows\nWHERE $__timeFilter(flowEndSeconds) AND destinationPodNamespace != ''\nORDER BY destinationPodNamespace\nLIMIT 1000"

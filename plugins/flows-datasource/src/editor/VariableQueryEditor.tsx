@@ -1,6 +1,6 @@
-import type { QueryEditorProps } from '@grafana/data';
-import { Combobox, Field, Stack, Text } from '@grafana/ui';
-import React, { useState } from 'react';
+import type { QueryEditorProps, SelectableValue } from '@grafana/data';
+import { Field, Select, Stack, Text } from '@grafana/ui';
+import React, { useId, useState } from 'react';
 import type { FlowsDataSource } from '../datasource';
 import { columnValuesSql } from '../query/columnValuesSql';
 import { flowColumns } from '@flowlens/flow-schema';
@@ -13,7 +13,7 @@ type Props = Omit<QueryEditorProps<FlowsDataSource, FlowsQuery, FlowsDataSourceO
 
 const columnOptions = flowColumns
   .filter((column) => column.kind !== 'time')
-  .map((column) => ({ value: column.name, description: column.meaning }));
+  .map((column) => ({ value: column.name, label: column.name, description: column.meaning }));
 
 /**
  * Query variables: SQL whose first column gives the values and optional second column their text.
@@ -25,6 +25,7 @@ export function VariableQueryEditor({ query, onChange, onRunQuery, datasource }:
   const current: FlowsQuery =
     typeof query === 'string' ? { refId: 'variable', queryType: 'sql', format: 'table', rawSql: query } : query;
   const [draft, setDraft] = useState(current.rawSql ?? '');
+  const columnPickerId = useId();
   const commit = (rawSql: string) => {
     setDraft(rawSql);
     if (rawSql !== current.rawSql) {
@@ -38,12 +39,13 @@ export function VariableQueryEditor({ query, onChange, onRunQuery, datasource }:
         and macros such as <code>$__timeFilter(flowEndSeconds)</code> work here too.
       </Text>
       <Field label="Values of a column" description="Writes the query below; edit it as you like">
-        <Combobox
+        <Select
+          inputId={columnPickerId}
           width={40}
           placeholder="Choose a flows column"
           options={columnOptions}
           value={null}
-          onChange={(option) => {
+          onChange={(option: SelectableValue<string>) => {
             const column = flowColumns.find((candidate) => candidate.name === option.value)!;
             commit(columnValuesSql(column));
             onRunQuery();

@@ -1,9 +1,7 @@
-import type { TimeRange } from '@grafana/data';
-import type { ComboboxOption } from '@grafana/ui';
+import type { SelectableValue, TimeRange } from '@grafana/data';
 import { useCallback, useRef } from 'react';
 import type { FlowsDataSource } from '../datasource';
-
-const shownOptions = 200;
+import { suggestionOptions } from './suggestionOptions';
 
 /**
  * Options for a list of names (namespaces, clusters) as the user types: the dashboard's variables,
@@ -13,17 +11,12 @@ export function useNameOptions(datasource: FlowsDataSource, columns: string[], r
   const values = useRef<Promise<string[]>>(undefined);
   const columnList = columns.join(',');
   return useCallback(
-    async (input: string): Promise<Array<ComboboxOption<string>>> => {
+    async (input: string): Promise<Array<SelectableValue<string>>> => {
       // A failed lookup only means no suggestions: the user can still type a name.
       values.current ??= Promise.all(
         columnList.split(',').map((column) => datasource.getColumnValues(column, range).catch(() => []))
       ).then((lists) => [...new Set(lists.flat().filter((value) => value !== ''))].sort());
-      const needle = input.toLowerCase();
-      const options: Array<ComboboxOption<string>> = [
-        ...datasource.variableNames().map((name) => ({ value: `$${name}`, description: 'Template variable' })),
-        ...(await values.current).map((value) => ({ value })),
-      ];
-      return options.filter((option) => option.value.toLowerCase().includes(needle)).slice(0, shownOptions);
+      return suggestionOptions(datasource.variableNames(), await values.current, input);
     },
     [datasource, columnList, range]
   );

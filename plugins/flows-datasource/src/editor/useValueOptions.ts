@@ -1,11 +1,8 @@
-import type { TimeRange } from '@grafana/data';
-import type { ComboboxOption } from '@grafana/ui';
+import type { SelectableValue, TimeRange } from '@grafana/data';
 import { useCallback, useRef } from 'react';
 import { columnForKey } from '../builder/filterKeys';
 import type { FlowsDataSource } from '../datasource';
-
-/** Enough options to scroll through; typing narrows them. */
-const shownOptions = 200;
+import { suggestionOptions } from './suggestionOptions';
 
 /**
  * Options for a filter value as the user types: the dashboard's variables (so a filter can follow
@@ -14,7 +11,7 @@ const shownOptions = 200;
 export function useValueOptions(datasource: FlowsDataSource, key: string, range?: TimeRange) {
   const values = useRef(new Map<string, Promise<string[]>>());
   return useCallback(
-    async (input: string): Promise<Array<ComboboxOption<string>>> => {
+    async (input: string): Promise<Array<SelectableValue<string>>> => {
       const column = columnForKey(key);
       let columnValues: string[] = [];
       if (column) {
@@ -27,12 +24,7 @@ export function useValueOptions(datasource: FlowsDataSource, key: string, range?
         }
         columnValues = await values.current.get(column)!;
       }
-      const needle = input.toLowerCase();
-      const options: Array<ComboboxOption<string>> = [
-        ...datasource.variableNames().map((name) => ({ value: `$${name}`, description: 'Template variable' })),
-        ...columnValues.filter((value) => value !== '').map((value) => ({ value })),
-      ];
-      return options.filter((option) => option.value.toLowerCase().includes(needle)).slice(0, shownOptions);
+      return suggestionOptions(datasource.variableNames(), columnValues, input);
     },
     [datasource, key, range]
   );

@@ -1,6 +1,19 @@
-import type { AdHocVariableFilter, GetTagResponse } from '@grafana/data';
+import type { AdHocVariableFilter, MetricFindValue } from '@grafana/data';
 import { filterKeys, flowsTable, type DatabaseSchema } from '../schema/flowsSchema';
 import type { FilterOperator, FlowsFilter } from '../types';
+
+/**
+ * Ad-hoc filter keys, or why there are none: Grafana's GetTagResponse, spelled here because Grafana 11.0's
+ * @grafana/data has no such type. Grafana 11.0 reads only a list of keys, so there a failure shows as its
+ * picker's own error, not this reason.
+ */
+export interface TagKeysResponse {
+  data: MetricFindValue[];
+  error?: { message: string };
+}
+
+/** A filter as newer Grafana sends it: `values` came with the multi-value operators, after 11.0. */
+type AdHocFilter = AdHocVariableFilter & { values?: string[] };
 
 /** Grafana's multi-value ad-hoc operators, named as the backend's filter operators. */
 const listOperators: Record<string, FilterOperator> = { '=|': 'in', '!=|': 'not in' };
@@ -9,7 +22,7 @@ const listOperators: Record<string, FilterOperator> = { '=|': 'in', '!=|': 'not 
  * The dashboard's ad-hoc filters as the query's `adHocFilters`. Values stay plain text: the backend
  * resolves each key to a flows column and quotes each value, on either engine.
  */
-export function toQueryFilters(filters: AdHocVariableFilter[] | undefined): FlowsFilter[] {
+export function toQueryFilters(filters: AdHocFilter[] | undefined): FlowsFilter[] {
   return (filters ?? [])
     .filter((filter) => filter.key !== '')
     .map((filter) => {
@@ -29,7 +42,7 @@ export function toQueryFilters(filters: AdHocVariableFilter[] | undefined): Flow
  * response's error: Grafana's ad-hoc filter shows that message on the variable's label, while a
  * rejected promise shows only "An error has occurred fetching labels" in the key list.
  */
-export async function adHocFilterKeys(readSchema: () => Promise<DatabaseSchema>): Promise<GetTagResponse> {
+export async function adHocFilterKeys(readSchema: () => Promise<DatabaseSchema>): Promise<TagKeysResponse> {
   let schema: DatabaseSchema;
   try {
     schema = await readSchema();
