@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateFlows } from '@flowlens/flowgen';
+import type { ClickHouseServer } from '@flowlens/testkit';
+import type { StoredFrame } from '../src/buffer/diskBuffer.ts';
+import { FlowFrames } from '../src/pipeline/flowFrames.ts';
+import { FlowsDestination } from '../src/shipping/flowsDestination.ts';
+import { clickhouseWithSchema, eventually } from './helpers/harness.ts';
+import { SlowInsertProxy } from './helpers/slowInsertProxy.ts';
+
+// A frame of one cluster and one second, as the buffer hands it to the shipper.
+function storedFrame(second: number, count: number): StoredFrame {
+  const frames = new FlowFrames('RowBinary', 0, () => second);
+  const clusterUUID = randomUUID();
+  for (const record of generateFlows({ seed: 11, count })) frames.add({ ...record, clusterUUID });
+  const [frame] = frames.seal();
+  if (!frame) throw new Error('no frame sealed');
+  return {
+    frame,
+    position: { segment: 1, offset: 0 },
+    next: { segment: 1, offset: 1 },
+    token: `${randomUUID()}-1-0`,
+    bytes: frame.body.length,
+  };
+}
+
+describe('a batch whose insert is still running when it is sent again (clickhouse-server 18.16)', () => {
+  let clickhouse: ClickHouseServer;
+  let proxy: SlowInsertProxy;
+  const notes: string[] = [];
+  const insertsRunning = async () =>
+    Number((await clickhouse.query("SELECT count() FROM system.processes WHERE query LIKE 'INSERT INTO %'")).trim());
+
+  beforeAll(async () => {
+    clickhouse = await clickhouseWithSchema();
+    proxy = await SlowInsertProxy.start(new URL(clickhouse.url), 3000);
+  }, 120_000);
+  afterAll(async () => {
+    await proxy?.close();
+    await clickhouse?.close();
+  });
+
+  it('is stored once when its first sender stopped mid-insert and a new start sends it as uncertain', async () => {
+    // About 800 KB: larger than what the proxy lets through before it holds the rest.
+    const stored = storedFrame(1_790_000_000, 1500);
+    expect(stored.bytes).toBeGreaterThan(400 * 1024);
+    const first = new FlowsDestination({ url: proxy.url }, (line) => notes.push(line));
+    const firstSend = first.deliver(stored, false).then(
+      () => 'answered',
+      (error: Error) => error.message
+    );
+    await eventually('the first insert running on the server', insertsRunning, (n) => n === 1, 30_000);
+    // The first process goes away; what it sent still reaches ClickHouse through the proxy.
+    await first.close();
+    // Through the proxy too, so a resend would be counted there.
+    const second = new FlowsDestination({ url: proxy.url }, (line) => notes.push(line));
+    try {
+      await second.deliver(stored, true);
+    } finally {
+      await second.close();
+    }
+    // Cut off by close(): the first sender never learns how its insert ended.
+    expect(await firstSend).not.toBe('answered');
+    expect(proxy.insertsHeld, 'the batch was not sent again').toBe(1);
+    // Count only once the first insert is over: had the second sent it again, both copies are in by then.
+    await eventually('the first insert over', insertsRunning, (n) => n === 0, 30_000);
+    const rows = await clickhouse.query(
+      `SELECT count() FROM flows WHERE clusterUUID = '${stored.frame.kind === 'flows' ? stored.frame.clusterUUID : ''}'`
+    );
+    expect(Number(rows.trim())).toBe(1500);
+  }, 120_000);
+});
