@@ -9,9 +9,8 @@ import { clickhouseWithSchema, eventually } from './helpers/harness.ts';
 import { SlowInsertProxy } from './helpers/slowInsertProxy.ts';
 
 // A frame of one cluster and one second, as the buffer hands it to the shipper.
-function storedFrame(second: number, count: number): StoredFrame {
+function storedFrame(second: number, count: number, clusterUUID: string = randomUUID()): StoredFrame {
   const frames = new FlowFrames('RowBinary', 0, () => second);
-  const clusterUUID = randomUUID();
   for (const record of generateFlows({ seed: 11, count })) frames.add({ ...record, clusterUUID });
   const [frame] = frames.seal();
   if (!frame) throw new Error('no frame sealed');
@@ -69,4 +68,19 @@ describe('a batch whose insert is still running when it is sent again (clickhous
     );
     expect(Number(rows.trim())).toBe(1500);
   }, 120_000);
+
+  it('counts a batch whose clusterUUID has quotes in it (the count is SQL text)', async () => {
+    const marker = randomUUID();
+    const clusterUUID = `o'brien\\${marker}`;
+    const stored = storedFrame(1_790_003_600, 50, clusterUUID);
+    const destination = new FlowsDestination({ url: clickhouse.url }, (line) => notes.push(line));
+    try {
+      await destination.deliver(stored, true);
+      await destination.deliver(stored, true);
+    } finally {
+      await destination.close();
+    }
+    const rows = await clickhouse.query(`SELECT count() FROM flows WHERE endsWith(clusterUUID, '${marker}')`);
+    expect(Number(rows.trim())).toBe(50);
+  }, 60_000);
 });

@@ -188,3 +188,8 @@ export function plainIdentifier(name: string, what: string): string {
   }
   return name;
 }
+
+/** A ClickHouse string literal: values from the input (a clusterUUID) go into SQL text only so. */
+export function stringLiteral(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}

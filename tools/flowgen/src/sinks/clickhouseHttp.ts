@@ -3,6 +3,7 @@ import {
   ClickHouseError,
   ClickHouseHttp,
   plainIdentifier,
+  stringLiteral,
   type ClickHouseConnectionOptions,
 } from '../clickhouse/http.ts';
 import { parseVersion } from '../clickhouse/version.ts';
@@ -221,7 +222,7 @@ export class ClickHouseHttpSink implements FlowSink {
   private async storedRows(batch: FlowBatch): Promise<number> {
     const answer = await this.http.query(
       `SELECT count() FROM ${this.table} WHERE timeInserted >= toDateTime(${batch.firstTimeInserted}) ` +
-        `AND timeInserted <= toDateTime(${batch.lastTimeInserted}) AND clusterUUID = '${batch.clusterUUID}' FORMAT TabSeparated`
+        `AND timeInserted <= toDateTime(${batch.lastTimeInserted}) AND clusterUUID = ${stringLiteral(batch.clusterUUID)} FORMAT TabSeparated`
     );
     return Number(answer.trim());
   }
