@@ -32,7 +32,7 @@ describe('a batch whose insert is still running when it is sent again (clickhous
 
   beforeAll(async () => {
     clickhouse = await clickhouseWithSchema();
-    proxy = await SlowInsertProxy.start(new URL(clickhouse.url), 3000);
+    proxy = await SlowInsertProxy.start(new URL(clickhouse.url));
   }, 120_000);
   afterAll(async () => {
     await proxy?.close();
@@ -40,33 +40,52 @@ describe('a batch whose insert is still running when it is sent again (clickhous
   });
 
   it('is stored once when its first sender stopped mid-insert and a new start sends it as uncertain', async () => {
-    // About 800 KB: larger than what the proxy lets through before it holds the rest.
-    const stored = storedFrame(1_790_000_000, 1500);
-    expect(stored.bytes).toBeGreaterThan(400 * 1024);
+    // About 1.9 MB: larger than what the proxy lets through before it holds the rest.
+    const stored = storedFrame(1_790_000_000, 3500);
+    expect(stored.bytes).toBeGreaterThan(1536 * 1024);
     const first = new FlowsDestination({ url: proxy.url }, (line) => notes.push(line));
     const firstSend = first.deliver(stored, false).then(
       () => 'answered',
       (error: Error) => error.message
     );
-    await eventually('the first insert running on the server', insertsRunning, (n) => n === 1, 30_000);
+    let firstOutcome: string | undefined;
+    void firstSend.then((outcome) => (firstOutcome = outcome));
+    await eventually(
+      'the first insert running on the server',
+      async () => ({ running: await insertsRunning(), firstOutcome, inserts: proxy.insertsSeen }),
+      ({ running }) => running === 1,
+      30_000
+    );
     // The first process goes away; what it sent still reaches ClickHouse through the proxy.
     await first.close();
     // Through the proxy too, so a resend would be counted there.
     const second = new FlowsDestination({ url: proxy.url }, (line) => notes.push(line));
     try {
-      await second.deliver(stored, true);
+      const secondSend = second.deliver(stored, true);
+      // Once the second waits for the first insert to end (or has sent its own copy), the first may finish.
+      await Promise.race([
+        eventually(
+          'the second sender waiting',
+          async () => proxy.processListChecks,
+          (n) => n > 0,
+          30_000
+        ),
+        secondSend,
+      ]);
+      proxy.release();
+      await secondSend;
     } finally {
       await second.close();
     }
     // Cut off by close(): the first sender never learns how its insert ended.
     expect(await firstSend).not.toBe('answered');
-    expect(proxy.insertsHeld, 'the batch was not sent again').toBe(1);
+    expect(proxy.insertsSeen, 'the batch was not sent again').toBe(1);
     // Count only once the first insert is over: had the second sent it again, both copies are in by then.
     await eventually('the first insert over', insertsRunning, (n) => n === 0, 30_000);
     const rows = await clickhouse.query(
       `SELECT count() FROM flows WHERE clusterUUID = '${stored.frame.kind === 'flows' ? stored.frame.clusterUUID : ''}'`
     );
-    expect(Number(rows.trim())).toBe(1500);
+    expect(Number(rows.trim())).toBe(3500);
   }, 120_000);
 
   it('counts a batch whose clusterUUID has quotes in it (the count is SQL text)', async () => {

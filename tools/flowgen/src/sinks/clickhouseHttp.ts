@@ -42,7 +42,7 @@ export interface ClickHouseSinkOptions extends ClickHouseConnectionOptions {
  *   carries the same one: the server refuses a resend while an earlier attempt still runs (code 216),
  *   and the wait before counting also covers attempts of a process that stopped mid-write.
  *   Left open: an attempt still on its way when the count is taken (18.16 lists an INSERT only once
- *   it has read 256 KiB or all of it), which needs a sender killed mid-send and a slow network.
+ *   it has read the first MiB of the body or all of it), which needs a sender killed mid-send.
  */
 export type DuplicateGuard = 'deduplication-token' | 'verify-before-resend';
 
