@@ -109,10 +109,9 @@ export async function startIngest(options: IngestServiceOptions): Promise<Ingest
     close: async () => {
       await Promise.all([tcp.close(), http.close()]);
       await pipeline.flush();
+      // The shipper closes the connections and has stopped for good before the buffer closes.
       await shipper.stop();
       await buffer.close();
-      await flows.close();
-      policyEvents.close();
     },
   };
 }

@@ -6,6 +6,8 @@ import { clickhouseWithSchema, eventually, post, sendTcp, startHarness, type Har
 // Columns that tell flowgen's records apart; timeInserted is the ingest's own.
 const identity =
   'toUInt32(flowEndSeconds), sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, octetTotalCount, packetTotalCount';
+// Once ClickHouse answers again, the buffered batches start to go within this long (backoff is capped at 2 s).
+const recoveryMs = 15_000;
 
 describe('ClickHouse killed mid-stream: nothing lost, nothing doubled (clickhouse-server 18.16)', () => {
   let clickhouse: ClickHouseServer;
@@ -72,6 +74,8 @@ describe('ClickHouse killed mid-stream: nothing lost, nothing doubled (clickhous
     expect(streamingDone, 'TCP senders wait while the buffer is full').toBe(false);
 
     await clickhouse.start();
+    const storedWhenBack = await rows();
+    await eventually('sending resumed after ClickHouse came back', rows, (n) => n > storedWhenBack, recoveryMs);
     await streaming;
     await eventually('every record stored', rows, (n) => n >= records.length + probesStored, 120_000);
     await eventually(
@@ -94,6 +98,10 @@ describe('ClickHouse killed mid-stream: nothing lost, nothing doubled (clickhous
   }, 300_000);
 
   it('keeps buffered records across its own restart and sends them once ClickHouse is back', async () => {
+    // These ~1 MB must all be on disk before the restart: the first test's 600 KiB bound would hold
+    // part of them back in the sender (TCP backpressure), so this test's service has room for them.
+    const roomy = { maxBufferBytes: 8 * 1024 * 1024 };
+    await ingest.restart(roomy);
     const before = await rows();
     await clickhouse.kill();
     const records = [...generateFlows({ seed: 8, count: 2000 })].map((record) => JSON.stringify(record));
@@ -103,10 +111,10 @@ describe('ClickHouse killed mid-stream: nothing lost, nothing doubled (clickhous
       async () => ingest.service.buffer.pendingRows,
       (n) => n === records.length
     );
-    await ingest.restart();
+    await ingest.restart(roomy);
     expect(ingest.service.buffer.pendingRows).toBe(records.length);
     await clickhouse.start();
-    await eventually('records stored after the restart', rows, (n) => n === before + records.length, 120_000);
+    await eventually('records stored after the restart', rows, (n) => n === before + records.length, recoveryMs);
     await eventually(
       'the buffer drained',
       async () => ingest.service.buffer.pendingRows,

@@ -58,6 +58,7 @@ export class ClickHouseHttp {
   private readonly authorization: string | undefined;
   private readonly agent: http.Agent;
   private readonly requestTimeoutMs: number;
+  private closed = false;
 
   constructor(options: ClickHouseConnectionOptions) {
     let endpoint: URL;
@@ -101,6 +102,10 @@ export class ClickHouseHttp {
     }
     if (options.body) {
       url.searchParams.set('query', sql);
+    }
+    if (this.closed) {
+      // Its owner has moved on (a restart hands the same batches to a new connection): sending now could double them.
+      return Promise.reject(new Error(`the connection to ClickHouse at ${this.description} is closed`));
     }
     const body = options.body ?? Buffer.from(sql);
     const request = (url.protocol === 'https:' ? https : http).request;
@@ -152,7 +157,9 @@ export class ClickHouseHttp {
     });
   }
 
+  /** Ends requests in flight and refuses new ones. */
   close(): void {
+    this.closed = true;
     this.agent.destroy();
   }
 
@@ -180,4 +187,9 @@ export function plainIdentifier(name: string, what: string): string {
     throw new Error(`${what} "${name}" is not a plain ClickHouse identifier (letters, digits, _)`);
   }
   return name;
+}
+
+/** A ClickHouse string literal: values from the input (a clusterUUID) go into SQL text only so. */
+export function stringLiteral(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }

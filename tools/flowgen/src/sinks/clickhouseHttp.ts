@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   ClickHouseError,
   ClickHouseHttp,
   plainIdentifier,
+  stringLiteral,
   type ClickHouseConnectionOptions,
 } from '../clickhouse/http.ts';
 import { parseVersion } from '../clickhouse/version.ts';
@@ -17,7 +18,10 @@ export interface ClickHouseSinkOptions extends ClickHouseConnectionOptions {
   table?: string;
   /** Wire format; RowBinary (default) costs the server least to parse. */
   format?: 'RowBinary' | 'TabSeparated';
-  /** Keep retrying one batch this long while ClickHouse is down before giving up; default 300. */
+  /**
+   * Keep retrying one batch this long while ClickHouse is down before giving up; default 300. 0: one
+   * attempt, its error thrown as is (a caller with its own retry loop, such as flowlens-ingest).
+   */
   retrySeconds?: number;
   /** Wait this long for ClickHouse to answer at the start (it may still be starting); default 0. */
   waitSeconds?: number;
@@ -34,6 +38,11 @@ export interface ClickHouseSinkOptions extends ClickHouseConnectionOptions {
  *   all. After a failure the sink waits until the insert's query id is no longer running, counts
  *   this cluster's rows in the batch's timeInserted range, and resends only if the count is still
  *   what it was before the first attempt; if it grew by the batch's size the batch landed.
+ *   The query id comes from the batch's token, so every attempt of a batch, from any process,
+ *   carries the same one: the server refuses a resend while an earlier attempt still runs (code 216),
+ *   and the wait before counting also covers attempts of a process that stopped mid-write.
+ *   Left open: an attempt still on its way when the count is taken (18.16 lists an INSERT only once
+ *   it has read the first MiB of the body or all of it), which needs a sender killed mid-send.
  */
 export type DuplicateGuard = 'deduplication-token' | 'verify-before-resend';
 
@@ -51,9 +60,10 @@ export class ClickHouseHttpSink implements FlowSink {
   landedDespiteFailure = 0;
 
   private readonly insertSql: string;
-  private readonly runId = randomUUID();
   private outage = false;
   private closed = false;
+  /** Ends a backoff wait early when the sink is closed. */
+  private wakeFromBackoff: (() => void) | undefined;
 
   private constructor(
     private readonly http: ClickHouseHttp,
@@ -108,7 +118,7 @@ export class ClickHouseHttpSink implements FlowSink {
 
   async write(batch: FlowBatch): Promise<void> {
     const deadline = Date.now() + this.retryMs;
-    const queryId = `flowgen-${this.runId}-${batch.sequence}`;
+    const queryId = insertQueryId(batch);
     const parameters: Record<string, string | number> = {
       query_id: queryId,
       // One block per batch, however large, so the server stores it as one part.
@@ -151,6 +161,7 @@ export class ClickHouseHttpSink implements FlowSink {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.wakeFromBackoff?.();
     this.http.close();
   }
 
@@ -166,7 +177,7 @@ export class ClickHouseHttpSink implements FlowSink {
   }
 
   private async pause(batch: FlowBatch, error: unknown, attempt: number, deadline: number): Promise<void> {
-    if (!(error instanceof ClickHouseError) || !error.retryable) {
+    if (!(error instanceof ClickHouseError) || !error.retryable || this.retryMs === 0) {
       throw error;
     }
     if (this.closed) {
@@ -184,18 +195,34 @@ export class ClickHouseHttpSink implements FlowSink {
       this.log(`flowgen: ${error.message}; retrying with backoff for up to ${this.retryMs / 1000} s`);
     }
     const delay = Math.min(longestBackoffMs, firstBackoffMs * 2 ** attempt, Math.max(0, deadline - Date.now()));
-    await new Promise((resolve) => setTimeout(resolve, delay));
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, delay);
+      this.wakeFromBackoff = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    // A closed sink makes no more requests: its owner may already have handed the batch to another.
+    if (this.closed) {
+      throw new Error(`batch ${batch.sequence} was still being retried when the sink was closed: ${error.message}`);
+    }
   }
 
   /**
-   * Rows of the batch's cluster in its timeInserted range. With verify-before-resend, a caller that
-   * cannot tell whether an earlier write of the batch landed (it was stopped mid-write) asks this:
-   * 0 means resend, the batch's row count means it landed.
+   * With verify-before-resend, for a caller that cannot tell whether an earlier write of the batch
+   * landed (it was stopped mid-write, perhaps in another process): waits until no attempt of the
+   * batch still runs on the server, then counts. 0 means resend, the batch's row count means it landed.
    */
-  async storedRows(batch: FlowBatch): Promise<number> {
+  async settledRows(batch: FlowBatch): Promise<number> {
+    await this.waitUntilFinished(insertQueryId(batch));
+    return this.storedRows(batch);
+  }
+
+  /** Rows of the batch's cluster in its timeInserted range. */
+  private async storedRows(batch: FlowBatch): Promise<number> {
     const answer = await this.http.query(
       `SELECT count() FROM ${this.table} WHERE timeInserted >= toDateTime(${batch.firstTimeInserted}) ` +
-        `AND timeInserted <= toDateTime(${batch.lastTimeInserted}) AND clusterUUID = '${batch.clusterUUID}' FORMAT TabSeparated`
+        `AND timeInserted <= toDateTime(${batch.lastTimeInserted}) AND clusterUUID = ${stringLiteral(batch.clusterUUID)} FORMAT TabSeparated`
     );
     return Number(answer.trim());
   }
@@ -208,9 +235,19 @@ export class ClickHouseHttpSink implements FlowSink {
       if (Number(running.trim()) === 0) {
         return;
       }
+      if (this.closed) {
+        throw new Error(`the sink was closed while insert ${queryId} still ran on the server`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
+}
+
+/** The same for every attempt of a batch, in any process: the server runs one query per id at a time. */
+function insertQueryId(batch: FlowBatch): string {
+  // The id also goes into SQL text (system.processes): anything beyond plain characters is hashed.
+  const key = /^[\w-]{1,200}$/.test(batch.token) ? batch.token : createHash('sha256').update(batch.token).digest('hex');
+  return `flowgen-insert-${key}`;
 }
 
 /** The first answer to `sql`, waiting up to `waitSeconds` for a server that is still starting. */

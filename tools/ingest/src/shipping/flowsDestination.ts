@@ -11,6 +11,7 @@ export class UnresolvableBatchError extends Error {}
 export class FlowsDestination {
   private readonly sinks = new Map<string, ClickHouseHttpSink>();
   private sequence = 0;
+  private closed = false;
 
   constructor(
     private readonly connection: ClickHouseConnectionOptions & { table?: string },
@@ -18,8 +19,9 @@ export class FlowsDestination {
   ) {}
 
   /**
-   * Sends the frame. `uncertain`: an earlier attempt may have landed (it failed midway, or the
-   * process stopped during it); on servers that cannot deduplicate, the stored rows then decide.
+   * Sends the frame, once: a failure is thrown for the shipper to retry. `uncertain`: an earlier
+   * attempt may have landed (it failed midway, or the process stopped during it); on servers that
+   * cannot deduplicate, the stored rows then decide, counted once no earlier attempt still runs.
    */
   async deliver(stored: StoredFrame, uncertain: boolean): Promise<void> {
     const frame = stored.frame;
@@ -35,7 +37,7 @@ export class FlowsDestination {
       token: stored.token,
     };
     if (uncertain && sink.guard === 'verify-before-resend') {
-      const rows = await sink.storedRows(batch);
+      const rows = await sink.settledRows(batch);
       if (rows === batch.rows) return;
       if (rows !== 0) {
         throw new UnresolvableBatchError(
@@ -49,6 +51,7 @@ export class FlowsDestination {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     for (const sink of this.sinks.values()) await sink.close();
     this.sinks.clear();
   }
@@ -56,8 +59,13 @@ export class FlowsDestination {
   private async sink(format: 'RowBinary' | 'TabSeparated'): Promise<ClickHouseHttpSink> {
     let sink = this.sinks.get(format);
     if (!sink) {
-      // A write that keeps failing gives up after a while; the shipper then tries the batch again as uncertain.
-      sink = await ClickHouseHttpSink.open({ ...this.connection, format, retrySeconds: 20, log: this.log });
+      // One attempt per write: the shipper owns the retries, so it can stop them (and back off) as one loop.
+      sink = await ClickHouseHttpSink.open({ ...this.connection, format, retrySeconds: 0, log: this.log });
+      if (this.closed) {
+        // Closed while it opened: a send now would race the next start over the same frame.
+        await sink.close();
+        throw new Error('flows destination closed');
+      }
       this.sinks.set(format, sink);
     }
     return sink;

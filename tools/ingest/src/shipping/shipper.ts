@@ -4,7 +4,10 @@ import type { FlowsDestination } from './flowsDestination.ts';
 import type { PolicyEventsDestination } from './policyEventsDestination.ts';
 
 const firstBackoffMs = 200;
-const longestBackoffMs = 10_000;
+// Short, so a ClickHouse that is back is found within two seconds; a refused connection costs nothing.
+const longestBackoffMs = 2000;
+// How long stop() waits for an insert in flight to be answered before cutting it off.
+const stopGraceMs = 10_000;
 
 /**
  * Sends the buffer's frames to ClickHouse one at a time, in order, and commits each once stored.
@@ -17,7 +20,8 @@ export class Shipper {
   lastError: string | undefined;
   private stopped = false;
   private done: Promise<void> = Promise.resolve();
-  private wake: (() => void) | undefined;
+  private readonly stopping: Promise<undefined>;
+  private signalStop: () => void = () => undefined;
 
   constructor(
     private readonly buffer: DiskBuffer,
@@ -25,25 +29,37 @@ export class Shipper {
     private readonly policyEvents: PolicyEventsDestination,
     private readonly metrics: IngestMetrics,
     private readonly log: (line: string) => void
-  ) {}
+  ) {
+    this.stopping = new Promise((resolve) => (this.signalStop = () => resolve(undefined)));
+  }
 
   start(): void {
     this.done = this.run();
   }
 
-  /** Stops after the frame in hand, waiting for it at most a few seconds (unconfirmed, it stays buffered). */
+  /**
+   * Stops sending and closes the connections. Returns only once nothing is sent any more: a send
+   * left running would race the next start over the same frames (and commit into its state).
+   * An insert in flight gets a grace period to be answered; cut off, its frame is uncertain next time.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.signalStop();
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.done, new Promise((resolve) => (timer = setTimeout(resolve, 3000)))]);
+    const answered = await Promise.race([
+      this.done.then(() => true),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), stopGraceMs))),
+    ]);
     clearTimeout(timer);
+    await this.flows.close();
+    this.policyEvents.close();
+    if (!answered) await this.done;
   }
 
   private async run(): Promise<void> {
     let uncertain = true;
     for (;;) {
-      const stored = await this.buffer.next();
+      const stored = await Promise.race([this.buffer.next(), this.stopping]);
       if (!stored || this.stopped) return;
       for (let attempt = 0; ; attempt++) {
         try {
@@ -51,6 +67,7 @@ export class Shipper {
           break;
         } catch (error) {
           uncertain = true;
+          if (this.stopped) return;
           this.metrics.insertErrors.inc();
           const message = (error as Error).message;
           if (message !== this.lastError) {
@@ -82,12 +99,10 @@ export class Shipper {
   }
 
   private pause(milliseconds: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, milliseconds);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+    let timer: NodeJS.Timeout | undefined;
+    return Promise.race([
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, milliseconds))),
+      this.stopping,
+    ]).then(() => clearTimeout(timer));
   }
 }
