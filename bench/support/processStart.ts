@@ -9,7 +9,7 @@ export interface StartSample {
   wallMs: number;
   /** CPU time the process had used by then (all threads): what start costs when no other work waits. */
   cpuMs: number;
-  /** Resident memory 200 ms after the handshake, and the anonymous part of it (heaps, not mapped files). */
+  /** Resident memory a while after the handshake, and the anonymous part of it (heaps, not mapped files). */
   rssMb: number;
   anonMb: number;
 }
@@ -46,8 +46,8 @@ function statusMb(pid: number, field: 'VmRSS' | 'RssAnon'): number {
   return Number(match?.[1] ?? 0) / 1024;
 }
 
-/** Starts `command` as Grafana would (magic cookie set), `runs` times, one at a time. */
-export async function measureStarts(command: string[], runs: number): Promise<StartSample[]> {
+/** Starts `command` as Grafana would (magic cookie set), `runs` times, one at a time, sampling memory `idleMs` after the handshake. */
+export async function measureStarts(command: string[], runs: number, idleMs = 200): Promise<StartSample[]> {
   const samples: StartSample[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
@@ -58,7 +58,7 @@ export async function measureStarts(command: string[], runs: number): Promise<St
     await new Promise<void>((resolve) => createInterface({ input: child.stdout }).once('line', () => resolve()));
     const wallMs = performance.now() - started;
     const cpuMs = cpuMsOf(child.pid!);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, idleMs));
     samples.push({ wallMs, cpuMs, rssMb: statusMb(child.pid!, 'VmRSS'), anonMb: statusMb(child.pid!, 'RssAnon') });
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
