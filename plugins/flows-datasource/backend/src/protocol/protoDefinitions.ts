@@ -29,13 +29,10 @@ function deserializer(type: protobuf.Type) {
   return (bytes: Buffer): unknown => type.toObject(type.decode(bytes), decodedShape);
 }
 
-function methodDefinition(
-  service: string,
-  method: protobuf.Method,
-  root: protobuf.Root
-): MethodDefinition<unknown, unknown> {
-  const requestType = root.lookupType(method.requestType);
-  const responseType = root.lookupType(method.responseType);
+function methodDefinition(service: string, method: protobuf.Method): MethodDefinition<unknown, unknown> {
+  method.resolve();
+  const requestType = method.resolvedRequestType!;
+  const responseType = method.resolvedResponseType!;
   return {
     path: `/${service}/${method.name}`,
     requestStream: method.requestStream === true,
@@ -54,13 +51,15 @@ function methodDefinition(
  * generates each message's encoder and decoder on its first use, not here.
  */
 export function loadProtocol(): GrpcObject {
+  // Not Root.fromJSON: it resolves every type at once, generating each one's constructor with
+  // new Function (which no code cache covers); types resolve on their first message instead.
   // JSON imports type enums and field rules as plain strings, wider than protobufjs's descriptor types.
-  const root = protobuf.Root.fromJSON(pluginProtocol as protobuf.INamespace);
+  const root = new protobuf.Root().addJSON((pluginProtocol as protobuf.INamespace).nested!);
   const definitions: Record<string, ServiceDefinition> = {};
   for (const path of servicePaths) {
     const service = root.lookupService(path);
     definitions[path] = Object.fromEntries(
-      service.methodsArray.map((method) => [method.name, methodDefinition(path, method, root)])
+      service.methodsArray.map((method) => [method.name, methodDefinition(path, method)])
     );
   }
   return loadPackageDefinition(definitions);
