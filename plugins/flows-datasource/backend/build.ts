@@ -1,11 +1,24 @@
 // Builds the backend as Grafana runs it: one self-contained executable per platform,
 // dist/gpx_flowlens_flows_linux_<arch>, that needs no Node.js on the Grafana host. The TypeScript
-// is bundled by esbuild into one CommonJS file, packed into a Node single executable application
-// blob (protos as assets), and injected into a Node binary of the same version with postject.
-import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// is bundled by esbuild into chunks, packed into a Node single executable application blob (the
+// chunks and their V8 code caches as assets), and injected into a Node binary of the same version
+// with postject.
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { build, transform } from 'esbuild';
 
 const require = createRequire(import.meta.url);
@@ -19,7 +32,6 @@ const buildDir = join(backendDir, '.build');
 const distDir = join(pluginDir, 'dist');
 const executable = 'gpx_flowlens_flows';
 const nodeVersion = process.version.slice(1);
-const protos = ['pluginv2.proto', 'goplugin.proto', 'health.proto'];
 
 /** Where a Node binary for `arch` comes from: this very Node for the host, the npm registry otherwise. */
 function nodeBinary(arch: 'x64' | 'arm64'): string {
@@ -65,6 +77,12 @@ async function bundle(): Promise<string[]> {
     minifySyntax: true,
     minifyWhitespace: true,
     legalComments: 'none',
+    // Left out of the bundle; their require fails (chunkLoader.cjs serves built-in modules only):
+    // - long: protobufjs uses long.js when it can load it, but our int64 fields decode to numbers
+    //   either way, and long.js compiles a WebAssembly module as it loads, at every start;
+    // - @grpc/proto-loader (with the full protobufjs): grpc-js requires it only to serve its channelz
+    //   and ORCA admin services, which the plugin does not offer. It was 0.3 MB of the start's code.
+    external: ['long', '@grpc/proto-loader'],
     // ESM's import.meta.url has no CommonJS twin; give the chunks one so proto lookup works unpacked too.
     define: { 'import.meta.url': 'importMetaUrl' },
     logLevel: 'warning',
@@ -92,23 +110,64 @@ async function bundle(): Promise<string[]> {
 }
 
 /**
- * The single executable's payload. V8's code cache speeds up start (Grafana waits for the handshake)
- * but is only valid for the CPU and V8 that made it, so only the host architecture's blob carries one;
- * V8 falls back to compiling if a cache does not fit.
+ * V8 code caches of the chunks a start runs (main.js and its static imports), made by starting the
+ * unpacked plugin once with this Node and letting chunkLoader.cjs write them as it exits. Made after
+ * running, they hold every function compiled up to the handshake, not only the chunks' top level.
+ * Returns the cache file names (`<chunk>.cache`).
  */
-function seaBlob(chunks: string[], withCodeCache: boolean): Buffer {
+async function chunkCodeCaches(): Promise<string[]> {
   const chunkDir = join(buildDir, 'chunks');
-  const blob = join(buildDir, withCodeCache ? 'sea-prep-cached.blob' : 'sea-prep.blob');
+  const socketDir = mkdtempSync(join(tmpdir(), 'flowlens-build-'));
+  try {
+    const { NODE_OPTIONS: _ignored, ...env } = process.env;
+    const child = spawn(process.execPath, [join(chunkDir, 'chunkLoader.cjs')], {
+      // No NODE_OPTIONS: V8 rejects a cache made under other flags than the executable runs with.
+      env: {
+        ...env,
+        grafana_plugin_type: 'datasource',
+        PLUGIN_UNIX_SOCKET_DIR: socketDir,
+        FLOWLENS_WRITE_CODE_CACHE: chunkDir,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stderr.on('data', (data: Buffer) => (log += data.toString()));
+    const exited = new Promise<number | null>((done) => child.once('exit', done));
+    const handshake = await Promise.race([
+      new Promise<string>((done) => createInterface({ input: child.stdout }).once('line', done)),
+      exited.then((code) => {
+        throw new Error(`the unpacked plugin exited (${code}) before its handshake:\n${log}`);
+      }),
+    ]);
+    if (!handshake.startsWith('1|2|unix|')) {
+      throw new Error(`unexpected handshake from the unpacked plugin: ${handshake}\n${log}`);
+    }
+    child.kill('SIGTERM');
+    const code = await exited;
+    if (code !== 0) {
+      throw new Error(`the unpacked plugin exited with ${code} while writing code caches:\n${log}`);
+    }
+  } finally {
+    rmSync(socketDir, { recursive: true, force: true });
+  }
+  return readdirSync(chunkDir).filter((name) => name.endsWith('.cache'));
+}
+
+/**
+ * The single executable's payload. Code caches are only valid for the CPU and V8 that made them, so
+ * only the host architecture's blob carries them (the loader's own, from useCodeCache, and the
+ * chunks'); V8 falls back to compiling if a cache does not fit.
+ */
+function seaBlob(chunks: string[], codeCaches: string[] | undefined): Buffer {
+  const chunkDir = join(buildDir, 'chunks');
+  const blob = join(buildDir, codeCaches ? 'sea-prep-cached.blob' : 'sea-prep.blob');
   const config = {
     main: join(chunkDir, 'chunkLoader.cjs'),
     output: blob,
     disableExperimentalSEAWarning: true,
     useSnapshot: false,
-    useCodeCache: withCodeCache,
-    assets: Object.fromEntries([
-      ...protos.map((name) => [name, join(backendDir, 'proto', name)]),
-      ...chunks.map((name) => [name, join(chunkDir, name)]),
-    ]),
+    useCodeCache: codeCaches !== undefined,
+    assets: Object.fromEntries([...chunks, ...(codeCaches ?? [])].map((name) => [name, join(chunkDir, name)])),
   };
   const configFile = join(buildDir, 'sea-config.json');
   writeFileSync(configFile, JSON.stringify(config, null, 2));
@@ -121,6 +180,7 @@ async function main(): Promise<void> {
   mkdirSync(buildDir, { recursive: true });
   mkdirSync(distDir, { recursive: true });
   const chunks = await bundle();
+  const codeCaches = await chunkCodeCaches();
   for (const goArch of wanted) {
     const nodeArch = goArch === 'amd64' ? 'x64' : goArch === 'arm64' ? 'arm64' : undefined;
     if (!nodeArch) {
@@ -130,7 +190,7 @@ async function main(): Promise<void> {
     rmSync(target, { force: true });
     copyFileSync(nodeBinary(nodeArch), target);
     chmodSync(target, 0o755);
-    const blob = seaBlob(chunks, nodeArch === process.arch);
+    const blob = seaBlob(chunks, nodeArch === process.arch ? codeCaches : undefined);
     await inject(target, 'NODE_SEA_BLOB', blob, { sentinelFuse: 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2' });
     console.log(`built ${target} (Node ${nodeVersion}, ${goArch})`);
   }

@@ -17,7 +17,7 @@ describe('QueryDataResponse wire encoding', () => {
     errorSource: fc.constantFrom('', 'plugin', 'downstream'),
   });
 
-  it('round-trips through the proto-loader decoder', () => {
+  it('round-trips through the generic protobuf decoder', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 20 }), response, { maxKeys: 5 }), (input) => {
         // Copies: the serializer empties the chunk lists it is given, and fast-check may reuse its values.

@@ -1,7 +1,9 @@
 import type { Logger } from '../logging/logger.ts';
-import { ClickHouseEngine, type ClickHouseConnection } from './clickhouse/clickhouseEngine.ts';
+import { clickhouseDialect } from '../sql/clickhouseDialect.ts';
+import { snowflakeDialect } from '../sql/snowflakeDialect.ts';
+import type { ClickHouseConnection } from './clickhouse/clickhouseEngine.ts';
 import type { FlowsEngine } from './engine.ts';
-import { LazySnowflakeEngine } from './snowflake/lazySnowflakeEngine.ts';
+import { LazyEngine } from './lazyEngine.ts';
 import type { SnowflakeConnectionSettings } from './snowflake/snowflakeConnection.ts';
 
 /** Which database a datasource reads, and how to reach it. */
@@ -15,11 +17,17 @@ export function createEngine(
 ): FlowsEngine {
   switch (settings.engine) {
     case 'clickhouse':
-      return new ClickHouseEngine(settings.clickhouse, logger);
+      return new LazyEngine(clickhouseDialect, async () => {
+        const { ClickHouseEngine } = await import('./clickhouse/clickhouseEngine.ts');
+        return new ClickHouseEngine(settings.clickhouse, logger);
+      });
     case 'snowflake':
-      return new LazySnowflakeEngine(
-        { ...settings.snowflake, queryTimeoutSeconds: settings.queryTimeoutSeconds },
-        logger
-      );
+      return new LazyEngine(snowflakeDialect, async () => {
+        const { SnowflakeEngine } = await import('./snowflake/snowflakeEngine.ts');
+        return new SnowflakeEngine(
+          { ...settings.snowflake, queryTimeoutSeconds: settings.queryTimeoutSeconds },
+          logger
+        );
+      });
   }
 }

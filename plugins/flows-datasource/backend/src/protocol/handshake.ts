@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -50,13 +49,17 @@ export interface Listener {
   cleanup(): void;
 }
 
-/** A unix socket in PLUGIN_UNIX_SOCKET_DIR (or the temp dir), as go-plugin servers use on Linux. */
+/**
+ * A unix socket in a new folder of PLUGIN_UNIX_SOCKET_DIR (or the temp dir), as go-plugin servers
+ * use on Linux. mkdtemp names the folder uniquely without node:crypto, which would add to every start.
+ */
 export function unixListener(env: NodeJS.ProcessEnv): Listener {
-  const path = join(env.PLUGIN_UNIX_SOCKET_DIR || tmpdir(), `plugin${randomBytes(6).toString('hex')}`);
+  const folder = mkdtempSync(join(env.PLUGIN_UNIX_SOCKET_DIR || tmpdir(), 'plugin'));
+  const path = join(folder, 'plugin.sock');
   const multiplexField = env.PLUGIN_MULTIPLEX_GRPC ? '|false' : '';
   return {
     grpcAddress: `unix:${path}`,
     handshakeLine: `${coreProtocolVersion}|${appProtocolVersion}|unix|${path}|grpc|${multiplexField}\n`,
-    cleanup: () => rmSync(path, { force: true }),
+    cleanup: () => rmSync(folder, { recursive: true, force: true }),
   };
 }

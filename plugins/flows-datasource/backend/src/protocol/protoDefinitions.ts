@@ -1,35 +1,66 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { getAsset, isSea } from 'node:sea';
-import { loadPackageDefinition, type GrpcObject } from '@grpc/grpc-js';
-import { fromJSON, type Options } from '@grpc/proto-loader';
-import protobuf from 'protobufjs';
+import { loadPackageDefinition, type GrpcObject, type MethodDefinition, type ServiceDefinition } from '@grpc/grpc-js';
+// The light build reads JSON descriptors only; the .proto parser and reflection extensions stay out of the start.
+import protobuf from 'protobufjs/light.js';
+import pluginProtocol from './pluginProtocol.json' with { type: 'json' };
 
-const protoFiles = ['pluginv2.proto', 'goplugin.proto', 'health.proto'] as const;
-
-const loaderOptions: Options = {
-  keepCase: true,
-  longs: Number,
-  enums: String,
-  defaults: true,
-  oneofs: true,
-};
+/** The services Grafana (through go-plugin) calls on a plugin. */
+const servicePaths = [
+  'pluginv2.Data',
+  'pluginv2.Diagnostics',
+  'pluginv2.Resource',
+  'grpc.health.v1.Health',
+  'plugin.GRPCController',
+  'plugin.GRPCStdio',
+  'plugin.GRPCBroker',
+] as const;
 
 /**
- * The .proto files ship inside the single executable as assets; in development and tests they are
- * read from backend/proto. Parsing happens once at start.
+ * How messages look to handlers, as @grpc/proto-loader gave them before: field names as in the
+ * .proto, int64 as number, enums as their names, unset fields as defaults, oneofs named.
  */
-function protoText(name: (typeof protoFiles)[number]): string {
-  if (isSea()) {
-    return getAsset(name, 'utf8');
-  }
-  return readFileSync(fileURLToPath(new URL(`../../proto/${name}`, import.meta.url)), 'utf8');
+const decodedShape: protobuf.IConversionOptions = { longs: Number, enums: String, defaults: true, oneofs: true };
+
+function serializer(type: protobuf.Type) {
+  return (value: unknown): Buffer =>
+    Buffer.isBuffer(value) ? value : Buffer.from(type.encode(type.fromObject(value as object)).finish());
 }
 
+function deserializer(type: protobuf.Type) {
+  return (bytes: Buffer): unknown => type.toObject(type.decode(bytes), decodedShape);
+}
+
+function methodDefinition(service: string, method: protobuf.Method): MethodDefinition<unknown, unknown> {
+  method.resolve();
+  const requestType = method.resolvedRequestType!;
+  const responseType = method.resolvedResponseType!;
+  return {
+    path: `/${service}/${method.name}`,
+    requestStream: method.requestStream === true,
+    responseStream: method.responseStream === true,
+    requestSerialize: serializer(requestType),
+    requestDeserialize: deserializer(requestType),
+    responseSerialize: serializer(responseType),
+    responseDeserialize: deserializer(responseType),
+    originalName: method.name,
+  };
+}
+
+/**
+ * The plugin protocol as gRPC service definitions and client constructors, from the JSON descriptors
+ * in pluginProtocol.json (made from proto/*.proto by proto/writeProtocolJson.ts). protobufjs
+ * generates each message's encoder and decoder on its first use, not here.
+ */
 export function loadProtocol(): GrpcObject {
-  const root = new protobuf.Root();
-  for (const name of protoFiles) {
-    protobuf.parse(protoText(name), root, { keepCase: true });
+  // Not Root.fromJSON: it resolves every type at once, generating each one's constructor with
+  // new Function (which no code cache covers); types resolve on their first message instead.
+  // JSON imports type enums and field rules as plain strings, wider than protobufjs's descriptor types.
+  const root = new protobuf.Root().addJSON((pluginProtocol as protobuf.INamespace).nested!);
+  const definitions: Record<string, ServiceDefinition> = {};
+  for (const path of servicePaths) {
+    const service = root.lookupService(path);
+    definitions[path] = Object.fromEntries(
+      service.methodsArray.map((method) => [method.name, methodDefinition(path, method)])
+    );
   }
-  return loadPackageDefinition(fromJSON(root.toJSON(), loaderOptions));
+  return loadPackageDefinition(definitions);
 }

@@ -1,7 +1,7 @@
 import type { DataQuery, DataSourceSettings, PluginContext } from '../handlers/types.ts';
 
 /**
- * pluginv2 messages as @grpc/proto-loader decodes them (keepCase, int64 as number, bytes as Buffer),
+ * pluginv2 messages as protoDefinitions.ts decodes them (.proto field names, int64 as number, bytes as Buffer),
  * and their conversion to the handlers' plain types. A malformed request becomes a WireError,
  * answered with gRPC INVALID_ARGUMENT.
  */
