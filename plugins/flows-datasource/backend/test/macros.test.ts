@@ -57,6 +57,10 @@ describe('ClickHouse macros', () => {
       "$__timeGroup(toDateTime(x, 'UTC'), $__interval_s)",
       "subtractSeconds(toDateTime(toDateTime(x, 'UTC')), toUInt32(toDateTime(toDateTime(x, 'UTC'))) % 20)",
     ],
+    [
+      '$__spreadEndShare',
+      'CASE WHEN toFloat64(flowEndSeconds) <= greatest(toFloat64(flowStartSeconds), toFloat64(flowEndSeconds) - 60) THEN 1 ELSE (toFloat64(flowEndSeconds) - greatest(greatest(toFloat64(flowStartSeconds), toFloat64(flowEndSeconds) - 60), floor(toFloat64(flowEndSeconds) / 20) * 20)) / nullIf(toFloat64(flowEndSeconds) - greatest(toFloat64(flowStartSeconds), toFloat64(flowEndSeconds) - 60), 0) END',
+    ],
     ["$__conditionalAll(ns IN ('a','b'), 'a','b')", "(ns IN ('a','b'))"],
     ["$__conditionalAll(ns IN ($ns), '$__all')", '1=1'],
     ['$__conditionalAll(ns IN (), )', '1=1'],

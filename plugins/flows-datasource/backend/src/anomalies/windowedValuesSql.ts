@@ -4,20 +4,58 @@ import { flowColumnKinds } from '@flowlens/flow-schema';
 import type { AnomalyEndpoint, DetectOptions } from './detectOptions.ts';
 
 /**
- * One value per endpoint and window, computed in the database: denied flow records, or bits per
- * second through the endpoint (both directions of its connections, each record spread over the
- * seconds it covers, as every FlowLens rate). Node then only reads per-endpoint series.
+ * Per endpoint and window, computed in the database: denied flow records, or bits per second through
+ * the endpoint (both directions of its connections, each record spread over the seconds it covers, as
+ * every FlowLens rate). Throughput comes as two parts per endpoint and window, the bits of the records
+ * ending in it that fall in it (`value`) and those that fall in the window before (`valueBefore`, when
+ * `reachesBefore`); windowParts.ts adds them up. Node then only reads per-endpoint series.
  */
 type Side = 'source' | 'destination';
 
-const endpointOf: Record<AnomalyEndpoint, (side: Side) => string> = {
-  pod: (side) => `CASE WHEN ${side}PodName = '' THEN '' ELSE ${side}PodNamespace || '/' || ${side}PodName END`,
+/**
+ * An endpoint as the raw columns each side groups by (cheaper than building its name per record) and
+ * its name made from them once per window; `keep` drops, per record, what would be named ''.
+ */
+interface EndpointColumns {
+  sides: Side[];
+  columns: (side: Side) => Record<string, string>;
+  keep: (side: Side) => string;
+  name: (column: (alias: string) => string) => string;
+}
+
+const endpointOf: Record<AnomalyEndpoint, EndpointColumns> = {
+  pod: {
+    sides: ['source', 'destination'],
+    columns: (side) => ({ podNamespace: `${side}PodNamespace`, podName: `${side}PodName` }),
+    keep: (side) => `${side}PodName != ''`,
+    name: (column) => `${column('podNamespace')} || '/' || ${column('podName')}`,
+  },
   // Raw labels; the backend drops generated ones and merges what then looks the same.
-  podLabels: (side) => `CASE WHEN ${side}PodName = '' THEN '' ELSE ${side}PodNamespace || ' ' || ${side}PodLabels END`,
-  namespace: (side) => `${side}PodNamespace`,
-  externalIP: (side) => `CASE WHEN ${side}PodName = '' THEN ${side}IP ELSE '' END`,
+  podLabels: {
+    sides: ['source', 'destination'],
+    columns: (side) => ({ podNamespace: `${side}PodNamespace`, podLabels: `${side}PodLabels` }),
+    keep: (side) => `${side}PodName != ''`,
+    name: (column) => `${column('podNamespace')} || ' ' || ${column('podLabels')}`,
+  },
+  namespace: {
+    sides: ['source', 'destination'],
+    columns: (side) => ({ podNamespace: `${side}PodNamespace` }),
+    keep: (side) => `${side}PodNamespace != ''`,
+    name: (column) => column('podNamespace'),
+  },
+  externalIP: {
+    sides: ['source', 'destination'],
+    columns: (side) => ({ ip: `${side}IP` }),
+    keep: (side) => `${side}PodName = '' AND ${side}IP != ''`,
+    name: (column) => column('ip'),
+  },
   // A Service is a destination; its port name (namespace/service:port) names it.
-  service: (side) => (side === 'destination' ? 'destinationServicePortName' : "''"),
+  service: {
+    sides: ['destination'],
+    columns: () => ({ servicePortName: 'destinationServicePortName' }),
+    keep: () => "destinationServicePortName != ''",
+    name: (column) => column('servicePortName'),
+  },
 };
 
 export function windowedValuesSql(options: DetectOptions, dialect: Dialect, adHocFilters: Filter[]): string {
@@ -45,37 +83,59 @@ export function windowedValuesSql(options: DetectOptions, dialect: Dialect, adHo
   }
   const and = filters.map((filter) => `\n    AND ${filter}`).join('');
   const endpoint = endpointOf[options.endpoint];
-  const window = `$__timeGroup(flowEndSeconds, '${options.windowSeconds}s')`;
+  const keys = Object.keys(endpoint.columns('destination')).map(q).join(', ');
+  // The query's interval is the window (the handler expands it so), as $__spreadEndShare's buckets.
+  const window = '$__timeInterval(flowEndSeconds)';
+  const part = (side: Side, values: string[], where: string) => {
+    const columns = Object.entries(endpoint.columns(side)).map(([alias, name]) => `${name} AS ${q(alias)}`);
+    return [
+      `  SELECT ${[...columns, `${window} AS ${q('window')}`, ...values].join(', ')}`,
+      '  FROM flows',
+      `  WHERE ${where}\n    AND ${endpoint.keep(side)}${and}`,
+      `  GROUP BY ${[...Object.values(endpoint.columns(side)), window].join(', ')}`,
+    ].join('\n');
+  };
+  // Each side sums per raw columns and window, then the sides together; a pod talking to itself counts twice.
+  const outer = (parts: string[], values: string[]) =>
+    [
+      `SELECT ${endpoint.name(q)} AS ${q('endpoint')}, ${q('window')}, ${values.join(', ')}`,
+      `FROM (\n${parts.join('\n  UNION ALL\n')}\n) AS sides`,
+      `GROUP BY ${keys}, ${q('window')}`,
+      `HAVING ${endpoint.name(q)} != ''`,
+      `ORDER BY ${q('endpoint')}, ${q('window')}`,
+    ].join('\n');
 
   if (options.metric === 'deniedFlows') {
     // Ingress denials count for the destination, egress denials for the source.
-    const part = (side: Side, direction: 'ingress' | 'egress') =>
-      [
-        `  SELECT ${endpoint(side)} AS ${q('endpoint')}, ${window} AS ${q('window')}, count(*) AS ${q('records')}`,
-        '  FROM flows',
-        `  WHERE $__timeFilter(flowEndSeconds)\n    AND ${direction}NetworkPolicyRuleAction IN (2, 3)${and}`,
-        `  GROUP BY ${endpoint(side)}, ${window}`,
-      ].join('\n');
-    return [
-      `SELECT ${q('endpoint')}, ${q('window')}, sum(${q('records')}) AS ${q('value')}`,
-      `FROM (\n${part('destination', 'ingress')}\n  UNION ALL\n${part('source', 'egress')}\n) AS denied`,
-      `WHERE ${q('endpoint')} != ''`,
-      `GROUP BY ${q('endpoint')}, ${q('window')}`,
-      `ORDER BY ${q('endpoint')}, ${q('window')}`,
-    ].join('\n');
+    const direction: Record<Side, string> = { destination: 'ingress', source: 'egress' };
+    const parts = endpoint.sides.map((side) =>
+      part(
+        side,
+        [`count(*) AS ${q('records')}`],
+        `$__timeFilter(flowEndSeconds)\n    AND ${direction[side]}NetworkPolicyRuleAction IN (2, 3)`
+      )
+    );
+    return outer(parts, [`sum(${q('records')}) AS ${q('value')}`]);
   }
 
-  const part = (side: Side) =>
-    [
-      `  SELECT ${endpoint(side)} AS ${q('endpoint')}, flowStartSeconds, flowEndSeconds, octetDeltaCount + reverseOctetDeltaCount AS ${q('octets')}`,
-      '  FROM flows',
-      `  WHERE $__rangeFilter${and}`,
-    ].join('\n');
-  return [
-    `SELECT ${q('endpoint')}, $__spreadTime AS ${q('window')}, sum(${q('octets')} * $__spreadShare) * 8 / $__interval_s AS ${q('value')}`,
-    `FROM (\n${part('source')}\n  UNION ALL\n${part('destination')}\n) AS traffic $__spreadJoin`,
-    `WHERE $__spreadFilter AND ${q('endpoint')} != ''`,
-    `GROUP BY ${q('endpoint')}, $__spreadTime`,
-    `ORDER BY ${q('endpoint')}, ${q('window')}`,
-  ].join('\n');
+  // Each record's bytes in the window its end falls in, and the rest in the window before: summed per
+  // window first, so no record is doubled by $__spreadJoin. A share below 1 is a record whose seconds
+  // start before its end's window, the rows $__spreadFilter keeps for the window before.
+  const octets = '(octetDeltaCount + reverseOctetDeltaCount)';
+  const parts = endpoint.sides.map((side) =>
+    part(
+      side,
+      [
+        `sum(${octets} * $__spreadEndShare) AS ${q('octets')}`,
+        `sum(${octets} * (1 - $__spreadEndShare)) AS ${q('octetsBefore')}`,
+        `max(CASE WHEN $__spreadEndShare < 1 THEN 1 ELSE 0 END) AS ${q('reachesBefore')}`,
+      ],
+      '$__rangeFilter'
+    )
+  );
+  return outer(parts, [
+    `sum(${q('octets')}) * 8 / $__interval_s AS ${q('value')}`,
+    `sum(${q('octetsBefore')}) * 8 / $__interval_s AS ${q('valueBefore')}`,
+    `max(${q('reachesBefore')}) AS ${q('reachesBefore')}`,
+  ]);
 }

@@ -2,6 +2,7 @@ import type { Frame } from '../frames/frame.ts';
 import { detectAnomalies, type WindowValue } from '../anomalies/anomalyDetection.ts';
 import { anomalyFrames } from '../anomalies/anomalyFrames.ts';
 import type { DetectOptions } from '../anomalies/detectOptions.ts';
+import { spreadIntoWindows, type WindowParts } from '../anomalies/windowParts.ts';
 import { windowedValuesSql } from '../anomalies/windowedValuesSql.ts';
 import type { QueryResult } from '../engines/engine.ts';
 import type { Filter } from '../sql/conditions.ts';
@@ -30,8 +31,9 @@ export async function answerDetectAnomalies(
   const windowMs = windowSeconds * 1000;
   const historyFromMs = Math.floor(query.timeRange.fromMs / windowMs) * windowMs - options.historyWindows * windowMs;
   const dialect = instance.engine.dialect;
+  const sqlRange = { fromMs: historyFromMs, toMs: query.timeRange.toMs };
   const sql = expandMacros(windowedValuesSql(options, dialect, adHocFilters), dialect, {
-    timeRange: { fromMs: historyFromMs, toMs: query.timeRange.toMs },
+    timeRange: sqlRange,
     intervalMs: windowMs,
     exportIntervalSeconds,
   });
@@ -43,7 +45,12 @@ export async function answerDetectAnomalies(
       signal,
     })
   );
-  const detection = detectAnomalies(windowValues(result), options, query.timeRange, exportIntervalSeconds);
+  const detection = detectAnomalies(
+    windowValues(result, windowMs, sqlRange),
+    options,
+    query.timeRange,
+    exportIntervalSeconds
+  );
   const frames = anomalyFrames(query.refId, detection, options, format);
   if (result.truncated && frames[0]) {
     frames[0].meta = {
@@ -60,22 +67,33 @@ export async function answerDetectAnomalies(
   return frames;
 }
 
-function windowValues(result: QueryResult): WindowValue[] {
+/** The SQL's rows as window values; throughput's two parts per row go to the windows they belong to. */
+function windowValues(
+  result: QueryResult,
+  windowMs: number,
+  sqlRange: { fromMs: number; toMs: number }
+): WindowValue[] {
   const column = (name: string) => result.fields.find((field) => field.name === name)?.values;
   const endpoints = column('endpoint');
   const windows = column('window');
   const values = column('value');
   if (!endpoints || !windows || !values)
     throw new Error('the windowed values query returned no endpoint, window or value column');
-  const rows: WindowValue[] = [];
+  const valuesBefore = column('valueBefore');
+  const reachesBefore = column('reachesBefore');
+  const parts: WindowParts[] = [];
   for (let row = 0; row < result.rowCount; row++) {
-    rows.push({
+    parts.push({
       endpoint: String(endpoints.get(row)),
       windowMs: epochMs(windows.get(row)),
       value: Number(values.get(row) ?? 0),
+      valueBefore: Number(valuesBefore?.get(row) ?? 0),
+      reachesBefore: Number(reachesBefore?.get(row) ?? 0) > 0,
     });
   }
-  return rows;
+  // Denied flows have no part before: every row is its window's value.
+  if (!valuesBefore) return parts;
+  return spreadIntoWindows(parts, windowMs, sqlRange);
 }
 
 /** Timestamp(ns) fields read back as bigint nanoseconds. */

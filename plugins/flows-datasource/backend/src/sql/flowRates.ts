@@ -10,6 +10,8 @@ import { expectArgs, intervalSeconds, type MacroContext, type MacroExpansion } f
  *   E being the export interval, and its delta is spread evenly over them;
  * - time buckets are never finer than E and are whole multiples of it, so a record's seconds fall in
  *   at most two buckets, and `$__spreadJoin` gives every record one row per bucket it reaches;
+ *   `$__spreadEndShare` is its share in its end's bucket (the rest is the bucket before's), for
+ *   queries that sum per bucket before splitting;
  * - a whole-range rate (a Stat) takes the part of each record inside the range.
  * dashboards/README.md states the formulas; test/flowRates.test.ts proves them on both engines.
  */
@@ -87,6 +89,9 @@ export function rateMacros(syntax: EpochSyntax): Record<string, MacroExpansion> 
       'spreadShare',
       (context) => `CASE WHEN ${half} = 0 THEN ${endShare(context)} ELSE 1 - ${endShare(context)} END`
     ),
+    // Without a join: sum per $__timeInterval(flowEndSeconds) first, then move the rest to the bucket
+    // before, so a query multiplies buckets instead of records (anomaly detection on 10M rows).
+    spreadEndShare: noArguments('spreadEndShare', endShare),
     rangeFilter: noArguments('rangeFilter', (context) => {
       const { from, to } = bounds(context);
       const lastEnd = Math.floor(to) + exportInterval(context);
