@@ -3,6 +3,7 @@ import { clickhouseDialect } from '../sql/clickhouseDialect.ts';
 import { snowflakeDialect } from '../sql/snowflakeDialect.ts';
 import type { ClickHouseConnection } from './clickhouse/clickhouseEngine.ts';
 import type { FlowsEngine } from './engine.ts';
+import { loadClickHouseEngine, loadSnowflakeEngine } from './engineDrivers.ts';
 import { LazyEngine } from './lazyEngine.ts';
 import type { SnowflakeConnectionSettings } from './snowflake/snowflakeConnection.ts';
 
@@ -17,17 +18,10 @@ export function createEngine(
 ): FlowsEngine {
   switch (settings.engine) {
     case 'clickhouse':
-      return new LazyEngine(clickhouseDialect, async () => {
-        const { ClickHouseEngine } = await import('./clickhouse/clickhouseEngine.ts');
-        return new ClickHouseEngine(settings.clickhouse, logger);
-      });
+      return new LazyEngine(clickhouseDialect, () => loadClickHouseEngine(settings.clickhouse, logger));
     case 'snowflake':
-      return new LazyEngine(snowflakeDialect, async () => {
-        const { SnowflakeEngine } = await import('./snowflake/snowflakeEngine.ts');
-        return new SnowflakeEngine(
-          { ...settings.snowflake, queryTimeoutSeconds: settings.queryTimeoutSeconds },
-          logger
-        );
-      });
+      return new LazyEngine(snowflakeDialect, () =>
+        loadSnowflakeEngine({ ...settings.snowflake, queryTimeoutSeconds: settings.queryTimeoutSeconds }, logger)
+      );
   }
 }
