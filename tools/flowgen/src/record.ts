@@ -78,32 +78,47 @@ export function fillCursor(cursor: FlowRecordCursor, record: FlowRecord, routes:
  * `capacity` routes it starts afresh (encoders then see new objects; use one encoder per batch).
  */
 export class RouteInterner {
-  private readonly routes = new Map<string, Route>();
+  // Routes by their addresses and destination port, each bucket then compared field by field. A key of
+  // every route field (labels are most of a record's bytes) cost more to build and hash than the rest
+  // of the record's encoding; equal strings compare quickly, and a bucket rarely holds more than one.
+  private readonly buckets = new Map<string, Route[]>();
+  private size = 0;
 
   constructor(private readonly capacity = 100_000) {}
 
   routeOf(record: FlowRecord): Route {
-    let key = '';
+    const key = `${record.sourceIP} ${record.destinationIP} ${record.destinationTransportPort}`;
+    let bucket = this.buckets.get(key);
+    if (bucket !== undefined) {
+      for (const route of bucket) {
+        if (sameRouteFields(route.fields, record)) return route;
+      }
+    }
+    if (this.size >= this.capacity) {
+      this.buckets.clear();
+      this.size = 0;
+      bucket = undefined;
+    }
+    const fields = {} as Record<string, string | number>;
     for (const column of routeColumns) {
-      key += `${record[column.name]}\u0000`;
+      fields[column.name] = record[column.name];
     }
-    let route = this.routes.get(key);
-    if (route === undefined) {
-      if (this.routes.size >= this.capacity) {
-        this.routes.clear();
-      }
-      const fields = {} as Record<string, string | number>;
-      for (const column of routeColumns) {
-        fields[column.name] = record[column.name];
-      }
-      route = {
-        fields: fields as RouteFields,
-        exporterPollOffset: 0,
-        sourceIsExternal: false,
-        seenByDestinationNode: true,
-      };
-      this.routes.set(key, route);
-    }
+    const route: Route = {
+      fields: fields as RouteFields,
+      exporterPollOffset: 0,
+      sourceIsExternal: false,
+      seenByDestinationNode: true,
+    };
+    if (bucket === undefined) this.buckets.set(key, [route]);
+    else bucket.push(route);
+    this.size++;
     return route;
   }
+}
+
+function sameRouteFields(fields: RouteFields, record: FlowRecord): boolean {
+  for (const column of routeColumns) {
+    if (fields[column.name] !== record[column.name]) return false;
+  }
+  return true;
 }
