@@ -2,9 +2,11 @@
 // Lines per second flowlens-ingest parses (FlowLens NDJSON and Hubble jsonpb) and inserts end to
 // end (TCP in, buffer on disk, Debian's clickhouse-server 18.16 out), next to the named baseline
 // measured in the same run: flowgen's loader inserting the same records straight into ClickHouse.
+// The lines come as the `cat flows.log | nc host port` connector sends them: a file streamed to the
+// TCP port by another process, so the sender's work is not counted as flowlens-ingest's.
 // INGEST_BENCH_LINES sets the line count (default 300,000). Target: 50,000 lines/s inserted.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
+import { spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applySchema, clickhouseSchemaTarget, generateFlows, loadIntoClickHouse } from '@flowlens/flowgen';
@@ -23,10 +25,13 @@ function hubbleLines(): string[] {
   )
     .split('\n')
     .filter(Boolean);
-  // The real sample lines, each with its own source port, so the records differ as real traffic does.
-  return Array.from({ length: lines }, (_, i) =>
-    samples[i % samples.length]!.replace(/"source_port":\d+/, `"source_port":${1024 + (i % 60_000)}`)
-  );
+  // The real sample lines, each with its own client port, so the records differ as real traffic does.
+  // The client is the source of a request and the destination of a reply (the server keeps its port).
+  return Array.from({ length: lines }, (_, i) => {
+    const line = samples[i % samples.length]!;
+    const clientPort = /"reply":true/.test(line) ? 'destination_port' : 'source_port';
+    return line.replace(new RegExp(`"${clientPort}":\\d+`), `"${clientPort}":${1024 + (i % 60_000)}`);
+  });
 }
 
 function report(title: string, rows: Array<{ name: string; seconds: number; baseline?: number }>): void {
@@ -62,25 +67,22 @@ function parsing(): void {
   ]);
 }
 
-function sendAll(port: number, text: string[]): Promise<void> {
+function writeLines(path: string, text: string[]): void {
+  const file = openSync(path, 'w');
+  try {
+    for (let i = 0; i < text.length; i += 10_000) writeSync(file, text.slice(i, i + 10_000).join('\n') + '\n');
+  } finally {
+    closeSync(file);
+  }
+}
+
+/** Streams the file to the port from another process, as `cat file | nc 127.0.0.1 port` does. */
+function sendFile(port: number, path: string): Promise<void> {
+  const sender = `const socket = require('node:net').connect(${port}, '127.0.0.1', () => require('node:fs').createReadStream(${JSON.stringify(path)}).pipe(socket));`;
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => {
-      let i = 0;
-      const write = (): void => {
-        while (i < text.length) {
-          const chunk = text.slice(i, i + 2000).join('\n') + '\n';
-          i += 2000;
-          if (!socket.write(chunk)) {
-            socket.once('drain', write);
-            return;
-          }
-        }
-        socket.end();
-      };
-      write();
-    });
-    socket.on('error', reject);
-    socket.on('close', () => resolve());
+    const child = spawn(process.execPath, ['-e', sender], { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the sender exited with ${code}`))));
   });
 }
 
@@ -115,9 +117,11 @@ async function inserted(): Promise<void> {
       log: () => undefined,
     });
     const run = async (name: string, text: string[]) => {
+      const path = join(dataDir, 'lines.ndjson');
+      writeLines(path, text);
       await query('TRUNCATE TABLE flows');
       started = performance.now();
-      await sendAll(ingest.tcpPort, text);
+      await sendFile(ingest.tcpPort, path);
       while ((await count()) < lines) await new Promise((resolve) => setTimeout(resolve, 50));
       const seconds = (performance.now() - started) / 1000;
       if ((await count()) !== lines) throw new Error(`${name}: ${await count()} rows for ${lines} lines`);

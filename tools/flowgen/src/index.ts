@@ -4,6 +4,7 @@
 export { flowColumns, type FlowColumn, type FlowRecord } from './columns.ts';
 export type { ColumnType } from './columns.ts';
 export { FlowRecordCursor, fillCursor, RouteInterner } from './record.ts';
+export { compileEquality, compileObjectBuilder, compilePick, compileValuesReader } from './propertyAccessors.ts';
 export { ByteWriter } from './encoding/byteWriter.ts';
 export type { FlowEncoder } from './encoding/encoder.ts';
 export { RowBinaryEncoder } from './encoding/rowBinary.ts';

@@ -1,4 +1,10 @@
 import { Field, recordNumberColumns, routeColumns, type FlowRecord, type RouteFields } from './columns.ts';
+import { compileEquality, compilePick, compileValuesReader } from './propertyAccessors.ts';
+
+const routeColumnNames = routeColumns.map((column) => column.name);
+const readRecordNumbers = compileValuesReader<Float64Array>(recordNumberColumns.map((column) => column.name));
+const sameRouteFields = compileEquality(routeColumnNames);
+const routeFieldsOf = compilePick<RouteFields>(routeColumnNames);
 
 /**
  * The fixed part of a connection's records: who talks to whom through which service, which policies
@@ -65,10 +71,7 @@ export function toFlowRecord(cursor: FlowRecordCursor): FlowRecord {
  * object from `routes`, so encoders encode each route once, as they do for generated records.
  */
 export function fillCursor(cursor: FlowRecordCursor, record: FlowRecord, routes: RouteInterner): void {
-  const values = cursor.values;
-  for (let i = 0; i < recordNumberColumns.length; i++) {
-    values[i] = record[(recordNumberColumns[i] as (typeof recordNumberColumns)[number]).name];
-  }
+  readRecordNumbers(record, cursor.values);
   cursor.tcpState = record.tcpState;
   cursor.route = routes.routeOf(record);
 }
@@ -99,12 +102,8 @@ export class RouteInterner {
       this.size = 0;
       bucket = undefined;
     }
-    const fields = {} as Record<string, string | number>;
-    for (const column of routeColumns) {
-      fields[column.name] = record[column.name];
-    }
     const route: Route = {
-      fields: fields as RouteFields,
+      fields: routeFieldsOf(record),
       exporterPollOffset: 0,
       sourceIsExternal: false,
       seenByDestinationNode: true,
@@ -114,11 +113,4 @@ export class RouteInterner {
     this.size++;
     return route;
   }
-}
-
-function sameRouteFields(fields: RouteFields, record: FlowRecord): boolean {
-  for (const column of routeColumns) {
-    if (fields[column.name] !== record[column.name]) return false;
-  }
-  return true;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DiskBuffer } from '../src/index.ts';
-import { encodeFrame, type Frame } from '../src/buffer/frames.ts';
+import { encodedLength, encodeFrame, type Frame } from '../src/buffer/frames.ts';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -106,7 +106,7 @@ describe('DiskBuffer', () => {
   });
 
   it('is full at its bound and says when it has room again', async () => {
-    const buffer = await open(dataDir(), { maxBytes: Math.floor(encodeFrame(frame(1)).length * 2.5) });
+    const buffer = await open(dataDir(), { maxBytes: Math.floor(encodedLength(encodeFrame(frame(1))) * 2.5) });
     const events: string[] = [];
     buffer.on('full', () => events.push('full'));
     buffer.on('space', () => events.push('space'));

@@ -38,6 +38,12 @@ export class ByteWriter {
     this.length += source.length;
   }
 
+  /** A string's UTF-8 bytes, `byteLength` of them (Buffer.byteLength), written in place. */
+  utf8(text: string, byteLength: number): void {
+    this.buffer.write(text, this.length, byteLength, 'utf8');
+    this.length += byteLength;
+  }
+
   /** Copies a few bytes; for short arrays a loop beats TypedArray.set's call overhead. */
   smallBytes(source: Uint8Array): void {
     const buffer = this.buffer;

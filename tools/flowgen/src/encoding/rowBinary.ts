@@ -1,4 +1,5 @@
 import { routeColumns } from '../columns.ts';
+import { compileValuesReader } from '../propertyAccessors.ts';
 import type { FlowRecordCursor, Route } from '../record.ts';
 import { ByteWriter } from './byteWriter.ts';
 import {
@@ -46,10 +47,17 @@ export class RowBinaryEncoder implements FlowEncoder {
   }
 }
 
+const readRouteFields = compileValuesReader<Array<string | number>>(routeColumns.map((column) => column.name));
+const routeFieldValues: Array<string | number> = [];
+const routeScratch = new ByteWriter(4096);
+
 function encodeRoute(route: Route): Uint8Array {
-  const out = new ByteWriter(1024);
-  for (const column of routeColumns) {
-    const value = route.fields[column.name];
+  readRouteFields(route.fields, routeFieldValues);
+  const out = routeScratch;
+  out.reset();
+  for (let i = 0; i < routeColumns.length; i++) {
+    const column = routeColumns[i]!;
+    const value = routeFieldValues[i]!;
     out.reserve(16);
     if (typeof value === 'string') {
       writeString(out, value);
@@ -61,17 +69,18 @@ function encodeRoute(route: Route): Uint8Array {
       throw new Error(`RowBinary encoder has no rule for route column ${column.name} of type ${column.type}`);
     }
   }
-  return Buffer.from(out.view());
+  // A copy of the scratch bytes, kept by the cache for every later record of the route.
+  return new Uint8Array(out.view());
 }
 
 function writeString(out: ByteWriter, text: string): void {
-  const bytes = Buffer.from(text);
-  out.reserve(bytes.length + 10);
-  let length = bytes.length;
+  let length = Buffer.byteLength(text);
+  out.reserve(length + 10);
+  const byteLength = length;
   while (length >= 0x80) {
     out.byte((length & 0x7f) | 0x80);
     length >>>= 7;
   }
   out.byte(length);
-  out.bytes(bytes);
+  out.utf8(text, byteLength);
 }

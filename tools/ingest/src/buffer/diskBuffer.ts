@@ -6,6 +6,7 @@ import { readState, writeState, type BufferState, type Position } from './buffer
 import {
   DamagedFrameError,
   decodeFrame,
+  encodedLength,
   encodeFrame,
   frameOverheadBytes,
   payloadLengthOf,
@@ -154,20 +155,20 @@ export class DiskBuffer extends EventEmitter {
   private async write(frames: Frame[]): Promise<void> {
     if (frames.length === 0) return;
     if (this.closed) throw new Error('the buffer is closed');
-    const encoded = frames.map(encodeFrame);
-    const chunk = Buffer.concat(encoded);
+    const pieces = frames.flatMap(encodeFrame);
+    const length = encodedLength(pieces);
     const size = this.sizes.get(this.writeSegment) ?? 0;
-    if (size > 0 && size + chunk.length > this.segmentBytes) {
+    if (size > 0 && size + length > this.segmentBytes) {
       await this.writer?.close();
       this.writer = undefined;
       this.writeSegment++;
     }
     this.writer ??= await open(join(this.dir, 'segments', segmentName(this.writeSegment)), 'a');
-    await this.writer.write(chunk);
+    await writeAll(this.writer, pieces);
     await this.writer.datasync();
-    this.sizes.set(this.writeSegment, (this.sizes.get(this.writeSegment) ?? 0) + chunk.length);
+    this.sizes.set(this.writeSegment, (this.sizes.get(this.writeSegment) ?? 0) + length);
     const wasFull = this.isFull();
-    this.usedBytes += chunk.length;
+    this.usedBytes += length;
     this.pendingFrames += frames.length;
     for (const frame of frames) {
       this.pendingRows += frame.rows;
@@ -286,5 +287,19 @@ export class DiskBuffer extends EventEmitter {
       await handle.close();
     }
     return { goodBytes: offset, frames, rows };
+  }
+}
+
+/** Writes every piece in order; writev may write less than asked, so the rest is written again. */
+async function writeAll(handle: FileHandle, pieces: Buffer[]): Promise<void> {
+  let rest = pieces;
+  while (rest.length > 0) {
+    const { bytesWritten } = await handle.writev(rest);
+    let skip = bytesWritten;
+    while (rest.length > 0 && skip >= rest[0]!.length) {
+      skip -= rest[0]!.length;
+      rest = rest.slice(1);
+    }
+    if (rest.length > 0 && skip > 0) rest = [rest[0]!.subarray(skip), ...rest.slice(1)];
   }
 }

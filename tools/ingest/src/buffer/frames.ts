@@ -29,19 +29,27 @@ export const columnsFingerprint = createHash('sha256')
   .digest('hex')
   .slice(0, 16);
 
-export function encodeFrame(frame: Frame): Buffer {
+/**
+ * A frame as the pieces written one after another (prefix, head, body): the body, most of the bytes,
+ * is written where it lies instead of being copied into one buffer first.
+ */
+export function encodeFrame(frame: Frame): Buffer[] {
   const { body, kind, ...rest } = frame;
   const header = Buffer.from(JSON.stringify(kind === 'flows' ? { ...rest, columns: columnsFingerprint } : rest));
-  const payload = Buffer.allocUnsafe(5 + header.length + body.length);
-  payload[0] = kinds[kind];
-  payload.writeUInt32LE(header.length, 1);
-  header.copy(payload, 5);
-  body.copy(payload, 5 + header.length);
+  const head = Buffer.allocUnsafe(5 + header.length);
+  head[0] = kinds[kind];
+  head.writeUInt32LE(header.length, 1);
+  header.copy(head, 5);
   const prefix = Buffer.allocUnsafe(frameOverheadBytes);
   prefix.writeUInt32LE(magic, 0);
-  prefix.writeUInt32LE(payload.length, 4);
-  prefix.writeUInt32LE(crc32(payload), 8);
-  return Buffer.concat([prefix, payload]);
+  prefix.writeUInt32LE(head.length + body.length, 4);
+  prefix.writeUInt32LE(crc32(body, crc32(head)), 8);
+  return [prefix, head, body];
+}
+
+/** How many bytes a frame takes on disk. */
+export function encodedLength(pieces: readonly Buffer[]): number {
+  return pieces.reduce((sum, piece) => sum + piece.length, 0);
 }
 
 /** The payload length a frame prefix announces, or undefined when the bytes are not a frame's start. */

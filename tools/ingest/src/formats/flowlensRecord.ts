@@ -1,5 +1,5 @@
+import { compileObjectBuilder, compileValuesReader } from '@flowlens/flowgen';
 import { flowColumns, type FlowRecord } from '../flowlensFacts.ts';
-import { emptyRecord } from './emptyRecord.ts';
 import { maxUInt16, maxUInt64, maxUInt8, secondsFromTimestamp, unsignedAt, type Json } from './fields.ts';
 import { FieldError } from './outcome.ts';
 
@@ -13,30 +13,35 @@ export function looksLikeFlowlensRecord(line: Json): boolean {
   return 'flowEndSeconds' in line && 'sourceIP' in line;
 }
 
-// The columns by type, each list read in its own loop: one branch per list instead of per column.
-const stringColumns = flowColumns.filter((column) => column.type === 'String').map((column) => column.name);
-const timeColumns = flowColumns.filter((column) => column.type === 'DateTime').map((column) => column.name);
-const numberColumns = flowColumns.flatMap((column) =>
-  column.type === 'String' || column.type === 'DateTime' ? [] : [{ name: column.name, max: maxOf[column.type] }]
-);
+const names = flowColumns.map((column) => column.name);
+// Every line's values are read by name into one array, checked by position, and built into a record:
+// compiled from the column list, since a loop reading line[name] was a fifth of the service's time.
+const readColumns = compileValuesReader<unknown[]>(names);
+const buildRecord = compileObjectBuilder<FlowRecord>(names);
+const values: unknown[] = new Array(names.length);
 
 export function flowlensRecord(line: Json): FlowRecord {
-  const record = emptyRecord() as unknown as Record<string, string | number>;
-  for (const name of stringColumns) {
-    const value = line[name];
-    if (typeof value === 'string') record[name] = value;
-    else if (value !== undefined && value !== null) throw new FieldError('invalid-field', `${name} is not a string`);
+  readColumns(line, values);
+  for (let i = 0; i < flowColumns.length; i++) {
+    const column = flowColumns[i]!;
+    const value = values[i];
+    if (value === undefined || value === null) {
+      values[i] = column.type === 'String' ? '' : 0;
+    } else if (column.type === 'String') {
+      if (typeof value !== 'string') throw new FieldError('invalid-field', `${column.name} is not a string`);
+    } else if (column.type === 'DateTime') {
+      values[i] = secondsFromTimestamp(value, column.name);
+    } else {
+      const max = maxOf[column.type];
+      // The common case inline; unsignedAt takes numeric strings and words the error.
+      if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > max) {
+        values[i] = unsignedAt(line, column.name, '', max);
+      }
+    }
   }
-  for (const name of timeColumns) {
-    const value = line[name];
-    if (value !== undefined && value !== null) record[name] = secondsFromTimestamp(value, name);
-  }
-  for (const { name, max } of numberColumns) {
-    const value = line[name];
-    if (value !== undefined && value !== null) record[name] = unsignedAt(line, name, '', max);
-  }
+  const record = buildRecord(values);
   if (record.sourceIP === '' || record.destinationIP === '') {
     throw new FieldError('missing-field', 'sourceIP and destinationIP must not be empty');
   }
-  return record as unknown as FlowRecord;
+  return record;
 }

@@ -90,7 +90,7 @@ export class IngestPipeline extends EventEmitter {
     lineNumber: number
   ): void {
     if (outcome.kind === 'flow') {
-      this.metrics.accepted.inc({ input, format: outcome.format });
+      this.metrics.acceptedSinceRead[input][outcome.format]++;
       const sealed = this.frames.add(outcome.record);
       if (sealed.length > 0) {
         this.appendFrames(sealed);
