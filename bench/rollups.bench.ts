@@ -5,7 +5,8 @@
 // 2. every dashboard builder query on 10,000,000 flowgen rows, through the backend's QueryData, read
 //    from the rollup vs from the raw records (baseline), median of 3 runs each (target: ≤ 150 ms per panel).
 // The dashboards' raw SQL panels never read the rollup; their raw medians are printed too.
-// FLOWLENS_BENCH_ROWS sets the dashboard rows, FLOWLENS_BENCH_LOAD_ROWS the load-rate rows (1,000,000).
+// FLOWLENS_BENCH_ROWS sets the dashboard rows, FLOWLENS_BENCH_LOAD_ROWS the load-rate rows (1,000,000),
+// FLOWLENS_BENCH_RUNS the runs per panel (3; 1 keeps a 100M-row run, whose raw panels take seconds, short).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +28,7 @@ import type { TestVariable } from '@flowlens/testkit/templateSrv';
 
 const rows = Number(process.env.FLOWLENS_BENCH_ROWS ?? 10_000_000);
 const loadRows = Number(process.env.FLOWLENS_BENCH_LOAD_ROWS ?? 1_000_000);
-const runsPerPanel = 3;
+const runsPerPanel = Number(process.env.FLOWLENS_BENCH_RUNS ?? 3);
 const panelTargetMs = 150;
 const loadTarget = 0.8;
 
