@@ -6,7 +6,8 @@
 //    from the rollup vs from the raw records (baseline), median of 3 runs each (target: ≤ 150 ms per panel).
 // The dashboards' raw SQL panels never read the rollup; their raw medians are printed too.
 // FLOWLENS_BENCH_ROWS sets the dashboard rows, FLOWLENS_BENCH_LOAD_ROWS the load-rate rows (1,000,000),
-// FLOWLENS_BENCH_RUNS the runs per panel (3; 1 keeps a 100M-row run, whose raw panels take seconds, short).
+// FLOWLENS_BENCH_RUNS the runs per panel from the rollup (3), FLOWLENS_BENCH_RAW_RUNS from the raw flows
+// (as many; 1 keeps a 100M-row run short, where each raw panel takes seconds).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +30,7 @@ import type { TestVariable } from '@flowlens/testkit/templateSrv';
 const rows = Number(process.env.FLOWLENS_BENCH_ROWS ?? 10_000_000);
 const loadRows = Number(process.env.FLOWLENS_BENCH_LOAD_ROWS ?? 1_000_000);
 const runsPerPanel = Number(process.env.FLOWLENS_BENCH_RUNS ?? 3);
+const rawRunsPerPanel = Number(process.env.FLOWLENS_BENCH_RAW_RUNS ?? runsPerPanel);
 const panelTargetMs = 150;
 const loadTarget = 0.8;
 
@@ -48,10 +50,10 @@ async function loadRate(session: Session, withView: boolean): Promise<number> {
   return loadRows / ((performance.now() - started) / 1000);
 }
 
-async function timed(runner: DashboardRunner, query: DashboardQuery, variables: TestVariable[]) {
+async function timed(runner: DashboardRunner, query: DashboardQuery, variables: TestVariable[], runs: number) {
   const times: number[] = [];
   let sql = '';
-  for (let run = 0; run < runsPerPanel; run++) {
+  for (let run = 0; run < runs; run++) {
     const started = performance.now();
     const answer = await runner.run(query, variables);
     times.push(performance.now() - started);
@@ -119,7 +121,7 @@ export async function run(): Promise<void> {
     const variables = startingVariables();
 
     console.log(
-      `\ndashboard / panel (median of ${runsPerPanel})                                   raw flows     rollup  raw/rollup`
+      `\ndashboard / panel (median of ${rawRunsPerPanel} raw, ${runsPerPanel} rollup runs)                     raw flows     rollup  raw/rollup`
     );
     const rollupMs: number[] = [];
     const speedups: number[] = [];
@@ -128,12 +130,12 @@ export async function run(): Promise<void> {
     for (const [name, dashboard] of Object.entries(dashboards)) {
       for (const query of dashboardQueries(name, dashboard)) {
         const where = `${name} / ${query.where}`;
-        const baseline = await timed(raw, query, variables);
+        const baseline = await timed(raw, query, variables, rawRunsPerPanel);
         if ((query.target as { queryType?: string }).queryType !== 'flows') {
           sqlPanels.push({ where, ms: baseline.ms });
           continue;
         }
-        const contender = await timed(rolled, query, variables);
+        const contender = await timed(rolled, query, variables, runsPerPanel);
         if (!/\bflows_minutes\b/.test(contender.sql)) servedRaw.push(where);
         rollupMs.push(contender.ms);
         speedups.push(baseline.ms / contender.ms);
