@@ -27,10 +27,13 @@ function hubbleLines(): string[] {
     .filter(Boolean);
   // The real sample lines, each with its own client port, so the records differ as real traffic does.
   // The client is the source of a request and the destination of a reply (the server keeps its port).
+  const clientPortOf = samples.map((line) => (/"reply":true/.test(line) ? 'destination_port' : 'source_port'));
   return Array.from({ length: lines }, (_, i) => {
-    const line = samples[i % samples.length]!;
-    const clientPort = /"reply":true/.test(line) ? 'destination_port' : 'source_port';
-    return line.replace(new RegExp(`"${clientPort}":\\d+`), `"${clientPort}":${1024 + (i % 60_000)}`);
+    const clientPort = clientPortOf[i % samples.length]!;
+    return samples[i % samples.length]!.replace(
+      clientPort === 'source_port' ? /"source_port":\d+/ : /"destination_port":\d+/,
+      `"${clientPort}":${1024 + (i % 60_000)}`
+    );
   });
 }
 

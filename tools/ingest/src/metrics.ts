@@ -1,7 +1,9 @@
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { DiskBuffer } from './buffer/diskBuffer.ts';
+import type { FormatName } from './formats/outcome.ts';
+import type { InputName } from './pipeline/ingestPipeline.ts';
 
-type AcceptedTally = Record<'tcp' | 'http', Record<'flowlens' | 'hubble' | 'packetbeat', number>>;
+type AcceptedTally = Record<InputName, Record<FormatName, number>>;
 const noneAccepted = (): AcceptedTally => ({
   tcp: { flowlens: 0, hubble: 0, packetbeat: 0 },
   http: { flowlens: 0, hubble: 0, packetbeat: 0 },
@@ -71,11 +73,10 @@ export class IngestMetrics {
   }
 
   private moveAcceptedIntoCounter(): void {
-    for (const input of ['tcp', 'http'] as const) {
-      const counts = this.acceptedSinceRead[input];
-      for (const format of ['flowlens', 'hubble', 'packetbeat'] as const) {
-        if (counts[format] > 0) this.accepted.inc({ input, format }, counts[format]);
-        counts[format] = 0;
+    for (const [input, counts] of Object.entries(this.acceptedSinceRead)) {
+      for (const [format, count] of Object.entries(counts)) {
+        if (count > 0) this.accepted.inc({ input, format }, count);
+        counts[format as FormatName] = 0;
       }
     }
   }
