@@ -69,7 +69,8 @@ export async function startPluginServer(
   });
   const openStreams = new Set<{ end(): void }>();
 
-  // QueryData answers go through our own serializer, which copies each frame's bytes only once.
+  // QueryData answers go through our own serializer, which copies each frame's bytes only once:
+  // straight into the buffer grpc-js sends (QueryDataMessage).
   const dataService = service(root, 'pluginv2.Data');
   server.addService(
     {

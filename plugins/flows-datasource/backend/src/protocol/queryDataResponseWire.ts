@@ -1,8 +1,8 @@
 /**
  * Hand-written protobuf encoding of pluginv2.QueryDataResponse, used as the gRPC serializer for
  * QueryData. The generic encoder would first materialize every frame as one buffer and then copy it
- * again into the message; here each frame's Arrow chunks are copied once, into a buffer allocated at
- * its final size. Field numbers are those of proto/pluginv2.proto.
+ * again into the message; here each frame's Arrow chunks are copied once, straight into the buffer
+ * grpc-js sends (see QueryDataMessage). Field numbers are those of proto/pluginv2.proto.
  */
 export interface EncodedDataResponse {
   /** Arrow IPC file bytes of each frame, as chunks. */
@@ -48,8 +48,10 @@ function dataResponseSize(response: EncodedDataResponse): number {
 }
 
 class Writer {
-  offset = 0;
-  constructor(readonly buffer: Buffer) {}
+  constructor(
+    readonly buffer: Buffer,
+    public offset: number
+  ) {}
 
   varint(value: number): void {
     while (value >= 0x80) {
@@ -81,32 +83,70 @@ class Writer {
   }
 }
 
-export function serializeQueryDataResponse(responses: Map<string, EncodedDataResponse>): Buffer {
-  // responses is map<string, DataResponse> = 1: each entry a message {key = 1, value = 2}.
-  const entries = [...responses].map(([refId, response]) => {
-    const valueSize = dataResponseSize(response);
-    const entrySize = bytesFieldSize(1, Buffer.byteLength(refId)) + bytesFieldSize(2, valueSize);
-    return { refId, response, valueSize, entrySize };
-  });
-  let total = 0;
-  for (const entry of entries) total += bytesFieldSize(1, entry.entrySize);
-  const writer = new Writer(Buffer.allocUnsafe(total));
-  for (const { refId, response, valueSize, entrySize } of entries) {
-    writer.tag(1, lengthDelimited);
-    writer.varint(entrySize);
-    writer.string(1, refId);
-    writer.tag(2, lengthDelimited);
-    writer.varint(valueSize);
-    for (const frame of response.frames) writer.chunks(1, frame);
-    if (response.error) writer.string(2, response.error);
-    if (response.status) {
-      writer.tag(4, varintType);
-      writer.varint(response.status);
+/**
+ * A QueryDataResponse whose bytes are written only when grpc-js asks for them. grpc-js frames a
+ * message by reading the serializer's `byteLength`, allocating the 5-byte gRPC prefix plus that many
+ * bytes, and calling `copy(output, 5)` (server-interceptors.js, serializeMessage). Handing it this
+ * object instead of a Buffer lets the frames go from the query result into that output directly:
+ * at 1M rows a frame is ~100 MB, and a whole message buffer between the two was a third of the
+ * peak memory. Anything else grpc-js might do with a Buffer fails loudly on this object (an
+ * INTERNAL "Error serializing response"), and the conformance tests send frames through it.
+ */
+export class QueryDataMessage {
+  readonly byteLength: number;
+  private entries: Array<{ refId: string; response: EncodedDataResponse; valueSize: number; entrySize: number }>;
+  private written = false;
+
+  constructor(responses: Map<string, EncodedDataResponse>) {
+    // responses is map<string, DataResponse> = 1: each entry a message {key = 1, value = 2}.
+    this.entries = [...responses].map(([refId, response]) => {
+      const valueSize = dataResponseSize(response);
+      const entrySize = bytesFieldSize(1, Buffer.byteLength(refId)) + bytesFieldSize(2, valueSize);
+      return { refId, response, valueSize, entrySize };
+    });
+    let total = 0;
+    for (const entry of this.entries) total += bytesFieldSize(1, entry.entrySize);
+    this.byteLength = total;
+  }
+
+  /** Writes the message at `targetStart` (Buffer.copy's contract); once, as it lets go of the frames. */
+  copy(target: Uint8Array, targetStart = 0): number {
+    if (this.written) {
+      throw new Error('QueryDataResponse already written: its frames were released');
     }
-    if (response.errorSource) writer.string(5, response.errorSource);
+    if (targetStart + this.byteLength > target.byteLength) {
+      throw new Error(
+        `QueryDataResponse needs ${this.byteLength} bytes at offset ${targetStart}; the buffer holds ${target.byteLength}`
+      );
+    }
+    const buffer = Buffer.from(target.buffer, target.byteOffset, target.byteLength);
+    const writer = new Writer(buffer, targetStart);
+    for (const { refId, response, valueSize, entrySize } of this.entries) {
+      writer.tag(1, lengthDelimited);
+      writer.varint(entrySize);
+      writer.string(1, refId);
+      writer.tag(2, lengthDelimited);
+      writer.varint(valueSize);
+      for (const frame of response.frames) writer.chunks(1, frame);
+      if (response.error) writer.string(2, response.error);
+      if (response.status) {
+        writer.tag(4, varintType);
+        writer.varint(response.status);
+      }
+      if (response.errorSource) writer.string(5, response.errorSource);
+    }
+    this.entries = [];
+    this.written = true;
+    if (writer.offset - targetStart !== this.byteLength) {
+      throw new Error(
+        `QueryDataResponse size mismatch: wrote ${writer.offset - targetStart} of ${this.byteLength} bytes`
+      );
+    }
+    return this.byteLength;
   }
-  if (writer.offset !== total) {
-    throw new Error(`QueryDataResponse size mismatch: wrote ${writer.offset} of ${total} bytes`);
-  }
-  return writer.buffer;
+}
+
+/** The gRPC serializer for QueryData: see QueryDataMessage for why it returns no Buffer. */
+export function serializeQueryDataResponse(responses: Map<string, EncodedDataResponse>): QueryDataMessage {
+  return new QueryDataMessage(responses);
 }
