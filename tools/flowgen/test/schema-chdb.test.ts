@@ -11,6 +11,7 @@ import {
   loadIntoChdb,
   type SchemaReport,
 } from '../src/index.ts';
+import { expectRollupConnectionsMatchRaw } from './helpers/rollupConnections.ts';
 import { extremeRows, parseSelected, recordAsText, selectAsText, sortRows, tabSeparated } from './helpers/roundTrip.ts';
 
 // chDB allows one data folder per process, so every chDB check of the schema lives in this file.
@@ -171,5 +172,8 @@ describe('loading flowgen records into chDB', () => {
     console.log(
       `chDB: ${result.rows} records in ${seconds.toFixed(1)} s (${Math.round(result.rows / seconds)} records/s)`
     );
+  });
+  it('keeps, per minute, the connections the raw records hold, once its rows are merged', async () => {
+    await expectRollupConnectionsMatchRaw(text);
   });
 });

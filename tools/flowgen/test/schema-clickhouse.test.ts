@@ -10,6 +10,7 @@ import {
   loadIntoClickHouse,
   type SchemaReport,
 } from '../src/index.ts';
+import { expectRollupConnectionsMatchRaw } from './helpers/rollupConnections.ts';
 import { runFlowgen } from './helpers/cli.ts';
 import { extremeRows, parseSelected, recordAsText, selectAsText, sortRows, tabSeparated } from './helpers/roundTrip.ts';
 
@@ -144,6 +145,9 @@ describe('the users of users.d', () => {
     );
     await expect(queryAs(reader, 'DROP TABLE flows')).rejects.toThrow(/readonly/);
     await expect(queryAs({ user: reader.user, password: 'wrong-password' }, 'SELECT 1')).rejects.toThrow(/password/i);
+  });
+  it('the rollup keeps, per minute, the connections the raw records hold, once its rows are merged', async () => {
+    await expectRollupConnectionsMatchRaw(async (sql) => (await server.query(sql)).trim());
   });
 });
 

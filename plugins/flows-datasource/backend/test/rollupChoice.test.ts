@@ -7,7 +7,12 @@ import { snowflakeDialect } from '../src/sql/snowflakeDialect.ts';
 import { toSql } from '../src/sql/statementPlan.ts';
 
 // Which table a question reads; dashboards/test/rollupEquivalence.test.ts proves the answers equal.
-const rollup: Rollup = { table: 'flows_minutes', exportIntervalSeconds: 60, coveredFromSeconds: 0 };
+const rollup: Rollup = {
+  table: 'flows_minutes',
+  exportIntervalSeconds: 60,
+  coveredFromSeconds: 0,
+  connectionHashes: true,
+};
 const hour = { timeRange: { fromMs: 1_736_150_400_000, toMs: 1_736_154_000_000 }, intervalMs: 4_000 };
 
 function builder(format: QueryFormat, flows: Record<string, unknown>, adHocFilters: Filter[] = []): ParsedQuery {
@@ -66,11 +71,24 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
       60,
       { ...rollup, coveredFromSeconds: 1_736_160_000 },
     ],
+    [
+      'distinct connections from a rollup made by an earlier 05-flows-rollups.sql (uniqExact states)',
+      builder('table', { metric: 'connections', groupBy: ['sourcePod'], topN: 10 }),
+      60,
+      { ...rollup, connectionHashes: false },
+    ],
   ])('%s: the raw flows', (_, model, exportInterval, available) => {
     const plan = toSql(model, hour, clickhouseDialect, exportInterval, [available]);
     expect(plan.rollup).toBeUndefined();
     expect(plan.sql).not.toMatch(/flows_minutes/);
     expect(plan.sql).toMatch(/\bFROM flows\b/);
+  });
+
+  it('still reads byte and record counts from a rollup made by an earlier 05-flows-rollups.sql', () => {
+    const plan = toSql(builder('table', bytesByNamespace), hour, clickhouseDialect, 60, [
+      { ...rollup, connectionHashes: false },
+    ]);
+    expect(plan.rollup).toBe('flows_minutes');
   });
 
   it('reads whole minutes from the rollup and the seconds around them from the raw flows', () => {

@@ -12,6 +12,12 @@ export interface Rollup {
   exportIntervalSeconds: number;
   /** From this instant on (epoch seconds) the rollup holds every record; before it, only the raw table does. */
   coveredFromSeconds: number;
+  /**
+   * Whether it keeps each record's connection as hashes (`connectionSipHashes`, `connectionCityHashes`).
+   * A rollup made by an earlier 05-flows-rollups.sql keeps uniqExact states instead, slower to read
+   * than the raw records they summarize: there, distinct connections read the raw records.
+   */
+  connectionHashes: boolean;
 }
 
 /** The flows columns a rollup row keeps as they are: every column a builder group, view or either-side filter reads. */

@@ -37,6 +37,11 @@ interface Counter {
   raw: string;
   rollup: string;
   total: string;
+  /**
+   * Set for a counter whose parts are rows, not partial aggregates: the rollup rows' arrays to expand
+   * (ARRAY JOIN), one row per element, and no GROUP BY in either part.
+   */
+  rollupArrayJoin?: string;
 }
 
 const counters: Readonly<Record<string, Counter>> = {
@@ -52,11 +57,14 @@ const aggregates: Readonly<Record<string, Counter>> = {
   packets: counters.packetDeltaCount!,
   reversePackets: counters.reversePacketDeltaCount!,
   flowRecords: { raw: 'count()', rollup: 'sum(flowRecords)', total: 'sum(v)' },
-  // count(DISTINCT a, b, …) is uniqExact on ClickHouse: its states merge into the same count.
+  // count(DISTINCT a, b, …) is uniqExact on ClickHouse, over a 128-bit hash of the key. The rollup keeps
+  // two 64-bit hashes of each record's key, the raw part makes the same two, and uniqExact counts the
+  // distinct pairs: a connection in both parts, or in many minutes, counts once.
   connections: {
-    raw: `uniqExactState(${connectionKey})`,
-    rollup: 'uniqExactMergeState(connections)',
-    total: 'uniqExactMerge(v)',
+    raw: `(sipHash64(${connectionKey}), cityHash64(${connectionKey}))`,
+    rollup: '(h, l)',
+    total: 'uniqExact(v)',
+    rollupArrayJoin: 'finalizeAggregation(connectionSipHashes) AS h, finalizeAggregation(connectionCityHashes) AS l',
   },
 };
 
@@ -79,6 +87,9 @@ export function compileRollupQuery(
   const rate = 'rateOf' in question.definition ? question.definition.rateOf : undefined;
   // A metric the rollup keeps no column for (one added to the builder later) reads the raw records.
   if (rate ? !(rate in spreadColumns) : !(question.metric in aggregates)) {
+    return undefined;
+  }
+  if (!rate && aggregates[question.metric]!.rollupArrayJoin && !rollup.connectionHashes) {
     return undefined;
   }
   // Spread bytes depend on the export interval they were spread with.
@@ -177,7 +188,7 @@ class QueryParts {
    */
   private union(
     raw: { where: string; value: string } | undefined,
-    rolled: { where: string; value: string },
+    rolled: { where: string; value: string; arrayJoin?: string },
     time?: (column: string) => string
   ): string {
     const select = (column: string, value: string) => [
@@ -187,15 +198,16 @@ class QueryParts {
     ];
     const groupBy = (column: string) => {
       const refs = [...(time ? [time(column)] : []), ...this.groupRefs];
-      return refs.length > 0 ? ` GROUP BY ${refs.join(', ')}` : '';
+      return refs.length > 0 && !rolled.arrayJoin ? ` GROUP BY ${refs.join(', ')}` : '';
     };
+    const arrayJoin = rolled.arrayJoin ? ` ARRAY JOIN ${rolled.arrayJoin}` : '';
     const parts = [
       ...(raw
         ? [
             `SELECT ${select('flowEndSeconds', raw.value).join(', ')} FROM flows WHERE ${raw.where}${groupBy('flowEndSeconds')}`,
           ]
         : []),
-      `SELECT ${select('minute', rolled.value).join(', ')} FROM ${this.rollup.table} WHERE ${rolled.where}${groupBy('minute')}`,
+      `SELECT ${select('minute', rolled.value).join(', ')} FROM ${this.rollup.table}${arrayJoin} WHERE ${rolled.where}${groupBy('minute')}`,
     ];
     return `(\n  ${parts.join('\n  UNION ALL\n  ')}\n) AS parts`;
   }
@@ -209,7 +221,7 @@ class QueryParts {
     const { minutes, edges } = splitRange(fromSecond, toSecond, this.rollup.coveredFromSeconds);
     const union = this.union(
       edges.length > 0 ? { where: this.rawWhere(QueryParts.endsIn(edges)), value: counter.raw } : undefined,
-      { where: this.rollupWhere(minutes, true), value: counter.rollup }
+      { where: this.rollupWhere(minutes, true), value: counter.rollup, arrayJoin: counter.rollupArrayJoin }
     );
     const tuple = this.keys.length === 1 ? this.keys[0]! : `(${this.keys.join(', ')})`;
     return `\nWHERE ${tuple} IN (SELECT ${this.keys.join(', ')} FROM ${union} GROUP BY ${this.keys.join(', ')} ORDER BY ${rankOrder(counter.total, this.keys)} LIMIT ${topN})`;
@@ -248,7 +260,7 @@ class QueryParts {
     const counter = aggregates[this.question.metric]!;
     const union = this.union(
       edges.length > 0 ? { where: this.rawWhere(QueryParts.endsIn(edges)), value: counter.raw } : undefined,
-      { where: this.rollupWhere(minutes, true), value: counter.rollup },
+      { where: this.rollupWhere(minutes, true), value: counter.rollup, arrayJoin: counter.rollupArrayJoin },
       bucketOf
     );
     return { union, counter, fromSecond, toSecond };

@@ -8,6 +8,11 @@ WHERE rollup IN (SELECT name FROM system.tables WHERE database = currentDatabase
 
 const catalogTableSql = `SELECT count() AS n FROM system.tables WHERE database = currentDatabase() AND name = 'flows_rollups'`;
 
+/** The tables that keep connections as hashes (see Rollup.connectionHashes). */
+const connectionHashesSql = `SELECT table FROM system.columns
+WHERE database = currentDatabase() AND name IN ('connectionSipHashes', 'connectionCityHashes')
+GROUP BY table HAVING count() = 2`;
+
 /** Read again this often, so rollups made after the datasource started are found without a restart. */
 const freshForMs = 5 * 60_000;
 
@@ -49,6 +54,9 @@ export class RollupCatalog {
         rollupCatalogSql,
         signal
       );
+      const withHashes = new Set(
+        (await this.rows<{ table: string }>(connectionHashesSql, signal)).map((row) => row.table)
+      );
       const seen = new Set<string>();
       const rollups: Rollup[] = [];
       for (const row of rows) {
@@ -59,6 +67,7 @@ export class RollupCatalog {
           table: row.rollup,
           exportIntervalSeconds: Number(row.exportIntervalSeconds),
           coveredFromSeconds: Number(row.coveredFrom),
+          connectionHashes: withHashes.has(row.rollup),
         });
       }
       this.logger.debug('flows rollups', { rollups: rollups.map((rollup) => rollup.table).join(', ') });

@@ -1,0 +1,27 @@
+import { expect } from 'vitest';
+
+const connectionKey =
+  'sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds';
+
+const rollupPairs = `flows_minutes ARRAY JOIN finalizeAggregation(connectionSipHashes) AS h,
+  finalizeAggregation(connectionCityHashes) AS l`;
+
+/**
+ * The rollup's connection hashes after its rows are merged (OPTIMIZE … FINAL: what background merges
+ * do over time): per minute they name the same connections as the raw records, and the two arrays stay
+ * aligned, every (sipHash64, cityHash64) pair being one real record's. `text` runs a query on the
+ * server under test and returns its TabSeparated answer.
+ */
+export async function expectRollupConnectionsMatchRaw(text: (sql: string) => Promise<string>): Promise<void> {
+  await text('OPTIMIZE TABLE flows_minutes FINAL');
+  const raw = await text(
+    `SELECT toUInt32(toStartOfMinute(flowEndSeconds)) AS m, uniqExact(${connectionKey}) FROM flows GROUP BY m ORDER BY m`
+  );
+  const rolled = await text(`SELECT toUInt32(minute) AS m, uniqExact(h, l) FROM ${rollupPairs} GROUP BY m ORDER BY m`);
+  expect(raw.split('\n').length, raw).toBeGreaterThan(3);
+  expect(rolled).toBe(raw);
+  const strangers = await text(
+    `SELECT count() FROM ${rollupPairs} WHERE (h, l) NOT IN (SELECT sipHash64(${connectionKey}), cityHash64(${connectionKey}) FROM flows)`
+  );
+  expect(strangers).toBe('0');
+}
