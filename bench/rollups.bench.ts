@@ -1,11 +1,12 @@
 // npm run bench -- rollups
 // The per-minute rollup (provisioning/clickhouse/05-flows-rollups.sql) in chDB (the ClickHouse 26 engine):
 // 1. load rate with the materialized view attached vs the same records loaded without it (baseline),
-//    best of three rounds each (target: ≥ 80 % of the baseline);
+//    best of three rounds each, alternating (target: ≥ 80 % of the baseline);
 // 2. every dashboard builder query on 10,000,000 flowgen rows, through the backend's QueryData, read
 //    from the rollup vs from the raw records (baseline), median of 3 runs each (target: ≤ 150 ms per panel).
 // The dashboards' raw SQL panels never read the rollup; their raw medians are printed too.
 // FLOWLENS_BENCH_ROWS sets the dashboard rows, FLOWLENS_BENCH_LOAD_ROWS the load-rate rows (1,000,000),
+// FLOWLENS_BENCH_LOAD_ROUNDS the load rounds with and without the view (3 each),
 // FLOWLENS_BENCH_RUNS the runs per panel from the rollup (3), FLOWLENS_BENCH_RAW_RUNS from the raw flows
 // (as many; 1 keeps a 100M-row run short, where each raw panel takes seconds).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,6 +31,7 @@ import type { TestVariable } from '@flowlens/testkit/templateSrv';
 const rows = Number(process.env.FLOWLENS_BENCH_ROWS ?? 10_000_000);
 const loadRows = Number(process.env.FLOWLENS_BENCH_LOAD_ROWS ?? 1_000_000);
 const runsPerPanel = Number(process.env.FLOWLENS_BENCH_RUNS ?? 3);
+const loadRounds = Number(process.env.FLOWLENS_BENCH_LOAD_ROUNDS ?? 3);
 const rawRunsPerPanel = Number(process.env.FLOWLENS_BENCH_RAW_RUNS ?? runsPerPanel);
 const panelTargetMs = 150;
 const loadTarget = 0.8;
@@ -73,13 +75,18 @@ export async function run(): Promise<void> {
   );
   try {
     await applySchema(chdbSchemaTarget(session), { retentionHours: 0, log: () => undefined });
+    // Rounds alternate, so a slower spell of a shared machine falls on both; each pair gives a ratio too.
     const rates = { without: [] as number[], with: [] as number[] };
-    for (const withView of [false, true, false, true, false, true]) {
-      rates[withView ? 'with' : 'without'].push(await loadRate(session, withView));
+    for (let round = 0; round < loadRounds; round++) {
+      rates.without.push(await loadRate(session, false));
+      rates.with.push(await loadRate(session, true));
     }
     const without = Math.max(...rates.without);
     const withView = Math.max(...rates.with);
-    console.log(`load rate, ${loadRows.toLocaleString('en-US')} flowgen records into chDB, best of 3:`);
+    const pairRatios = rates.with.map((rate, round) => rate / rates.without[round]!);
+    console.log(
+      `load rate, ${loadRows.toLocaleString('en-US')} flowgen records into chDB, best of ${loadRounds} (pairs' ratios: ${pairRatios.map((ratio) => ratio.toFixed(2)).join(', ')}; median ${median(pairRatios).toFixed(2)}):`
+    );
     console.log(
       `  without the rollup view (baseline) ${Math.round(without).toLocaleString('en-US').padStart(10)} records/s`
     );
