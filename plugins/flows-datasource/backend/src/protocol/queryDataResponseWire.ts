@@ -88,9 +88,10 @@ class Writer {
  * message by reading the serializer's `byteLength`, allocating the 5-byte gRPC prefix plus that many
  * bytes, and calling `copy(output, 5)` (server-interceptors.js, serializeMessage). Handing it this
  * object instead of a Buffer lets the frames go from the query result into that output directly:
- * at 1M rows a frame is ~100 MB, and a whole message buffer between the two was a third of the
- * peak memory. Anything else grpc-js might do with a Buffer fails loudly on this object (an
- * INTERNAL "Error serializing response"), and the conformance tests send frames through it.
+ * at 1M rows a frame is ~100 MB, and a whole message buffer between the two was over a quarter of
+ * the peak memory. Were a later grpc-js to use the result as a Buffer otherwise (concat it, write it),
+ * it would throw, and grpc-js answer INTERNAL "Error serializing response": the conformance tests,
+ * which send frames through it to Grafana's Go SDK, would fail rather than pass wrong bytes.
  */
 export class QueryDataMessage {
   readonly byteLength: number;
