@@ -5,13 +5,13 @@ import { Session } from 'chdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClickHouseServer } from '@flowlens/testkit';
 import { loadIntoChdb, loadIntoClickHouse } from '../src/index.ts';
+import { connectionKey } from './helpers/rollupConnections.ts';
 
 // The rollup keeps each connection as sipHash64 and cityHash64 of its key (05-flows-rollups.sql), and
 // the backend hashes raw records at query time: a rollup written by one ClickHouse is read by the next
 // one after an upgrade, so both hashes must give the same values on the oldest and newest servers.
 const records = { seed: 31, from: '2025-03-03T10:00:00Z', count: 3_000, applySchema: true } as const;
-const hashes = `SELECT sipHash64(sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds) AS s,
-  cityHash64(sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds) AS c
+const hashes = `SELECT sipHash64(${connectionKey}) AS s, cityHash64(${connectionKey}) AS c
 FROM flows ORDER BY s, c`;
 
 let dir: string;

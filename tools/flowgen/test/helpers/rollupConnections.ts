@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 
-const connectionKey =
+/** A connection as count(DISTINCT …) and the rollup's hashes name it (the backend's flowsBuilder.ts). */
+export const connectionKey =
   'sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds';
 
 const rollupPairs = `flows_minutes ARRAY JOIN finalizeAggregation(connectionSipHashes) AS h,

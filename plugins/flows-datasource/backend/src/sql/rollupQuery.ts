@@ -196,11 +196,13 @@ class QueryParts {
       ...this.groupSelect,
       `${value} AS v`,
     ];
+    // A counter over expanded arrays gives rows, not partial aggregates: neither part groups.
+    const perRow = rolled.arrayJoin !== undefined;
     const groupBy = (column: string) => {
       const refs = [...(time ? [time(column)] : []), ...this.groupRefs];
-      return refs.length > 0 && !rolled.arrayJoin ? ` GROUP BY ${refs.join(', ')}` : '';
+      return refs.length > 0 && !perRow ? ` GROUP BY ${refs.join(', ')}` : '';
     };
-    const arrayJoin = rolled.arrayJoin ? ` ARRAY JOIN ${rolled.arrayJoin}` : '';
+    const arrayJoin = perRow ? ` ARRAY JOIN ${rolled.arrayJoin}` : '';
     const parts = [
       ...(raw
         ? [

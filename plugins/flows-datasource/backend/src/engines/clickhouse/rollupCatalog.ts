@@ -50,13 +50,12 @@ export class RollupCatalog {
       if (Number(catalog?.n ?? 0) === 0) {
         return [];
       }
-      const rows = await this.rows<{ rollup: string; exportIntervalSeconds: number; coveredFrom: number }>(
-        rollupCatalogSql,
-        signal
-      );
-      const withHashes = new Set(
-        (await this.rows<{ table: string }>(connectionHashesSql, signal)).map((row) => row.table)
-      );
+      // Independent reads: one round trip's wait, not two.
+      const [rows, hashTables] = await Promise.all([
+        this.rows<{ rollup: string; exportIntervalSeconds: number; coveredFrom: number }>(rollupCatalogSql, signal),
+        this.rows<{ table: string }>(connectionHashesSql, signal),
+      ]);
+      const withHashes = new Set(hashTables.map((row) => row.table));
       const seen = new Set<string>();
       const rollups: Rollup[] = [];
       for (const row of rows) {
