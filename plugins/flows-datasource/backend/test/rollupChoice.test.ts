@@ -12,6 +12,7 @@ const rollup: Rollup = {
   exportIntervalSeconds: 60,
   coveredFromSeconds: 0,
   connectionHashes: true,
+  uint128: true,
 };
 const hour = { timeRange: { fromMs: 1_736_150_400_000, toMs: 1_736_154_000_000 }, intervalMs: 4_000 };
 
@@ -89,6 +90,17 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
       { ...rollup, connectionHashes: false },
     ]);
     expect(plan.rollup).toBe('flows_minutes');
+  });
+
+  it('counts a connection as one 128-bit integer where the server has UInt128, as the pair of hashes where not', () => {
+    const connections = builder('table', { metric: 'connections', groupBy: ['sourcePod'], topN: 10 });
+    const wide = toSql(connections, hour, clickhouseDialect, 60, [rollup]).sql;
+    expect(wide).toContain('bitOr(bitShiftLeft(toUInt128(h), 64), toUInt128(l)) AS v');
+    expect(wide).toContain('bitOr(bitShiftLeft(toUInt128(sipHash64(sourceIP');
+    const pairs = toSql(connections, hour, clickhouseDialect, 60, [{ ...rollup, uint128: false }]).sql;
+    expect(pairs).not.toContain('UInt128');
+    expect(pairs).toContain('(h, l) AS v');
+    expect(pairs).toMatch(/\(sipHash64\(sourceIP[^)]*\), cityHash64\(sourceIP[^)]*\)\) AS v/);
   });
 
   it('reads whole minutes from the rollup and the seconds around them from the raw flows', () => {

@@ -51,22 +51,38 @@ const counters: Readonly<Record<string, Counter>> = {
   reversePacketDeltaCount: { raw: 'sum(reversePacketDeltaCount)', rollup: 'sum(reversePackets)', total: 'sum(v)' },
 };
 
-const aggregates: Readonly<Record<string, Counter>> = {
+const sums: Readonly<Record<string, Counter>> = {
   bytes: counters.octetDeltaCount!,
   reverseBytes: counters.reverseOctetDeltaCount!,
   packets: counters.packetDeltaCount!,
   reversePackets: counters.reversePacketDeltaCount!,
   flowRecords: { raw: 'count()', rollup: 'sum(flowRecords)', total: 'sum(v)' },
-  // count(DISTINCT a, b, …) is uniqExact on ClickHouse, over a 128-bit hash of the key. The rollup keeps
-  // two 64-bit hashes of each record's key, the raw part makes the same two, and uniqExact counts the
-  // distinct pairs: a connection in both parts, or in many minutes, counts once.
-  connections: {
-    raw: `(sipHash64(${connectionKey}), cityHash64(${connectionKey}))`,
-    rollup: '(h, l)',
+};
+
+/**
+ * count(DISTINCT a, b, …) is uniqExact on ClickHouse, over a 128-bit hash of the key. The rollup keeps
+ * two 64-bit hashes of each record's key, the raw part makes the same two, and uniqExact counts the
+ * distinct pairs: a connection in both parts, or in many minutes, counts once. Where the server has
+ * UInt128 the pair is one integer (high and low halves), which uniqExact need not hash again.
+ */
+function connectionsCounter(uint128: boolean): Counter {
+  const id = (high: string, low: string) =>
+    uint128 ? `bitOr(bitShiftLeft(toUInt128(${high}), 64), toUInt128(${low}))` : `(${high}, ${low})`;
+  return {
+    raw: id(`sipHash64(${connectionKey})`, `cityHash64(${connectionKey})`),
+    rollup: id('h', 'l'),
     total: 'uniqExact(v)',
     rollupArrayJoin: 'finalizeAggregation(connectionSipHashes) AS h, finalizeAggregation(connectionCityHashes) AS l',
-  },
-};
+  };
+}
+
+/** How the rollup answers a count or sum metric; undefined for a metric it keeps no column for. */
+function counterOf(metric: string, rollup: Rollup): Counter | undefined {
+  if (metric === 'connections') {
+    return rollup.connectionHashes ? connectionsCounter(rollup.uint128) : undefined;
+  }
+  return sums[metric];
+}
 
 const spreadColumns: Readonly<Record<string, string>> = {
   octetDeltaCount: 'octetsSpread',
@@ -85,11 +101,9 @@ export function compileRollupQuery(
   }
   const exportInterval = context.exportIntervalSeconds ?? defaultExportIntervalSeconds;
   const rate = 'rateOf' in question.definition ? question.definition.rateOf : undefined;
-  // A metric the rollup keeps no column for (one added to the builder later) reads the raw records.
-  if (rate ? !(rate in spreadColumns) : !(question.metric in aggregates)) {
-    return undefined;
-  }
-  if (!rate && aggregates[question.metric]!.rollupArrayJoin && !rollup.connectionHashes) {
+  // A metric the rollup keeps no column for (one added to the builder later, or connections in a
+  // rollup made before the hashes) reads the raw records.
+  if (rate ? !(rate in spreadColumns) : !counterOf(question.metric, rollup)) {
     return undefined;
   }
   // Spread bytes depend on the export interval they were spread with.
@@ -259,7 +273,7 @@ class QueryParts {
     if (minutes.to <= minutes.from) {
       return undefined;
     }
-    const counter = aggregates[this.question.metric]!;
+    const counter = counterOf(this.question.metric, this.rollup)!;
     const union = this.union(
       edges.length > 0 ? { where: this.rawWhere(QueryParts.endsIn(edges)), value: counter.raw } : undefined,
       { where: this.rollupWhere(minutes, true), value: counter.rollup, arrayJoin: counter.rollupArrayJoin },

@@ -13,6 +13,9 @@ const connectionHashesSql = `SELECT table FROM system.columns
 WHERE database = currentDatabase() AND name IN ('connectionSipHashes', 'connectionCityHashes')
 GROUP BY table HAVING count() = 2`;
 
+/** Whether the server has UInt128 (see Rollup.uint128): 18.x has no toUInt128. */
+const uint128Sql = `SELECT count() AS n FROM system.functions WHERE name = 'toUInt128'`;
+
 /** Read again this often, so rollups made after the datasource started are found without a restart. */
 const freshForMs = 5 * 60_000;
 
@@ -50,10 +53,11 @@ export class RollupCatalog {
       if (Number(catalog?.n ?? 0) === 0) {
         return [];
       }
-      // Independent reads: one round trip's wait, not two.
-      const [rows, hashTables] = await Promise.all([
+      // Independent reads: one round trip's wait, not three.
+      const [rows, hashTables, [uint128]] = await Promise.all([
         this.rows<{ rollup: string; exportIntervalSeconds: number; coveredFrom: number }>(rollupCatalogSql, signal),
         this.rows<{ table: string }>(connectionHashesSql, signal),
+        this.rows<{ n: string | number }>(uint128Sql, signal),
       ]);
       const withHashes = new Set(hashTables.map((row) => row.table));
       const seen = new Set<string>();
@@ -67,6 +71,7 @@ export class RollupCatalog {
           exportIntervalSeconds: Number(row.exportIntervalSeconds),
           coveredFromSeconds: Number(row.coveredFrom),
           connectionHashes: withHashes.has(row.rollup),
+          uint128: Number(uint128?.n ?? 0) > 0,
         });
       }
       this.logger.debug('flows rollups', { rollups: rollups.map((rollup) => rollup.table).join(', ') });
