@@ -19,7 +19,7 @@ export interface Rollup {
    */
   connectionHashes: boolean;
   /**
-   * The server has UInt128 (ClickHouse 21+; not 18.x): a connection's two hashes are then counted as
+   * The server has UInt128 (a type since ClickHouse 21.6; not 18.x): a connection's two hashes are then counted as
    * one 128-bit integer, which uniqExact keeps as it is. A pair it first hashes again (sipHash128)
    * into the same 128 bits: about twice the work per connection, which is most of a connection count.
    */

@@ -13,7 +13,11 @@ const connectionHashesSql = `SELECT table FROM system.columns
 WHERE database = currentDatabase() AND name IN ('connectionSipHashes', 'connectionCityHashes')
 GROUP BY table HAVING count() = 2`;
 
-/** Whether the server has UInt128 (see Rollup.uint128): 18.x has no toUInt128. */
+/**
+ * Whether the server has UInt128 (see Rollup.uint128): 18.x has no toUInt128. Asked of the server, not
+ * read from its version as ClickHouseEngine's ServerInfo flags are: 20.x had wide integers only behind a
+ * setting, and builds differ; the answer comes in the same round trip as the catalog's other reads.
+ */
 const uint128Sql = `SELECT count() AS n FROM system.functions WHERE name = 'toUInt128'`;
 
 /** Read again this often, so rollups made after the datasource started are found without a restart. */
