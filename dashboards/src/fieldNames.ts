@@ -20,6 +20,7 @@ const displayNames: Record<string, string> = {
   throughput: 'Throughput',
   reverseThroughput: 'Reverse throughput',
   flowRecords: 'Flow records',
+  flowRecordsPerMinute: 'Flow records per minute',
   connections: 'Connections',
   packets: 'Packets',
 };

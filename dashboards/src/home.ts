@@ -2,16 +2,8 @@ import { displayNameOverrides } from './fieldNames.ts';
 import { dashboard, datasourceRef, layout, type Json, type Panel } from './grafanaJson.ts';
 import { barGauge, dashboardLink, dashboardList, drillDown, linksOnFields, stat, timeseries } from './panels.ts';
 import { policyRecommendationUid } from './policyRecommendation.ts';
-import { flowsTarget, sqlTarget } from './queries.ts';
-import {
-  connectionColumns,
-  connectionsEnded,
-  denied,
-  distinctEitherSide,
-  droppedFlowBursts,
-  inRange,
-  policyChanges,
-} from './sqlFragments.ts';
+import { blockedActions, flowsTarget, sqlTarget } from './queries.ts';
+import { connectionsEnded, distinctEitherSide, droppedFlowBursts, inRange, policyChanges } from './sqlFragments.ts';
 import { commonVariables } from './variables.ts';
 
 export const droppedFlowsAnnotation: Json = {
@@ -30,6 +22,12 @@ export const policyChangesAnnotation: Json = {
   iconColor: 'purple',
   target: { refId: 'PolicyChanges', queryType: 'sql', format: 'table', rawSql: policyChanges },
 };
+
+/** The two series of "Flow records per minute": what NetworkPolicies dropped or rejected, and the rest. */
+const verdictSeries = [
+  { refId: 'A', operator: 'not in', label: 'allowed or no policy' },
+  { refId: 'B', operator: 'in', label: 'dropped or rejected' },
+];
 
 const podLinks = [
   drillDown('Flow records of ${__data.fields.sourcePod}', 'flowlens-flow-records', 'pod', '${__data.fields.sourcePod}'),
@@ -164,9 +162,11 @@ export const home = dashboard({
               'Connections (5-tuple and start time) a NetworkPolicy dropped or rejected. Theia counts source/destination IP pairs, so repeated attempts between two pods count once there.',
             unit: 'short',
             targets: [
-              sqlTarget(
-                `SELECT count(DISTINCT ${connectionColumns}) AS "denied" FROM flows WHERE ${inRange} AND ${denied}`
-              ),
+              flowsTarget({
+                view: 'all',
+                metric: 'connections',
+                filters: [{ key: 'ruleAction', operator: 'in', value: blockedActions }],
+              }),
             ],
           },
           'red'
@@ -260,24 +260,22 @@ export const home = dashboard({
             description: 'Flow records the cluster exported, as a rate per minute; drops and rejects shown apart.',
             unit: 'short',
             interval: '1m',
-            targets: [
-              sqlTarget(
-                `SELECT $__timeInterval(flowEndSeconds) AS "time",
-  CASE WHEN ${denied} THEN 'dropped or rejected' ELSE 'allowed or no policy' END AS "verdict",
-  count(*) * 60 / $__interval_s AS "records per minute"
-FROM flows
-WHERE ${inRange}
-GROUP BY $__timeInterval(flowEndSeconds), CASE WHEN ${denied} THEN 'dropped or rejected' ELSE 'allowed or no policy' END
-ORDER BY "time"`,
-                'timeseries'
-              ),
-            ],
-            overrides: [
-              {
-                matcher: { id: 'byType', options: 'number' },
-                properties: [{ id: 'displayName', value: '${__field.labels.verdict}' }],
-              },
-            ],
+            // Builder questions, so both read the per-minute rollup where there is one.
+            targets: verdictSeries.map(({ refId, operator }) =>
+              flowsTarget(
+                {
+                  view: 'all',
+                  metric: 'flowRecordsPerMinute',
+                  format: 'timeseries',
+                  filters: [{ key: 'ruleAction', operator, value: blockedActions }],
+                },
+                refId
+              )
+            ),
+            overrides: verdictSeries.map(({ refId, label }) => ({
+              matcher: { id: 'byFrameRefID', options: refId },
+              properties: [{ id: 'displayName', value: label }],
+            })),
           },
           true
         ),

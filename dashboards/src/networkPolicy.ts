@@ -6,14 +6,10 @@ import { abnormalDeniedFlowsAnnotation, abnormalDeniedFlowsTable, deniedFlowsWit
 import { droppedFlowsAnnotation, policyChangesAnnotation } from './home.ts';
 import { barGauge, chord, dashboardLink, mappingsOnFields, table, timeseries } from './panels.ts';
 import { policyRecommendationUid } from './policyRecommendation.ts';
-import { flowsTarget, sqlTarget, type FlowsQuestion } from './queries.ts';
-import { inRange, ruleAction } from './sqlFragments.ts';
+import { blockedActions, flowsTarget, type FlowsQuestion } from './queries.ts';
 import { commonVariables } from './variables.ts';
 
 type Direction = 'ingress' | 'egress';
-
-/** Drop and reject, as filter values. */
-const blockedActions = [RuleAction.drop, RuleAction.reject].map(String);
 
 /**
  * Throughput per policy of one direction, allowed (refId A, shades of green) and denied (B, shades of
@@ -66,9 +62,10 @@ function policyThroughput(direction: Direction): Panel {
 /** The actions that decide a flow, in code order; series of flows no policy decided come last. */
 const decidingActions = ruleActions.filter(({ code }) => code !== RuleAction.none);
 const noPolicy = ruleActions[RuleAction.none];
-const actionName = `CASE ${ruleAction} ${decidingActions
-  .map(({ code, label }) => `WHEN ${code} THEN '${label}'`)
-  .join(' ')} ELSE '${noPolicy.label}' END`;
+const actionSeries = [...decidingActions, noPolicy].map((action, i) => ({
+  ...action,
+  refId: String.fromCharCode(65 + i),
+}));
 
 export const networkPolicy = dashboard({
   uid: 'flowlens-network-policy',
@@ -160,26 +157,25 @@ export const networkPolicy = dashboard({
             title: 'Allowed and denied flows over time',
             description: 'Flow records per interval by the action that decided them.',
             unit: 'short',
-            targets: [
-              sqlTarget(
-                `SELECT $__timeInterval(flowEndSeconds) AS "time", ${actionName} AS "action", count(*) AS "flows"
-FROM flows
-WHERE ${inRange}
-GROUP BY $__timeInterval(flowEndSeconds), ${actionName}
-ORDER BY "time"`,
-                'timeseries'
-              ),
-            ],
-            overrides: [
-              {
-                matcher: { id: 'byType', options: 'number' },
-                properties: [{ id: 'displayName', value: '${__field.labels.action}' }],
-              },
-              ...[...decidingActions, noPolicy].map(({ name, label }) => ({
-                matcher: { id: 'byName', options: label },
-                properties: [{ id: 'color', value: { mode: 'fixed', fixedColor: ruleActionColors[name] } }],
-              })),
-            ],
+            // One builder question per action, so each reads the per-minute rollup where there is one.
+            targets: actionSeries.map(({ refId, code }) =>
+              flowsTarget(
+                {
+                  view: 'all',
+                  metric: 'flowRecords',
+                  format: 'timeseries',
+                  filters: [{ key: 'ruleAction', operator: '=', value: String(code) }],
+                },
+                refId
+              )
+            ),
+            overrides: actionSeries.map(({ refId, name, label }) => ({
+              matcher: { id: 'byFrameRefID', options: refId },
+              properties: [
+                { id: 'displayName', value: label },
+                { id: 'color', value: { mode: 'fixed', fixedColor: ruleActionColors[name] } },
+              ],
+            })),
           },
           true
         ),

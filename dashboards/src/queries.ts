@@ -1,3 +1,4 @@
+import { RuleAction } from '@flowlens/flow-schema';
 import { commonFilters } from './variables.ts';
 import { datasourceRef, type Json } from './grafanaJson.ts';
 
@@ -10,6 +11,7 @@ export type Metric =
   | 'throughput'
   | 'reverseThroughput'
   | 'flowRecords'
+  | 'flowRecordsPerMinute'
   | 'connections';
 
 export interface FlowsQuestion {
@@ -20,6 +22,9 @@ export interface FlowsQuestion {
   filters?: Array<{ key: string; operator: string; value: string | string[] }>;
   format?: 'table' | 'timeseries';
 }
+
+/** Drop and reject, as values of a builder filter on `ruleAction`. */
+export const blockedActions = [RuleAction.drop, RuleAction.reject].map(String);
 
 /** A Flows builder target: runs unchanged on ClickHouse and Snowflake. */
 export function flowsTarget(question: FlowsQuestion, refId = 'A'): Json {

@@ -1,4 +1,4 @@
-import { decidingRuleActionSql, deniedSql, FlowEndReason } from '@flowlens/flow-schema';
+import { deniedSql, FlowEndReason } from '@flowlens/flow-schema';
 import { commonSqlFilters } from './variables.ts';
 
 /**
@@ -12,13 +12,10 @@ export const inRange = `$__timeFilter(flowEndSeconds)\n  AND ${commonSqlFilters}
  * Columns, not one concatenated string: grouping by them spares both engines building a string per row
  * (15–20% faster on 10M rows in chDB), and `count(DISTINCT a, b, …)` works in ClickHouse and Snowflake alike.
  */
-export const connectionColumns =
+const connectionColumns =
   'sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds';
 
-/** Drop or reject on either side decides; then allow; else no policy (the builder's ruleAction). */
-export const ruleAction = decidingRuleActionSql;
-
-export const denied = deniedSql;
+const denied = deniedSql;
 
 /** Distinct values of a source/destination column pair: pods, nodes, policies. */
 export function distinctEitherSide(label: string, source: string, destination: string): string {

@@ -103,6 +103,15 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
     expect(pairs).toMatch(/\(sipHash64\(sourceIP[^)]*\), cityHash64\(sourceIP[^)]*\)\) AS v/);
   });
 
+  it('scales flow records per minute where the rollup and raw parts are combined, as the raw query does', () => {
+    const perMinute = { metric: 'flowRecordsPerMinute', groupBy: ['protocol'] };
+    const series = toSql(builder('timeseries', perMinute), hour, clickhouseDialect, 60, [rollup]);
+    expect(series.rollup).toBe('flows_minutes');
+    expect(series.sql).toContain('sum(v) * 60 / 60 AS `flowRecordsPerMinute`');
+    const table = toSql(builder('table', perMinute), hour, clickhouseDialect, 60, [rollup]);
+    expect(table.sql).toContain('sum(v) * 60 / 3600 AS `flowRecordsPerMinute`');
+  });
+
   it('reads whole minutes from the rollup and the seconds around them from the raw flows', () => {
     const zoom = { timeRange: { fromMs: 1_736_150_437_000, toMs: 1_736_153_990_000 }, intervalMs: 4_000 };
     const plan = toSql(builder('table', bytesByNamespace), zoom, clickhouseDialect, 60, [rollup]);

@@ -122,6 +122,18 @@ describe('Flows builder', () => {
     );
   });
 
+  it('averages flow records per minute of each bucket in a series, of the whole range in a table', () => {
+    const flows = { version: 1, view: 'all', metric: 'flowRecordsPerMinute' };
+    const series = compileFlowsQuery(flows, clickhouseDialect, 'timeseries').sql;
+    expect(series).toContain('count(*) * 60 / $__interval_s AS `flowRecordsPerMinute`');
+    expect(series).toContain('GROUP BY $__timeInterval(flowEndSeconds)');
+    const table = compileFlowsQuery(flows, clickhouseDialect, 'table').sql;
+    expect(table).toContain('count(*) * 60 / $__timeRange_s AS `flowRecordsPerMinute`');
+    // Top N ranks by the count itself, which orders the groups as the per-minute values do.
+    const top = compileFlowsQuery({ ...flows, groupBy: ['protocol'], topN: 3 }, clickhouseDialect, 'timeseries').sql;
+    expect(top).toMatch(/ORDER BY count\(\*\) DESC, protocolIdentifier LIMIT 3\)/);
+  });
+
   it.each([
     [{ version: 1, view: 'planet' }, /unknown view "planet"/],
     [{ version: 1, metric: 'joules' }, /unknown metric "joules"/],

@@ -47,6 +47,12 @@ export const metrics: readonly MetricTerm[] = [
   },
   { value: 'flowRecords', label: 'Flow records', description: 'Number of flow records exported', unit: 'short' },
   {
+    value: 'flowRecordsPerMinute',
+    label: 'Flow records per minute',
+    description: 'Flow records ÷ minutes: of the interval for time series, of the whole range for tables',
+    unit: 'short',
+  },
+  {
     value: 'connections',
     label: 'Connections',
     description: 'Distinct connections (5-tuple and start time)',

@@ -70,9 +70,11 @@ export function resolveBuilderKey(key: string): ResolvedKey | undefined {
 
 /**
  * A metric is either an aggregate over the records that end in the range (or bucket), or a rate: a
- * counter spread over the seconds each record covers (flowRates.ts), in bits per second.
+ * counter spread over the seconds each record covers (flowRates.ts), in bits per second. An aggregate
+ * `perMinute` is averaged per minute of its bucket (a series) or of the range (a table), so a chart
+ * keeps its scale when a longer range widens the buckets.
  */
-export type MetricDefinition = { unit: string } & ({ aggregate: string } | { rateOf: string });
+export type MetricDefinition = { unit: string } & ({ aggregate: string; perMinute?: true } | { rateOf: string });
 
 export const connectionKey =
   'sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds';
@@ -85,8 +87,19 @@ export const metrics: Readonly<Record<string, MetricDefinition>> = {
   throughput: { rateOf: 'octetDeltaCount', unit: 'bps' },
   reverseThroughput: { rateOf: 'reverseOctetDeltaCount', unit: 'bps' },
   flowRecords: { aggregate: 'count(*)', unit: 'short' },
+  flowRecordsPerMinute: { aggregate: 'count(*)', perMinute: true, unit: 'short' },
   connections: { aggregate: `count(DISTINCT ${connectionKey})`, unit: 'short' },
 };
+
+/** The seconds a per-minute metric's value spans: its bucket in a series, the whole range in a table. */
+export function perMinuteScale(format: QueryFormat): string {
+  return ` * 60 / ${format === 'table' ? '$__timeRange_s' : '$__interval_s'}`;
+}
+
+/** An aggregate metric's value over the rows of a bucket (series) or of the range (table). */
+function aggregateValue(definition: { aggregate: string; perMinute?: true }, format: QueryFormat): string {
+  return definition.perMinute ? `${definition.aggregate}${perMinuteScale(format)}` : definition.aggregate;
+}
 
 /** What ranks series for top N: the aggregate itself, or for a rate the counter's total. */
 export function rankingSql(definition: MetricDefinition): string {
@@ -192,7 +205,7 @@ export function compileQuestion(question: FlowsQuestion, dialect: Dialect, forma
   if (format === 'table') {
     const aggregate = rate
       ? `sum(${rate} * $__rangeShare) * 8 / $__timeRange_s`
-      : (definition as { aggregate: string }).aggregate;
+      : aggregateValue(definition as { aggregate: string }, format);
     const sql = [
       `SELECT ${[...groupSelect, `${aggregate} AS ${value}`].join(', ')}`,
       'FROM flows',
@@ -214,7 +227,7 @@ export function compileQuestion(question: FlowsQuestion, dialect: Dialect, forma
   const bucket = rate ? '$__spreadTime' : '$__timeInterval(flowEndSeconds)';
   const aggregate = rate
     ? `sum(${rate} * $__spreadShare) * 8 / $__interval_s`
-    : (definition as { aggregate: string }).aggregate;
+    : aggregateValue(definition as { aggregate: string }, format);
   const sql = [
     `SELECT ${bucket} AS ${time}, ${[...groupSelect, `${aggregate} AS ${value}`].join(', ')}`,
     rate ? 'FROM flows $__spreadJoin' : 'FROM flows',

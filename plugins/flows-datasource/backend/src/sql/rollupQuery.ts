@@ -4,6 +4,7 @@ import { defaultExportIntervalSeconds } from './flowRates.ts';
 import {
   connectionKey,
   groupFields,
+  perMinuteScale,
   rankOrder,
   resolveBuilderKey,
   resolveColumnKey,
@@ -51,12 +52,16 @@ const counters: Readonly<Record<string, Counter>> = {
   reversePacketDeltaCount: { raw: 'sum(reversePacketDeltaCount)', rollup: 'sum(reversePackets)', total: 'sum(v)' },
 };
 
+const flowRecords: Counter = { raw: 'count()', rollup: 'sum(flowRecords)', total: 'sum(v)' };
+
 const sums: Readonly<Record<string, Counter>> = {
   bytes: counters.octetDeltaCount!,
   reverseBytes: counters.reverseOctetDeltaCount!,
   packets: counters.packetDeltaCount!,
   reversePackets: counters.reversePacketDeltaCount!,
-  flowRecords: { raw: 'count()', rollup: 'sum(flowRecords)', total: 'sum(v)' },
+  flowRecords,
+  // The same count; the scale to a minute applies where the parts are combined (perMinuteScale).
+  flowRecordsPerMinute: flowRecords,
 };
 
 /**
@@ -259,7 +264,13 @@ class QueryParts {
   /** Counts and sums of the records that end in the range ($__timeFilter: both ends included). */
   rangeTotal(context: MacroContext): RollupPlan | undefined {
     const counts = this.countsOverRange(context);
-    return counts && { sql: this.table(counts.union, counts.counter.total) };
+    return counts && { sql: this.table(counts.union, this.scaled(counts.counter.total, 'table')) };
+  }
+
+  /** A per-minute metric's combined total, divided as the raw query divides it. */
+  private scaled(total: string, format: QueryFormat): string {
+    const { definition } = this.question;
+    return 'perMinute' in definition && definition.perMinute ? `${total}${perMinuteScale(format)}` : total;
   }
 
   /**
@@ -320,7 +331,7 @@ class QueryParts {
     }
     const { union, counter, fromSecond, toSecond } = counts;
     return {
-      sql: this.series(union, counter.total, this.topFilter(counter, fromSecond, toSecond)),
+      sql: this.series(union, this.scaled(counter.total, 'timeseries'), this.topFilter(counter, fromSecond, toSecond)),
       bucketSeconds: bucket,
     };
   }
