@@ -22,6 +22,9 @@ const displayNames: Record<string, string> = {
   flowRecords: 'Flow records',
   flowRecordsPerMinute: 'Flow records per minute',
   connections: 'Connections',
+  pods: 'Pods',
+  nodes: 'Nodes',
+  policies: 'NetworkPolicies',
   packets: 'Packets',
 };
 

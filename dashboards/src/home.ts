@@ -3,7 +3,7 @@ import { dashboard, datasourceRef, layout, type Json, type Panel } from './grafa
 import { barGauge, dashboardLink, dashboardList, drillDown, linksOnFields, stat, timeseries } from './panels.ts';
 import { policyRecommendationUid } from './policyRecommendation.ts';
 import { blockedActions, flowsTarget, sqlTarget } from './queries.ts';
-import { connectionsEnded, distinctEitherSide, droppedFlowBursts, inRange, policyChanges } from './sqlFragments.ts';
+import { connectionsEnded, droppedFlowBursts, inRange, policyChanges } from './sqlFragments.ts';
 import { commonVariables } from './variables.ts';
 
 export const droppedFlowsAnnotation: Json = {
@@ -63,15 +63,7 @@ export const home = dashboard({
           title: 'Pods',
           description: 'Pods that sent or received traffic in the time range.',
           unit: 'short',
-          targets: [
-            sqlTarget(
-              distinctEitherSide(
-                'pods',
-                "sourcePodNamespace || '/' || sourcePodName",
-                "destinationPodNamespace || '/' || destinationPodName"
-              )
-            ),
-          ],
+          targets: [flowsTarget({ view: 'all', metric: 'pods' })],
         }),
       },
       {
@@ -98,7 +90,7 @@ export const home = dashboard({
             title: 'Nodes',
             description: 'Nodes with pods that sent or received traffic.',
             unit: 'short',
-            targets: [sqlTarget(distinctEitherSide('nodes', 'sourceNodeName', 'destinationNodeName'))],
+            targets: [flowsTarget({ view: 'all', metric: 'nodes' })],
           },
           'dark-blue'
         ),
@@ -112,15 +104,7 @@ export const home = dashboard({
             description:
               'NetworkPolicies (K8s, Antrea, Antrea cluster-wide) that matched traffic, each counted once. Theia adds the distinct ingress and egress policy names, so a policy seen on both sides counts twice there.',
             unit: 'short',
-            targets: [
-              sqlTarget(
-                distinctEitherSide(
-                  'policies',
-                  "ingressNetworkPolicyNamespace || '/' || ingressNetworkPolicyName",
-                  "egressNetworkPolicyNamespace || '/' || egressNetworkPolicyName"
-                )
-              ),
-            ],
+            targets: [flowsTarget({ view: 'all', metric: 'policies' })],
           },
           'orange'
         ),

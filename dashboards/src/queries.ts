@@ -12,7 +12,10 @@ export type Metric =
   | 'reverseThroughput'
   | 'flowRecords'
   | 'flowRecordsPerMinute'
-  | 'connections';
+  | 'connections'
+  | 'pods'
+  | 'nodes'
+  | 'policies';
 
 export interface FlowsQuestion {
   view: View;

@@ -17,16 +17,6 @@ const connectionColumns =
 
 const denied = deniedSql;
 
-/** Distinct values of a source/destination column pair: pods, nodes, policies. */
-export function distinctEitherSide(label: string, source: string, destination: string): string {
-  return `SELECT count(DISTINCT item) AS "${label}" FROM (
-  SELECT ${source} AS item FROM flows WHERE ${inRange}
-  UNION ALL
-  SELECT ${destination} AS item FROM flows WHERE ${inRange}
-) AS items
-WHERE item != '' AND item != '/'`;
-}
-
 /** Connections seen in the range, split by whether their last record said they ended. */
 export function connectionsEnded(label: string, ended: 0 | 1): string {
   return `SELECT count(*) AS "${label}" FROM (

@@ -30,6 +30,8 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
     ['a throughput series', builder('timeseries', throughput)],
     ['a throughput over the range', builder('table', throughput)],
     ['distinct connections', builder('table', { metric: 'connections', groupBy: ['sourcePod'], topN: 10 })],
+    ['distinct pods at either end', builder('table', { metric: 'pods' })],
+    ['a series of distinct policies', builder('timeseries', { metric: 'policies', groupBy: ['ruleAction'], topN: 3 })],
     [
       'filters on rollup columns and the replies-only filter',
       builder('table', {
@@ -110,6 +112,15 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
     expect(series.sql).toContain('sum(v) * 60 / 60 AS `flowRecordsPerMinute`');
     const table = toSql(builder('table', perMinute), hour, clickhouseDialect, 60, [rollup]);
     expect(table.sql).toContain('sum(v) * 60 / 3600 AS `flowRecordsPerMinute`');
+  });
+
+  it('counts the names at either end as rows of both parts, not partial aggregates', () => {
+    const sql = toSql(builder('table', { metric: 'nodes', groupBy: ['protocol'] }), hour, clickhouseDialect, 60, [
+      rollup,
+    ]).sql;
+    expect(sql).toContain('arrayJoin([sourceNodeName, destinationNodeName]) AS v FROM flows_minutes WHERE');
+    expect(sql).toContain("uniqExactIf(v, v != '') AS `nodes`");
+    expect(sql).not.toMatch(/flows_minutes WHERE [^\n]* GROUP BY/);
   });
 
   it('reads whole minutes from the rollup and the seconds around them from the raw flows', () => {

@@ -134,6 +134,34 @@ describe('Flows builder', () => {
     expect(top).toMatch(/ORDER BY count\(\*\) DESC, protocolIdentifier LIMIT 3\)/);
   });
 
+  it('counts the distinct pods at either end: each record as two rows, one per end, empty names not counted', () => {
+    const table = compileFlowsQuery(
+      { version: 1, view: 'all', metric: 'pods', groupBy: ['sourceNamespace'], topN: 5 },
+      clickhouseDialect,
+      'table'
+    ).sql;
+    expect(table).toContain(
+      "SELECT `sourceNamespace`, count(DISTINCT CASE WHEN `item` != '' THEN `item` END) AS `pods`"
+    );
+    expect(table).toContain(
+      "sourcePodNamespace AS `sourceNamespace`, CASE WHEN sourcePodName = '' THEN '' ELSE sourcePodNamespace || '/' || sourcePodName END AS `item`"
+    );
+    expect(table).toContain('UNION ALL');
+    expect(table).toMatch(/GROUP BY `sourceNamespace`\nORDER BY `pods` DESC, `sourceNamespace`\nLIMIT 5$/);
+    const series = compileFlowsQuery(
+      { version: 1, view: 'all', metric: 'nodes', groupBy: ['protocol'], topN: 2 },
+      clickhouseDialect,
+      'timeseries'
+    ).sql;
+    expect(series).toContain(
+      'SELECT $__timeInterval(flowEndSeconds) AS `time`, protocolIdentifier AS `protocol`, sourceNodeName AS `item`'
+    );
+    expect(series).toMatch(
+      /WHERE `protocol` IN \(SELECT `protocol` FROM \([\s\S]*\) AS items GROUP BY `protocol` ORDER BY count\(DISTINCT CASE WHEN `item` != '' THEN `item` END\) DESC, `protocol` LIMIT 2\)/
+    );
+    expect(series).toMatch(/GROUP BY `time`, `protocol`\nORDER BY `time`$/);
+  });
+
   it.each([
     [{ version: 1, view: 'planet' }, /unknown view "planet"/],
     [{ version: 1, metric: 'joules' }, /unknown metric "joules"/],

@@ -58,6 +58,19 @@ export const metrics: readonly MetricTerm[] = [
     description: 'Distinct connections (5-tuple and start time)',
     unit: 'short',
   },
+  {
+    value: 'pods',
+    label: 'Pods',
+    description: 'Distinct pods at either end of the flows (namespace/pod)',
+    unit: 'short',
+  },
+  { value: 'nodes', label: 'Nodes', description: 'Distinct nodes at either end of the flows', unit: 'short' },
+  {
+    value: 'policies',
+    label: 'NetworkPolicies',
+    description: 'Distinct NetworkPolicies that matched the flows, ingress or egress',
+    unit: 'short',
+  },
 ];
 
 export type GroupFieldKind = 'string' | 'number';

@@ -1,6 +1,8 @@
 import { decidingRuleActionSql, flowColumnKinds, FlowType } from '@flowlens/flow-schema';
 import { conditionSql, parseFilters, type Filter, type ResolvedKey } from './conditions.ts';
 import type { Dialect } from './dialect.ts';
+import { compileEitherSideCount, type EitherSide } from './eitherSideCount.ts';
+import { endpointName, podName, policyName } from './flowNames.ts';
 import type { QueryFormat } from './parsedQuery.ts';
 
 /**
@@ -17,8 +19,7 @@ export const flowViews = {
   all: '',
 } as const;
 
-const endpoint = (side: 'source' | 'destination') =>
-  `CASE WHEN ${side}PodName = '' THEN ${side}IP ELSE ${side}PodNamespace || '/' || ${side}PodName END`;
+const endpoint = endpointName;
 
 /** Group-by fields in the user's words, each a portable expression over flows columns. */
 export const groupFields: Readonly<Record<string, ResolvedKey & { expression: string }>> = {
@@ -33,17 +34,8 @@ export const groupFields: Readonly<Record<string, ResolvedKey & { expression: st
   destinationIP: { expression: 'destinationIP', kind: 'string' },
   sourceIP: { expression: 'sourceIP', kind: 'string' },
   protocol: { expression: 'protocolIdentifier', kind: 'number' },
-  // namespace/name; cluster-wide policies (Antrea ClusterNetworkPolicy) have no namespace, so just the name.
-  ingressPolicy: {
-    expression:
-      "CASE WHEN ingressNetworkPolicyName = '' OR ingressNetworkPolicyNamespace = '' THEN ingressNetworkPolicyName ELSE ingressNetworkPolicyNamespace || '/' || ingressNetworkPolicyName END",
-    kind: 'string',
-  },
-  egressPolicy: {
-    expression:
-      "CASE WHEN egressNetworkPolicyName = '' OR egressNetworkPolicyNamespace = '' THEN egressNetworkPolicyName ELSE egressNetworkPolicyNamespace || '/' || egressNetworkPolicyName END",
-    kind: 'string',
-  },
+  ingressPolicy: { expression: policyName('ingress'), kind: 'string' },
+  egressPolicy: { expression: policyName('egress'), kind: 'string' },
   ingressRuleAction: { expression: 'ingressNetworkPolicyRuleAction', kind: 'number' },
   egressRuleAction: { expression: 'egressNetworkPolicyRuleAction', kind: 'number' },
   /** The action that decided the flow: a drop or reject on either side wins over an allow. */
@@ -69,12 +61,15 @@ export function resolveBuilderKey(key: string): ResolvedKey | undefined {
 }
 
 /**
- * A metric is either an aggregate over the records that end in the range (or bucket), or a rate: a
- * counter spread over the seconds each record covers (flowRates.ts), in bits per second. An aggregate
- * `perMinute` is averaged per minute of its bucket (a series) or of the range (a table), so a chart
- * keeps its scale when a longer range widens the buckets.
+ * A metric is an aggregate over the records that end in the range (or bucket), a rate (a counter
+ * spread over the seconds each record covers, flowRates.ts, in bits per second), or a count of the
+ * distinct things at either end of those records (eitherSideCount.ts). An aggregate `perMinute` is
+ * averaged per minute of its bucket (a series) or of the range (a table), so a chart keeps its scale
+ * when a longer range widens the buckets.
  */
-export type MetricDefinition = { unit: string } & ({ aggregate: string; perMinute?: true } | { rateOf: string });
+export type MetricDefinition = { unit: string } & (
+  { aggregate: string; perMinute?: true } | { rateOf: string } | { eitherSide: EitherSide }
+);
 
 export const connectionKey =
   'sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds';
@@ -89,6 +84,9 @@ export const metrics: Readonly<Record<string, MetricDefinition>> = {
   flowRecords: { aggregate: 'count(*)', unit: 'short' },
   flowRecordsPerMinute: { aggregate: 'count(*)', perMinute: true, unit: 'short' },
   connections: { aggregate: `count(DISTINCT ${connectionKey})`, unit: 'short' },
+  pods: { eitherSide: { source: podName('source'), destination: podName('destination') }, unit: 'short' },
+  nodes: { eitherSide: { source: 'sourceNodeName', destination: 'destinationNodeName' }, unit: 'short' },
+  policies: { eitherSide: { source: policyName('ingress'), destination: policyName('egress') }, unit: 'short' },
 };
 
 /** The seconds a per-minute metric's value spans: its bucket in a series, the whole range in a table. */
@@ -102,7 +100,7 @@ function aggregateValue(definition: { aggregate: string; perMinute?: true }, for
 }
 
 /** What ranks series for top N: the aggregate itself, or for a rate the counter's total. */
-export function rankingSql(definition: MetricDefinition): string {
+export function rankingSql(definition: { aggregate: string } | { rateOf: string }): string {
   return 'aggregate' in definition ? definition.aggregate : `sum(${definition.rateOf})`;
 }
 
@@ -195,6 +193,13 @@ export function compileFlowsQuery(
 /** The question as SQL over the raw flows table, with macros left for the dialect to expand. */
 export function compileQuestion(question: FlowsQuestion, dialect: Dialect, format: QueryFormat): CompiledFlowsQuery {
   const { metric, definition, groups, topN } = question;
+  if ('eitherSide' in definition) {
+    return {
+      sql: compileEitherSideCount(question, definition.eitherSide, dialect, format),
+      unit: definition.unit,
+      metric,
+    };
+  }
   const conditions = questionConditions(question, dialect);
   const where = (timeCondition: string) => [timeCondition, ...conditions].join('\n  AND ');
   const groupSelect = groups.map((key) => `${groupFields[key]!.expression} AS ${dialect.quoteIdentifier(key)}`);

@@ -12,6 +12,7 @@ import {
   type FlowsQuestion,
 } from './flowsBuilder.ts';
 import type { QueryFormat } from './parsedQuery.ts';
+import type { EitherSide } from './eitherSideCount.ts';
 import { isReverseSeenFilter, unanswerableBy, type Rollup } from './rollup.ts';
 
 /**
@@ -38,10 +39,9 @@ interface Counter {
   raw: string;
   rollup: string;
   total: string;
-  /**
-   * Set for a counter whose parts are rows, not partial aggregates: the rollup rows' arrays to expand
-   * (ARRAY JOIN), one row per element, and no GROUP BY in either part.
-   */
+  /** Set for a counter whose parts are rows, not partial aggregates: no GROUP BY in either part. */
+  perRow?: true;
+  /** The rollup rows' arrays to expand (ARRAY JOIN) for a per-row counter, one row per element. */
   rollupArrayJoin?: string;
 }
 
@@ -77,12 +77,26 @@ function connectionsCounter(uint128: boolean): Counter {
     raw: id(`sipHash64(${connectionKey})`, `cityHash64(${connectionKey})`),
     rollup: id('h', 'l'),
     total: 'uniqExact(v)',
+    perRow: true,
     rollupArrayJoin: 'finalizeAggregation(connectionSipHashes) AS h, finalizeAggregation(connectionCityHashes) AS l',
   };
 }
 
+/**
+ * The things at either end of each record (pods, nodes, policies): every part gives each record's or
+ * rollup row's two names as two rows (arrayJoin), and the distinct non-empty ones count. The rollup
+ * keeps every column the names are made of.
+ */
+function eitherSideCounter({ source, destination }: EitherSide): Counter {
+  const ends = `arrayJoin([${source}, ${destination}])`;
+  return { raw: ends, rollup: ends, total: "uniqExactIf(v, v != '')", perRow: true };
+}
+
 /** How the rollup answers a count or sum metric; undefined for a metric it keeps no column for. */
-function counterOf(metric: string, rollup: Rollup): Counter | undefined {
+function counterOf({ metric, definition }: FlowsQuestion, rollup: Rollup): Counter | undefined {
+  if ('eitherSide' in definition) {
+    return eitherSideCounter(definition.eitherSide);
+  }
   if (metric === 'connections') {
     return rollup.connectionHashes ? connectionsCounter(rollup.uint128) : undefined;
   }
@@ -108,7 +122,7 @@ export function compileRollupQuery(
   const rate = 'rateOf' in question.definition ? question.definition.rateOf : undefined;
   // A metric the rollup keeps no column for (one added to the builder later, or connections in a
   // rollup made before the hashes) reads the raw records.
-  if (rate ? !(rate in spreadColumns) : !counterOf(question.metric, rollup)) {
+  if (rate ? !(rate in spreadColumns) : !counterOf(question, rollup)) {
     return undefined;
   }
   // Spread bytes depend on the export interval they were spread with.
@@ -207,7 +221,7 @@ class QueryParts {
    */
   private union(
     raw: { where: string; value: string } | undefined,
-    rolled: { where: string; value: string; arrayJoin?: string },
+    rolled: { where: string; value: string; perRow?: true; arrayJoin?: string },
     time?: (column: string) => string
   ): string {
     const select = (column: string, value: string) => [
@@ -216,12 +230,12 @@ class QueryParts {
       `${value} AS v`,
     ];
     // A counter over expanded arrays gives rows, not partial aggregates: neither part groups.
-    const perRow = rolled.arrayJoin !== undefined;
+    const perRow = rolled.perRow === true;
     const groupBy = (column: string) => {
       const refs = [...(time ? [time(column)] : []), ...this.groupRefs];
       return refs.length > 0 && !perRow ? ` GROUP BY ${refs.join(', ')}` : '';
     };
-    const arrayJoin = perRow ? ` ARRAY JOIN ${rolled.arrayJoin}` : '';
+    const arrayJoin = rolled.arrayJoin ? ` ARRAY JOIN ${rolled.arrayJoin}` : '';
     const parts = [
       ...(raw
         ? [
@@ -242,7 +256,12 @@ class QueryParts {
     const { minutes, edges } = splitRange(fromSecond, toSecond, this.rollup.coveredFromSeconds);
     const union = this.union(
       edges.length > 0 ? { where: this.rawWhere(QueryParts.endsIn(edges)), value: counter.raw } : undefined,
-      { where: this.rollupWhere(minutes, true), value: counter.rollup, arrayJoin: counter.rollupArrayJoin }
+      {
+        where: this.rollupWhere(minutes, true),
+        value: counter.rollup,
+        perRow: counter.perRow,
+        arrayJoin: counter.rollupArrayJoin,
+      }
     );
     const tuple = this.keys.length === 1 ? this.keys[0]! : `(${this.keys.join(', ')})`;
     return `\nWHERE ${tuple} IN (SELECT ${this.keys.join(', ')} FROM ${union} GROUP BY ${this.keys.join(', ')} ORDER BY ${rankOrder(counter.total, this.keys)} LIMIT ${topN})`;
@@ -284,10 +303,15 @@ class QueryParts {
     if (minutes.to <= minutes.from) {
       return undefined;
     }
-    const counter = counterOf(this.question.metric, this.rollup)!;
+    const counter = counterOf(this.question, this.rollup)!;
     const union = this.union(
       edges.length > 0 ? { where: this.rawWhere(QueryParts.endsIn(edges)), value: counter.raw } : undefined,
-      { where: this.rollupWhere(minutes, true), value: counter.rollup, arrayJoin: counter.rollupArrayJoin },
+      {
+        where: this.rollupWhere(minutes, true),
+        value: counter.rollup,
+        perRow: counter.perRow,
+        arrayJoin: counter.rollupArrayJoin,
+      },
       bucketOf
     );
     return { union, counter, fromSecond, toSecond };
