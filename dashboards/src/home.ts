@@ -2,8 +2,8 @@ import { displayNameOverrides } from './fieldNames.ts';
 import { dashboard, datasourceRef, layout, type Json, type Panel } from './grafanaJson.ts';
 import { barGauge, dashboardLink, dashboardList, drillDown, linksOnFields, stat, timeseries } from './panels.ts';
 import { policyRecommendationUid } from './policyRecommendation.ts';
-import { blockedActions, flowsTarget, sqlTarget } from './queries.ts';
-import { connectionsEnded, droppedFlowBursts, inRange, policyChanges } from './sqlFragments.ts';
+import { blockedActions, flowsTarget } from './queries.ts';
+import { droppedFlowBursts, policyChanges } from './sqlFragments.ts';
 import { commonVariables } from './variables.ts';
 
 export const droppedFlowsAnnotation: Json = {
@@ -74,11 +74,7 @@ export const home = dashboard({
             description:
               'Services (ClusterIPs) that received traffic. Theia counts Service ports (namespace/service:port) instead, so a Service with two ports counts twice there.',
             unit: 'short',
-            targets: [
-              sqlTarget(
-                `SELECT count(DISTINCT destinationClusterIP) AS "services" FROM flows WHERE ${inRange} AND destinationClusterIP != ''`
-              ),
-            ],
+            targets: [flowsTarget({ view: 'all', metric: 'services' })],
           },
           'purple'
         ),
@@ -119,7 +115,7 @@ export const home = dashboard({
             description:
               'Connections (5-tuple and start time) with records in the range but no end: every record came on the active timeout. Theia counts source/destination IP pairs with any active-timeout record (flowEndReason 2), so a connection that has since ended still counts there.',
             unit: 'short',
-            targets: [sqlTarget(connectionsEnded('active', 0))],
+            targets: [flowsTarget({ view: 'all', metric: 'openConnections' })],
           },
           'green'
         ),
@@ -132,7 +128,7 @@ export const home = dashboard({
             description:
               'Connections that ended in the time range (end of flow or idle timeout). Theia counts source/destination IP pairs with any record not on the active timeout.',
             unit: 'short',
-            targets: [sqlTarget(connectionsEnded('stopped', 1))],
+            targets: [flowsTarget({ view: 'all', metric: 'endedConnections' })],
           },
           'text'
         ),

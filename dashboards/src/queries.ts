@@ -13,9 +13,12 @@ export type Metric =
   | 'flowRecords'
   | 'flowRecordsPerMinute'
   | 'connections'
+  | 'endedConnections'
+  | 'openConnections'
   | 'pods'
   | 'nodes'
-  | 'policies';
+  | 'policies'
+  | 'services';
 
 export interface FlowsQuestion {
   view: View;

@@ -24,6 +24,7 @@ CREATE TABLE IF NOT EXISTS flows_minutes
     destinationIP String,
     destinationNodeName String,
     destinationServicePortName String,
+    destinationClusterIP String,
     destinationTransportPort UInt16,
     protocolIdentifier UInt8,
     ingressNetworkPolicyNamespace String,
@@ -34,6 +35,8 @@ CREATE TABLE IF NOT EXISTS flows_minutes
     egressNetworkPolicyRuleAction UInt8,
     -- 1 for records with reverseOctetDeltaCount > 0 (the dashboards' "replies only" filter).
     reverseOctetsSeen UInt8,
+    -- Why the records ended (active timeout, idle timeout, end of flow…): which connections ended.
+    flowEndReason UInt8,
     -- Records that end in this minute, and the sums of their delta counters.
     flowRecords UInt64,
     octets UInt64,
@@ -57,9 +60,9 @@ ENGINE = SummingMergeTree
 PARTITION BY toYYYYMMDD(minute)
 ORDER BY (minute, clusterUUID, flowType, sourcePodNamespace, destinationPodNamespace, sourcePodName,
     destinationPodName, sourceIP, destinationIP, sourceNodeName, destinationNodeName, destinationServicePortName,
-    destinationTransportPort, protocolIdentifier, ingressNetworkPolicyNamespace, ingressNetworkPolicyName,
-    ingressNetworkPolicyRuleAction, egressNetworkPolicyNamespace, egressNetworkPolicyName,
-    egressNetworkPolicyRuleAction, reverseOctetsSeen);
+    destinationClusterIP, destinationTransportPort, protocolIdentifier, ingressNetworkPolicyNamespace,
+    ingressNetworkPolicyName, ingressNetworkPolicyRuleAction, egressNetworkPolicyNamespace, egressNetworkPolicyName,
+    egressNetworkPolicyRuleAction, reverseOctetsSeen, flowEndReason);
 
 -- One row per record and minute it reaches: the minute it ends in always (as the rate macros give a
 -- record's end bucket a row even when its share there is 0), the minutes before only where it covers
@@ -80,6 +83,7 @@ SELECT
     destinationIP,
     destinationNodeName,
     destinationServicePortName,
+    destinationClusterIP,
     destinationTransportPort,
     protocolIdentifier,
     ingressNetworkPolicyNamespace,
@@ -89,6 +93,7 @@ SELECT
     egressNetworkPolicyName,
     egressNetworkPolicyRuleAction,
     toUInt8(reverseOctetDeltaCount > 0) AS reverseOctetsSeen,
+    flowEndReason,
     sum(toUInt64(minuteIndex = intDiv(ends, 60)) AS endsHere) AS flowRecords,
     sum(endsHere * octetDeltaCount) AS octets,
     sum(endsHere * reverseOctetDeltaCount) AS reverseOctets,
@@ -112,9 +117,9 @@ ARRAY JOIN arrayMap(
     ) AS minuteIndex
 GROUP BY minute, clusterUUID, flowType, sourcePodNamespace, sourcePodName, sourceIP, sourceNodeName,
     destinationPodNamespace, destinationPodName, destinationIP, destinationNodeName, destinationServicePortName,
-    destinationTransportPort, protocolIdentifier, ingressNetworkPolicyNamespace, ingressNetworkPolicyName,
-    ingressNetworkPolicyRuleAction, egressNetworkPolicyNamespace, egressNetworkPolicyName,
-    egressNetworkPolicyRuleAction, reverseOctetsSeen;
+    destinationClusterIP, destinationTransportPort, protocolIdentifier, ingressNetworkPolicyNamespace,
+    ingressNetworkPolicyName, ingressNetworkPolicyRuleAction, egressNetworkPolicyNamespace, egressNetworkPolicyName,
+    egressNetworkPolicyRuleAction, reverseOctetsSeen, flowEndReason;
 
 -- What the datasource needs to know about each rollup: its export interval, and from when on it holds
 -- every record (0 when it was made on an empty flows table, else the next whole hour: records already

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Filter } from '../src/sql/conditions.ts';
 import { clickhouseDialect } from '../src/sql/clickhouseDialect.ts';
 import type { ParsedQuery, QueryFormat } from '../src/sql/parsedQuery.ts';
-import type { Rollup } from '../src/sql/rollup.ts';
+import { rollupColumns, type Rollup } from '../src/sql/rollup.ts';
 import { snowflakeDialect } from '../src/sql/snowflakeDialect.ts';
 import { toSql } from '../src/sql/statementPlan.ts';
 
@@ -13,6 +13,7 @@ const rollup: Rollup = {
   coveredFromSeconds: 0,
   connectionHashes: true,
   uint128: true,
+  columns: rollupColumns,
 };
 const hour = { timeRange: { fromMs: 1_736_150_400_000, toMs: 1_736_154_000_000 }, intervalMs: 4_000 };
 
@@ -31,6 +32,13 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
     ['a throughput over the range', builder('table', throughput)],
     ['distinct connections', builder('table', { metric: 'connections', groupBy: ['sourcePod'], topN: 10 })],
     ['distinct pods at either end', builder('table', { metric: 'pods' })],
+    ['Services', builder('table', { metric: 'services', groupBy: ['sourceNamespace'] })],
+    ['ended connections', builder('timeseries', { metric: 'endedConnections' })],
+    ['open connections', builder('table', { metric: 'openConnections', groupBy: ['destinationService'] })],
+    [
+      'a filter on why records ended',
+      builder('table', { ...bytesByNamespace, filters: [{ key: 'flowEndReason', operator: '=', value: '2' }] }),
+    ],
     ['a series of distinct policies', builder('timeseries', { metric: 'policies', groupBy: ['ruleAction'], topN: 3 })],
     [
       'filters on rollup columns and the replies-only filter',
@@ -87,6 +95,24 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
     expect(plan.sql).toMatch(/\bFROM flows\b/);
   });
 
+  it.each(['services', 'endedConnections', 'openConnections'])(
+    '%s: the raw flows, from a rollup made before it kept destinationClusterIP and flowEndReason',
+    (metric) => {
+      const older: Rollup = {
+        ...rollup,
+        columns: new Set(
+          [...rollupColumns].filter((column) => !['destinationClusterIP', 'flowEndReason'].includes(column))
+        ),
+      };
+      const plan = toSql(builder('table', { metric }), hour, clickhouseDialect, 60, [older]);
+      expect(plan.rollup).toBeUndefined();
+      expect(plan.sql).toMatch(/\bFROM flows\b/);
+      expect(toSql(builder('table', bytesByNamespace), hour, clickhouseDialect, 60, [older]).rollup).toBe(
+        'flows_minutes'
+      );
+    }
+  );
+
   it('still reads byte and record counts from a rollup made by an earlier 05-flows-rollups.sql', () => {
     const plan = toSql(builder('table', bytesByNamespace), hour, clickhouseDialect, 60, [
       { ...rollup, connectionHashes: false },
@@ -121,6 +147,25 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
     expect(sql).toContain('arrayJoin([sourceNodeName, destinationNodeName]) AS v FROM flows_minutes WHERE');
     expect(sql).toContain("uniqExactIf(v, v != '') AS `nodes`");
     expect(sql).not.toMatch(/flows_minutes WHERE [^\n]* GROUP BY/);
+  });
+
+  it('counts ended connections over the records that say so, open ones as all less the ended', () => {
+    const ended = toSql(builder('table', { metric: 'endedConnections' }), hour, clickhouseDialect, 60, [rollup]).sql;
+    expect(ended.match(/flowEndReason IN \(1, 3\)/g)).toHaveLength(2);
+    expect(ended).toContain('uniqExact(v) AS `endedConnections`');
+    const open = toSql(
+      builder('table', { metric: 'openConnections', groupBy: ['destinationService'] }),
+      hour,
+      clickhouseDialect,
+      60,
+      [rollup]
+    ).sql;
+    expect(open).toContain(
+      'tuple(bitOr(bitShiftLeft(toUInt128(h), 64), toUInt128(l)), toUInt8(flowEndReason IN (1, 3))) AS v'
+    );
+    expect(open).toContain(
+      'uniqExactIf(tupleElement(v, 1), tupleElement(v, 2) = 0) - uniqExactIf(tupleElement(v, 1), tupleElement(v, 2) = 1 AND (`destinationService`, tupleElement(v, 1)) IN (SELECT `destinationService`, tupleElement(v, 1) FROM ('
+    );
   });
 
   it('reads whole minutes from the rollup and the seconds around them from the raw flows', () => {

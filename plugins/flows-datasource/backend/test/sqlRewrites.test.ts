@@ -162,6 +162,17 @@ describe('Flows builder', () => {
     expect(series).toMatch(/GROUP BY `time`, `protocol`\nORDER BY `time`$/);
   });
 
+  it('counts ended connections among the records that say they ended, open ones as all less those', () => {
+    const ended = compileFlowsQuery({ version: 1, metric: 'endedConnections' }, clickhouseDialect, 'table').sql;
+    expect(ended).toContain('count(DISTINCT sourceIP, sourceTransportPort, destinationIP');
+    expect(ended).toContain('WHERE $__timeFilter(flowEndSeconds)\n  AND flowEndReason IN (1, 3)');
+    const open = compileFlowsQuery({ version: 1, metric: 'openConnections' }, clickhouseDialect, 'table').sql;
+    expect(open).toContain(
+      'count(DISTINCT sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds) - count(DISTINCT CASE WHEN flowEndReason IN (1, 3) THEN sourceIP END, sourceTransportPort,'
+    );
+    expect(open).not.toMatch(/WHERE[^\n]*\n  AND flowEndReason/);
+  });
+
   it.each([
     [{ version: 1, view: 'planet' }, /unknown view "planet"/],
     [{ version: 1, metric: 'joules' }, /unknown metric "joules"/],

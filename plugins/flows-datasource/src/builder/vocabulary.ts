@@ -59,6 +59,18 @@ export const metrics: readonly MetricTerm[] = [
     unit: 'short',
   },
   {
+    value: 'endedConnections',
+    label: 'Ended connections',
+    description: 'Connections with a record that says they ended (idle timeout or end of flow)',
+    unit: 'short',
+  },
+  {
+    value: 'openConnections',
+    label: 'Open connections',
+    description: 'Connections whose records in the range all came on the active timeout: none says it ended',
+    unit: 'short',
+  },
+  {
     value: 'pods',
     label: 'Pods',
     description: 'Distinct pods at either end of the flows (namespace/pod)',
@@ -69,6 +81,12 @@ export const metrics: readonly MetricTerm[] = [
     value: 'policies',
     label: 'NetworkPolicies',
     description: 'Distinct NetworkPolicies that matched the flows, ingress or egress',
+    unit: 'short',
+  },
+  {
+    value: 'services',
+    label: 'Services',
+    description: 'Distinct Services the flows were addressed to (by ClusterIP)',
     unit: 'short',
   },
 ];

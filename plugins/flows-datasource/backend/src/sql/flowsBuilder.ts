@@ -1,7 +1,7 @@
-import { decidingRuleActionSql, flowColumnKinds, FlowType } from '@flowlens/flow-schema';
+import { decidingRuleActionSql, FlowEndReason, flowColumnKinds, FlowType } from '@flowlens/flow-schema';
 import { conditionSql, parseFilters, type Filter, type ResolvedKey } from './conditions.ts';
 import type { Dialect } from './dialect.ts';
-import { compileEitherSideCount, type EitherSide } from './eitherSideCount.ts';
+import { compileDistinctNames, type Names } from './distinctNames.ts';
 import { endpointName, podName, policyName } from './flowNames.ts';
 import type { QueryFormat } from './parsedQuery.ts';
 
@@ -63,16 +63,36 @@ export function resolveBuilderKey(key: string): ResolvedKey | undefined {
 /**
  * A metric is an aggregate over the records that end in the range (or bucket), a rate (a counter
  * spread over the seconds each record covers, flowRates.ts, in bits per second), or a count of the
- * distinct things at either end of those records (eitherSideCount.ts). An aggregate `perMinute` is
- * averaged per minute of its bucket (a series) or of the range (a table), so a chart keeps its scale
- * when a longer range widens the buckets.
+ * distinct things those records name (distinctNames.ts). An aggregate `perMinute` is averaged per
+ * minute of its bucket (a series) or of the range (a table), so a chart keeps its scale when a longer
+ * range widens the buckets. `records`: a condition on the records it counts, beside the question's.
+ * `reads`: the flows columns it needs that a rollup made by an earlier 05-flows-rollups.sql lacks
+ * (Rollup.columns).
  */
-export type MetricDefinition = { unit: string } & (
-  { aggregate: string; perMinute?: true } | { rateOf: string } | { eitherSide: EitherSide }
+export type MetricDefinition = { unit: string; records?: string; reads?: readonly string[] } & (
+  { aggregate: string; perMinute?: true } | { rateOf: string } | { distinctNames: Names }
 );
 
-export const connectionKey =
-  'sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds';
+const connectionColumns = [
+  'sourceIP',
+  'sourceTransportPort',
+  'destinationIP',
+  'destinationTransportPort',
+  'protocolIdentifier',
+  'flowStartSeconds',
+];
+
+export const connectionKey = connectionColumns.join(', ');
+
+/** A record that says its connection ended: on idle timeout or at the end of the flow, not on the active timeout. */
+export const connectionEndedSql = `flowEndReason IN (${FlowEndReason.idleTimeout}, ${FlowEndReason.endOfFlow})`;
+
+/**
+ * Among all the records' connections, those of the records that say they ended: count(DISTINCT a, b, …)
+ * skips a row where any of them is NULL, on ClickHouse and Snowflake alike, so a NULL first column
+ * leaves the others out.
+ */
+const endedAmongAllSql = `count(DISTINCT ${[`CASE WHEN ${connectionEndedSql} THEN ${connectionColumns[0]} END`, ...connectionColumns.slice(1)].join(', ')})`;
 
 export const metrics: Readonly<Record<string, MetricDefinition>> = {
   bytes: { aggregate: 'sum(octetDeltaCount)', unit: 'bytes' },
@@ -84,9 +104,24 @@ export const metrics: Readonly<Record<string, MetricDefinition>> = {
   flowRecords: { aggregate: 'count(*)', unit: 'short' },
   flowRecordsPerMinute: { aggregate: 'count(*)', perMinute: true, unit: 'short' },
   connections: { aggregate: `count(DISTINCT ${connectionKey})`, unit: 'short' },
-  pods: { eitherSide: { source: podName('source'), destination: podName('destination') }, unit: 'short' },
-  nodes: { eitherSide: { source: 'sourceNodeName', destination: 'destinationNodeName' }, unit: 'short' },
-  policies: { eitherSide: { source: policyName('ingress'), destination: policyName('egress') }, unit: 'short' },
+  /** Connections with a record that says they ended in the range. */
+  endedConnections: {
+    aggregate: `count(DISTINCT ${connectionKey})`,
+    records: connectionEndedSql,
+    reads: ['flowEndReason'],
+    unit: 'short',
+  },
+  /** Connections with records in the range and none that says they ended: open at its end, as far as they tell. */
+  openConnections: {
+    aggregate: `count(DISTINCT ${connectionKey}) - ${endedAmongAllSql}`,
+    reads: ['flowEndReason'],
+    unit: 'short',
+  },
+  pods: { distinctNames: [podName('source'), podName('destination')], unit: 'short' },
+  nodes: { distinctNames: ['sourceNodeName', 'destinationNodeName'], unit: 'short' },
+  policies: { distinctNames: [policyName('ingress'), policyName('egress')], unit: 'short' },
+  /** Services by ClusterIP (one per Service, whatever its ports), as Home counts them. */
+  services: { distinctNames: ['destinationClusterIP'], reads: ['destinationClusterIP'], unit: 'short' },
 };
 
 /** The seconds a per-minute metric's value spans: its bucket in a series, the whole range in a table. */
@@ -166,8 +201,10 @@ export function resolveColumnKey(key: string): ResolvedKey | undefined {
 /** Every condition of a question but time (which depends on the metric and the format). */
 export function questionConditions(question: FlowsQuestion, dialect: Dialect): string[] {
   const viewCondition = flowViews[question.view];
+  const { records } = question.definition;
   return [
     ...(viewCondition ? [viewCondition] : []),
+    ...(records ? [records] : []),
     ...question.filters.map((filter) => conditionSql(filter, dialect, resolveBuilderKey)),
     ...question.adHocFilters.map((filter) => conditionSql(filter, dialect, resolveColumnKey)),
   ];
@@ -193,9 +230,9 @@ export function compileFlowsQuery(
 /** The question as SQL over the raw flows table, with macros left for the dialect to expand. */
 export function compileQuestion(question: FlowsQuestion, dialect: Dialect, format: QueryFormat): CompiledFlowsQuery {
   const { metric, definition, groups, topN } = question;
-  if ('eitherSide' in definition) {
+  if ('distinctNames' in definition) {
     return {
-      sql: compileEitherSideCount(question, definition.eitherSide, dialect, format),
+      sql: compileDistinctNames(question, definition.distinctNames, dialect, format),
       unit: definition.unit,
       metric,
     };

@@ -24,6 +24,12 @@ export interface Rollup {
    * into the same 128 bits: about twice the work per connection, which is most of a connection count.
    */
   uint128: boolean;
+  /**
+   * The flows columns it keeps (of rollupColumns): a rollup made by an earlier 05-flows-rollups.sql
+   * lacks the later ones (destinationClusterIP, flowEndReason), and questions that need them read
+   * the raw records there.
+   */
+  columns: ReadonlySet<string>;
 }
 
 /** The flows columns a rollup row keeps as they are: every column a builder group, view or either-side filter reads. */
@@ -39,6 +45,7 @@ export const rollupColumns: ReadonlySet<string> = new Set([
   'destinationIP',
   'destinationNodeName',
   'destinationServicePortName',
+  'destinationClusterIP',
   'destinationTransportPort',
   'protocolIdentifier',
   'ingressNetworkPolicyNamespace',
@@ -47,6 +54,7 @@ export const rollupColumns: ReadonlySet<string> = new Set([
   'egressNetworkPolicyNamespace',
   'egressNetworkPolicyName',
   'egressNetworkPolicyRuleAction',
+  'flowEndReason',
 ]);
 
 /** The builder's filter keys that read only rollup columns (group fields and either-side keys). */
@@ -88,14 +96,14 @@ export function isReverseSeenFilter(filter: Filter): boolean {
 }
 
 /** Why a question cannot be read from a rollup, or undefined when every group and filter can. */
-export function unanswerableBy(question: FlowsQuestion): string | undefined {
+export function unanswerableBy(question: FlowsQuestion, rollup: Rollup): string | undefined {
   for (const filter of question.filters) {
-    if (!builderKeysOverColumns.has(filter.key) && !rollupColumns.has(filter.key) && !isReverseSeenFilter(filter)) {
+    if (!builderKeysOverColumns.has(filter.key) && !rollup.columns.has(filter.key) && !isReverseSeenFilter(filter)) {
       return `filter on ${filter.key}`;
     }
   }
   for (const filter of question.adHocFilters) {
-    if (!rollupColumns.has(filter.key) && !isReverseSeenFilter(filter)) {
+    if (!rollup.columns.has(filter.key) && !isReverseSeenFilter(filter)) {
       return `ad-hoc filter on ${filter.key}`;
     }
   }

@@ -2,6 +2,7 @@ import { conditionSql } from './conditions.ts';
 import { intervalSeconds, rangeSeconds, type Dialect, type MacroContext } from './dialect.ts';
 import { defaultExportIntervalSeconds } from './flowRates.ts';
 import {
+  connectionEndedSql,
   connectionKey,
   groupFields,
   perMinuteScale,
@@ -12,7 +13,7 @@ import {
   type FlowsQuestion,
 } from './flowsBuilder.ts';
 import type { QueryFormat } from './parsedQuery.ts';
-import type { EitherSide } from './eitherSideCount.ts';
+import type { Names } from './distinctNames.ts';
 import { isReverseSeenFilter, unanswerableBy, type Rollup } from './rollup.ts';
 
 /**
@@ -35,10 +36,14 @@ export interface RollupPlan {
 const minute = 60;
 
 interface Counter {
-  /** The partial aggregate over raw rows, and over rollup rows; `total` combines the two kinds of `v`. */
+  /**
+   * The partial aggregate over raw rows, and over rollup rows; `total` combines the two kinds of `v`,
+   * given the union of the parts and the columns it is grouped by (time bucket and keys), for a
+   * total that looks into the parts again.
+   */
   raw: string;
   rollup: string;
-  total: string;
+  total: string | ((parts: string, groupedBy: string[]) => string);
   /** Set for a counter whose parts are rows, not partial aggregates: no GROUP BY in either part. */
   perRow?: true;
   /** The rollup rows' arrays to expand (ARRAY JOIN) for a per-row counter, one row per element. */
@@ -83,22 +88,64 @@ function connectionsCounter(uint128: boolean): Counter {
 }
 
 /**
- * The things at either end of each record (pods, nodes, policies): every part gives each record's or
- * rollup row's two names as two rows (arrayJoin), and the distinct non-empty ones count. The rollup
- * keeps every column the names are made of.
+ * Open connections: each part's rows carry a connection's id and whether the record (or the rollup
+ * row, whose flowEndReason is a key) says it ended, as `(id, ended)`. Open are the connections of
+ * the records that did not end (A) less those among them that also have an ended record (E): |A| −
+ * |A ∩ E|, where A ∩ E is found by looking up E's rows in the set of A's ids. A's records, those on
+ * the active timeout, are few where most connections end, and no set of all ids is built: on 10M
+ * flowgen records (5.8M connections, 14k of them open) Home's "Active connections" took 519 ms
+ * through the backend, against 803 ms as |A ∪ E| − |E|.
  */
-function eitherSideCounter({ source, destination }: EitherSide): Counter {
-  const ends = `arrayJoin([${source}, ${destination}])`;
-  return { raw: ends, rollup: ends, total: "uniqExactIf(v, v != '')", perRow: true };
+function openConnectionsCounter(uint128: boolean): Counter {
+  const ids = connectionsCounter(uint128);
+  const withEnd = (id: string) => `tuple(${id}, toUInt8(${connectionEndedSql}))`;
+  const id = 'tupleElement(v, 1)';
+  const ended = 'tupleElement(v, 2)';
+  return {
+    ...ids,
+    raw: withEnd(ids.raw),
+    rollup: withEnd(ids.rollup),
+    total: (parts, groupedBy) => {
+      const key = [...groupedBy, id];
+      const tuple = key.length === 1 ? key[0]! : `(${key.join(', ')})`;
+      return `uniqExactIf(${id}, ${ended} = 0) - uniqExactIf(${id}, ${ended} = 1 AND ${tuple} IN (SELECT ${key.join(', ')} FROM ${parts} WHERE ${ended} = 0))`;
+    },
+  };
 }
+
+/** A counter's total over `parts`, grouped by `groupedBy`. */
+function totalOf(counter: Counter, parts: string, groupedBy: string[]): string {
+  return typeof counter.total === 'string' ? counter.total : counter.total(parts, groupedBy);
+}
+
+/**
+ * The things records name (pods, nodes, policies, Services): every part gives each record's or
+ * rollup row's names as rows (arrayJoin), and the distinct non-empty ones count.
+ */
+function namesCounter(names: Names): Counter {
+  const each = `arrayJoin([${names.join(', ')}])`;
+  return { raw: each, rollup: each, total: "uniqExactIf(v, v != '')", perRow: true };
+}
+
+/** Metrics that count connections: only from a rollup that keeps their hashes. */
+const connectionCounters: Readonly<Record<string, (uint128: boolean) => Counter>> = {
+  connections: connectionsCounter,
+  // Its records are those that say they ended (the metric's `records`): their connections, counted.
+  endedConnections: connectionsCounter,
+  openConnections: openConnectionsCounter,
+};
 
 /** How the rollup answers a count or sum metric; undefined for a metric it keeps no column for. */
 function counterOf({ metric, definition }: FlowsQuestion, rollup: Rollup): Counter | undefined {
-  if ('eitherSide' in definition) {
-    return eitherSideCounter(definition.eitherSide);
+  if (definition.reads?.some((column) => !rollup.columns.has(column))) {
+    return undefined;
   }
-  if (metric === 'connections') {
-    return rollup.connectionHashes ? connectionsCounter(rollup.uint128) : undefined;
+  if ('distinctNames' in definition) {
+    return namesCounter(definition.distinctNames);
+  }
+  const connections = connectionCounters[metric];
+  if (connections) {
+    return rollup.connectionHashes ? connections(rollup.uint128) : undefined;
   }
   return sums[metric];
 }
@@ -115,7 +162,7 @@ export function compileRollupQuery(
   rollup: Rollup,
   dialect: Dialect
 ): RollupPlan | undefined {
-  if (unanswerableBy(question)) {
+  if (unanswerableBy(question, rollup)) {
     return undefined;
   }
   const exportInterval = context.exportIntervalSeconds ?? defaultExportIntervalSeconds;
@@ -170,7 +217,9 @@ class QueryParts {
     private readonly rollup: Rollup
   ) {
     const viewCondition = flowViews[question.view];
-    const view = viewCondition ? [viewCondition] : [];
+    // The metric's own condition on records reads only rollup columns too (its `reads` were checked).
+    const { records } = question.definition;
+    const view = [...(viewCondition ? [viewCondition] : []), ...(records ? [records] : [])];
     const builder = (forRollup: boolean) =>
       question.filters.map((filter) =>
         forRollup && isReverseSeenFilter(filter)
@@ -264,7 +313,7 @@ class QueryParts {
       }
     );
     const tuple = this.keys.length === 1 ? this.keys[0]! : `(${this.keys.join(', ')})`;
-    return `\nWHERE ${tuple} IN (SELECT ${this.keys.join(', ')} FROM ${union} GROUP BY ${this.keys.join(', ')} ORDER BY ${rankOrder(counter.total, this.keys)} LIMIT ${topN})`;
+    return `\nWHERE ${tuple} IN (SELECT ${this.keys.join(', ')} FROM ${union} GROUP BY ${this.keys.join(', ')} ORDER BY ${rankOrder(totalOf(counter, union, this.keys), this.keys)} LIMIT ${topN})`;
   }
 
   private table(from: string, total: string): string {
@@ -283,7 +332,11 @@ class QueryParts {
   /** Counts and sums of the records that end in the range ($__timeFilter: both ends included). */
   rangeTotal(context: MacroContext): RollupPlan | undefined {
     const counts = this.countsOverRange(context);
-    return counts && { sql: this.table(counts.union, this.scaled(counts.counter.total, 'table')) };
+    return (
+      counts && {
+        sql: this.table(counts.union, this.scaled(totalOf(counts.counter, counts.union, this.keys), 'table')),
+      }
+    );
   }
 
   /** A per-minute metric's combined total, divided as the raw query divides it. */
@@ -355,7 +408,11 @@ class QueryParts {
     }
     const { union, counter, fromSecond, toSecond } = counts;
     return {
-      sql: this.series(union, this.scaled(counter.total, 'timeseries'), this.topFilter(counter, fromSecond, toSecond)),
+      sql: this.series(
+        union,
+        this.scaled(totalOf(counter, union, [this.dialect.quoteIdentifier('time'), ...this.keys]), 'timeseries'),
+        this.topFilter(counter, fromSecond, toSecond)
+      ),
       bucketSeconds: bucket,
     };
   }

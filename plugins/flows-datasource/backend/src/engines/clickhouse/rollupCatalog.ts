@@ -1,5 +1,5 @@
 import type { Logger } from '../../logging/logger.ts';
-import type { Rollup } from '../../sql/rollup.ts';
+import { rollupColumns, type Rollup } from '../../sql/rollup.ts';
 
 /** Rows of `flows_rollups` (provisioning/clickhouse/05-flows-rollups.sql) whose table exists. */
 export const rollupCatalogSql = `SELECT rollup, exportIntervalSeconds, toUInt32(coveredFrom) AS coveredFrom
@@ -8,10 +8,15 @@ WHERE rollup IN (SELECT name FROM system.tables WHERE database = currentDatabase
 
 const catalogTableSql = `SELECT count() AS n FROM system.tables WHERE database = currentDatabase() AND name = 'flows_rollups'`;
 
-/** The tables that keep connections as hashes (see Rollup.connectionHashes). */
-const connectionHashesSql = `SELECT table FROM system.columns
-WHERE database = currentDatabase() AND name IN ('connectionSipHashes', 'connectionCityHashes')
-GROUP BY table HAVING count() = 2`;
+/**
+ * The rollups' columns: which flows columns each keeps (Rollup.columns), and whether it keeps
+ * connections as hashes (Rollup.connectionHashes). Rollups made by earlier versions of
+ * 05-flows-rollups.sql lack some.
+ */
+const rollupColumnsSql = `SELECT table, name FROM system.columns
+WHERE database = currentDatabase() AND table IN (SELECT rollup FROM flows_rollups)`;
+
+const hashColumns = ['connectionSipHashes', 'connectionCityHashes'];
 
 /**
  * Whether the server has UInt128 (see Rollup.uint128): 18.x has no toUInt128. Asked of the server, not
@@ -58,24 +63,29 @@ export class RollupCatalog {
         return [];
       }
       // Independent reads: one round trip's wait, not three.
-      const [rows, hashTables, [uint128]] = await Promise.all([
+      const [rows, columnRows, [uint128]] = await Promise.all([
         this.rows<{ rollup: string; exportIntervalSeconds: number; coveredFrom: number }>(rollupCatalogSql, signal),
-        this.rows<{ table: string }>(connectionHashesSql, signal),
+        this.rows<{ table: string; name: string }>(rollupColumnsSql, signal),
         this.rows<{ n: string | number }>(uint128Sql, signal),
       ]);
-      const withHashes = new Set(hashTables.map((row) => row.table));
+      const columnsOf = new Map<string, Set<string>>();
+      for (const { table, name } of columnRows) {
+        columnsOf.set(table, (columnsOf.get(table) ?? new Set()).add(name));
+      }
       const seen = new Set<string>();
       const rollups: Rollup[] = [];
       for (const row of rows) {
         // Written once per rollup; a second row (a hand-made one) cannot widen what the first promised.
         if (seen.has(row.rollup)) continue;
         seen.add(row.rollup);
+        const columns = columnsOf.get(row.rollup) ?? new Set<string>();
         rollups.push({
           table: row.rollup,
           exportIntervalSeconds: Number(row.exportIntervalSeconds),
           coveredFromSeconds: Number(row.coveredFrom),
-          connectionHashes: withHashes.has(row.rollup),
+          connectionHashes: hashColumns.every((name) => columns.has(name)),
           uint128: Number(uint128?.n ?? 0) > 0,
+          columns: new Set([...rollupColumns].filter((name) => columns.has(name))),
         });
       }
       this.logger.debug('flows rollups', { rollups: rollups.map((rollup) => rollup.table).join(', ') });

@@ -3,25 +3,21 @@ import { groupFields, questionConditions, rankOrder, type FlowsQuestion } from '
 import type { QueryFormat } from './parsedQuery.ts';
 
 /**
- * Metrics that count the distinct things at either end of the records: pods, nodes, NetworkPolicies
- * (flowsBuilder.ts's metrics name the two ends of each, flowNames.ts).
- * Each record names one at its source (or its ingress rule) and one at its destination (or egress
- * rule); a thing counts once however many records name it, at whichever end. An empty name (an
- * address outside the cluster, no policy) is not a thing.
+ * Metrics that count the distinct things the records name: pods and nodes at either end, policies
+ * on either side, Services (flowsBuilder.ts's metrics give each record's names, flowNames.ts). A
+ * thing counts once however many records name it, at whichever end. An empty name (an address
+ * outside the cluster, no policy, no Service) is not a thing.
  */
-export interface EitherSide {
-  source: string;
-  destination: string;
-}
+export type Names = readonly string[];
 
 /**
- * The question over the raw flows, portable SQL (ClickHouse and Snowflake): each record gives two
- * rows, one per end (UNION ALL), and each group counts the distinct non-empty names among them. A
- * series' top N are the groups with the most over the whole range.
+ * The question over the raw flows, portable SQL (ClickHouse and Snowflake): each record gives a row
+ * per name (UNION ALL), and each group counts the distinct non-empty names among them. A series' top
+ * N are the groups with the most over the whole range.
  */
-export function compileEitherSideCount(
+export function compileDistinctNames(
   question: FlowsQuestion,
-  sides: EitherSide,
+  names: Names,
   dialect: Dialect,
   format: QueryFormat
 ): string {
@@ -34,7 +30,7 @@ export function compileEitherSideCount(
   const items = (withTime: boolean) => {
     const part = (end: string) =>
       `SELECT ${[...(withTime ? [`$__timeInterval(flowEndSeconds) AS ${time}`] : []), ...groupSelect, `${end} AS ${item}`].join(', ')}\n  FROM flows\n  WHERE ${where}`;
-    return `(\n  ${part(sides.source)}\n  UNION ALL\n  ${part(sides.destination)}\n) AS items`;
+    return `(\n  ${names.map(part).join('\n  UNION ALL\n  ')}\n) AS items`;
   };
   const value = dialect.quoteIdentifier(metric);
   // A group whose records name nothing (say, only outside addresses) still answers, with 0, as it does

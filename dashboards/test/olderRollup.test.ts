@@ -1,0 +1,113 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Session } from 'chdb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applySchema, chdbSchemaTarget, defaultSchemaDir, loadIntoChdb } from '@flowlens/flowgen';
+import { startChdbHttpServer } from '@flowlens/testkit';
+import type { TestVariable } from '@flowlens/testkit/templateSrv';
+import { createEngine } from '../../plugins/flows-datasource/backend/src/engines/createEngine.ts';
+import { DatasourceInstances } from '../../plugins/flows-datasource/backend/src/handlers/datasourceInstances.ts';
+import { createLogger } from '../../plugins/flows-datasource/backend/src/logging/logger.ts';
+import { dashboards } from '../src/index.ts';
+import { clickhouseDataSource, dashboardRunner, type DashboardRunner } from './support/dashboardRunner.ts';
+import { dashboardQueries } from './support/dashboardTargets.ts';
+import { frameDifferences } from './support/frameComparison.ts';
+
+// A database whose rollup an earlier 05-flows-rollups.sql made: it lacks the columns added later
+// (destinationClusterIP, flowEndReason). CREATE … IF NOT EXISTS leaves such a rollup as it is, so the
+// backend must find out what it keeps (the catalog reads system.columns) and read the raw records
+// for the questions that need the rest.
+const laterColumns = ['destinationClusterIP', 'flowEndReason'];
+
+/** The 05 file as it was before the later columns: every mention in a statement removed. */
+function withoutLaterColumns(sql: string): string {
+  let older = sql;
+  for (const column of laterColumns) {
+    older = older
+      .replace(new RegExp(`^\\s*${column}( \\w+)?,\\n`, 'gm'), '')
+      .replace(new RegExp(`,\\s*${column}\\b`, 'g'), '')
+      .replace(new RegExp(`\\b${column},\\s*`, 'g'), '');
+  }
+  return older;
+}
+
+const needLaterColumns = ['Services', 'Active connections', 'Stopped connections'];
+
+describe('a rollup made by an earlier 05-flows-rollups.sql, without the later columns', () => {
+  let dir: string;
+  let schemaDir: string;
+  let session: Session;
+  let http: Awaited<ReturnType<typeof startChdbHttpServer>>;
+  let instances: DatasourceInstances;
+  let withRollups: DashboardRunner;
+  let rawOnly: DashboardRunner;
+  let variables: TestVariable[];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'flowlens-older-rollup-'));
+    schemaDir = join(dir, 'schema');
+    cpSync(defaultSchemaDir, schemaDir, { recursive: true });
+    const file = join(schemaDir, '05-flows-rollups.sql');
+    writeFileSync(file, withoutLaterColumns(readFileSync(file, 'utf8')));
+    session = new Session(join(dir, 'db'));
+    await applySchema(chdbSchemaTarget(session), { schemaDir, retentionHours: 0, log: () => undefined });
+    await loadIntoChdb(session, {
+      applySchema: false,
+      from: '2025-01-06T09:00:00Z',
+      to: '2025-01-06T10:00:00Z',
+      scale: 0.5,
+    });
+    http = await startChdbHttpServer({ session });
+    instances = new DatasourceInstances(
+      createEngine,
+      createLogger('older-rollup', { level: 'error', write: () => undefined })
+    );
+    const runner = (uid: string, useRollups: boolean) =>
+      dashboardRunner({
+        engine: 'clickhouse',
+        dataSource: clickhouseDataSource(uid, http.url, { useRollups }),
+        instances,
+        timeRange: { fromMs: Date.parse('2025-01-06T09:00:00Z'), toMs: Date.parse('2025-01-06T10:00:00Z') },
+      });
+    withRollups = runner('older-rollup', true);
+    rawOnly = runner('older-rollup-raw', false);
+    variables = await rawOnly.defaultVariables();
+  }, 300_000);
+
+  afterAll(async () => {
+    await instances?.closeAll();
+    await http?.close();
+    session?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('was made without them', async () => {
+    const columns = (
+      await session.queryAsync(
+        "SELECT name FROM system.columns WHERE database = currentDatabase() AND table = 'flows_minutes'",
+        { format: 'TSV' }
+      )
+    )
+      .text()
+      .trim()
+      .split('\n');
+    expect(columns).toContain('connectionSipHashes');
+    for (const column of laterColumns) expect(columns).not.toContain(column);
+  });
+
+  it("answers Home's counts as the raw records do: from the raw records what needs the later columns, the rest from the rollup", async () => {
+    const homeBuilder = dashboardQueries('home', dashboards.home!).filter(
+      (query) => (query.target as { queryType?: string }).queryType === 'flows'
+    );
+    expect(homeBuilder.map((query) => query.where)).toEqual(expect.arrayContaining(needLaterColumns));
+    for (const query of homeBuilder) {
+      const rolled = await withRollups.run(query, variables);
+      const raw = await rawOnly.run(query, variables);
+      expect(rolled.error, query.where).toBeUndefined();
+      expect(frameDifferences(raw.frames, rolled.frames), query.where).toEqual([]);
+      const sql = rolled.frames[0]?.meta?.executedQueryString ?? '';
+      expect(/\bflows_minutes\b/.test(sql), query.where).toBe(!needLaterColumns.includes(query.where));
+    }
+  }, 120_000);
+});
