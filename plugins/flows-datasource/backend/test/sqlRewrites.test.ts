@@ -170,7 +170,7 @@ describe('Flows builder', () => {
     expect(open).toContain(
       'count(DISTINCT sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds) - count(DISTINCT CASE WHEN flowEndReason IN (1, 3) THEN sourceIP END, sourceTransportPort,'
     );
-    expect(open).not.toMatch(/WHERE[^\n]*\n  AND flowEndReason/);
+    expect(open).not.toMatch(/WHERE[^\n]*\n {2}AND flowEndReason/);
   });
 
   it.each([
