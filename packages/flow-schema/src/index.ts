@@ -25,3 +25,4 @@ export {
   type FlowColumnType,
 } from './columns.ts';
 export { decidingRuleActionSql, deniedSql } from './ruleActionSql.ts';
+export { connectionColumns, connectionEndedSql } from './connection.ts';

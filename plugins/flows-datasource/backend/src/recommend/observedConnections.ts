@@ -1,7 +1,7 @@
 import type { Frame } from '../frames/frame.ts';
 import { conditionSql, type Filter } from '../sql/conditions.ts';
 import type { Dialect } from '../sql/dialect.ts';
-import { flowColumnKinds } from '@flowlens/flow-schema';
+import { connectionColumns, flowColumnKinds } from '@flowlens/flow-schema';
 import type { RecommendOptions } from './recommendOptions.ts';
 
 /**
@@ -36,15 +36,6 @@ const columns = {
   protocol: 'protocolIdentifier',
 } as const;
 
-const connection = [
-  'sourceIP',
-  'sourceTransportPort',
-  'destinationIP',
-  'destinationTransportPort',
-  'protocolIdentifier',
-  'flowStartSeconds',
-];
-
 /** Flows a policy must let through: not denied on either side, unless an operator marked them trusted. */
 const allowedOrTrusted =
   '((ingressNetworkPolicyRuleAction NOT IN (2, 3) AND egressNetworkPolicyRuleAction NOT IN (2, 3)) OR trusted = 1)';
@@ -76,7 +67,7 @@ export function observedConnectionsSql(options: RecommendOptions, dialect: Diale
       .join(', ')},`,
     `  min(CASE WHEN sourcePodName = '' THEN '' ELSE sourcePodName END) AS ${q('sourcePod')},`,
     `  min(CASE WHEN destinationPodName = '' THEN '' ELSE destinationPodName END) AS ${q('destinationPod')},`,
-    `  count(DISTINCT ${dialect.hash(connection)}) AS ${q('connections')}`,
+    `  count(DISTINCT ${dialect.hash(connectionColumns)}) AS ${q('connections')}`,
     'FROM flows',
     `WHERE ${conditions.join('\n  AND ')}`,
     `GROUP BY ${groups.join(', ')}`,

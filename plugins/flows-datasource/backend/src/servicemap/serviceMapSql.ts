@@ -1,6 +1,6 @@
 import { conditionSql, type Filter } from '../sql/conditions.ts';
 import type { Dialect } from '../sql/dialect.ts';
-import { flowColumnKinds } from '@flowlens/flow-schema';
+import { connectionColumns, flowColumnKinds } from '@flowlens/flow-schema';
 import { groupFields, resolveBuilderKey } from '../sql/flowsBuilder.ts';
 import type { GroupBy, ServiceMapOptions } from './serviceMapOptions.ts';
 
@@ -36,8 +36,7 @@ export const serviceMapColumns = {
   connections: 'connections',
 } as const;
 
-const connection =
-  'sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds';
+const connection = connectionColumns.join(', ');
 
 /** The builder's ruleAction (a drop or reject on either side decides), read as denied or not. */
 const denied = `CASE WHEN ${groupFields.ruleAction!.expression} IN (2, 3) THEN 1 ELSE 0 END`;

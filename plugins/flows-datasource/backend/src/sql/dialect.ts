@@ -41,7 +41,7 @@ export interface Dialect {
    * A 64-bit hash of several columns: counting distinct hashes is much cheaper than distinct tuples
    * of strings (half the time on 10M rows in chDB), and a collision among 2^64 is not a concern here.
    */
-  hash(expressions: string[]): string;
+  hash(expressions: readonly string[]): string;
   /**
    * A builder question read from a rollup of the flows table (ClickHouse's per-minute views), or
    * undefined when the rollup cannot answer it exactly; engines without rollups leave this out.

@@ -1,4 +1,10 @@
-import { decidingRuleActionSql, FlowEndReason, flowColumnKinds, FlowType } from '@flowlens/flow-schema';
+import {
+  connectionColumns,
+  connectionEndedSql,
+  decidingRuleActionSql,
+  flowColumnKinds,
+  FlowType,
+} from '@flowlens/flow-schema';
 import { conditionSql, parseFilters, type Filter, type ResolvedKey } from './conditions.ts';
 import type { Dialect } from './dialect.ts';
 import { compileDistinctNames, type Names } from './distinctNames.ts';
@@ -73,19 +79,7 @@ export type MetricDefinition = { unit: string; records?: string; reads?: readonl
   { aggregate: string; perMinute?: true } | { rateOf: string } | { distinctNames: Names }
 );
 
-const connectionColumns = [
-  'sourceIP',
-  'sourceTransportPort',
-  'destinationIP',
-  'destinationTransportPort',
-  'protocolIdentifier',
-  'flowStartSeconds',
-];
-
 export const connectionKey = connectionColumns.join(', ');
-
-/** A record that says its connection ended: on idle timeout or at the end of the flow, not on the active timeout. */
-export const connectionEndedSql = `flowEndReason IN (${FlowEndReason.idleTimeout}, ${FlowEndReason.endOfFlow})`;
 
 /**
  * Among all the records' connections, those of the records that say they ended: count(DISTINCT a, b, …)

@@ -1,8 +1,8 @@
+import { connectionEndedSql } from '@flowlens/flow-schema';
 import { conditionSql } from './conditions.ts';
 import { intervalSeconds, rangeSeconds, type Dialect, type MacroContext } from './dialect.ts';
 import { defaultExportIntervalSeconds } from './flowRates.ts';
 import {
-  connectionEndedSql,
   connectionKey,
   groupFields,
   perMinuteScale,
