@@ -1,6 +1,7 @@
 import { conditionSql, type Filter } from '../sql/conditions.ts';
 import type { Dialect } from '../sql/dialect.ts';
 import { flowColumnKinds } from '@flowlens/flow-schema';
+import { endMinutesIn, endsIn, type Span } from '../sql/rollupRange.ts';
 import type { AnomalyEndpoint, DetectOptions } from './detectOptions.ts';
 
 /**
@@ -58,7 +59,23 @@ const endpointOf: Record<AnomalyEndpoint, EndpointColumns> = {
   },
 };
 
-export function windowedValuesSql(options: DetectOptions, dialect: Dialect, adHocFilters: Filter[]): string {
+/**
+ * Where denied flows may come from a per-minute rollup: its whole minutes of the range the query reads
+ * (`splitRange`), the seconds around them from the raw records. Given only when the rollup answers
+ * exactly (rollupWindows.ts).
+ */
+export interface RollupSource {
+  table: string;
+  minutes: Span;
+  edges: Span[];
+}
+
+export function windowedValuesSql(
+  options: DetectOptions,
+  dialect: Dialect,
+  adHocFilters: Filter[],
+  rollup?: RollupSource
+): string {
   const q = dialect.quoteIdentifier;
   const list = (values: string[]) => values.map((value) => dialect.quoteString(value)).join(', ');
   const filters: string[] = [];
@@ -85,14 +102,14 @@ export function windowedValuesSql(options: DetectOptions, dialect: Dialect, adHo
   const endpoint = endpointOf[options.endpoint];
   const keys = Object.keys(endpoint.columns('destination')).map(q).join(', ');
   // The query's interval is the window (the handler expands it so), as $__spreadEndShare's buckets.
-  const window = '$__timeInterval(flowEndSeconds)';
-  const part = (side: Side, values: string[], where: string) => {
+  const part = (side: Side, values: string[], where: string, from = { table: 'flows', time: 'flowEndSeconds' }) => {
     const columns = Object.entries(endpoint.columns(side)).map(([alias, name]) => `${name} AS ${q(alias)}`);
+    const bucket = `$__timeInterval(${from.time})`;
     return [
-      `  SELECT ${[...columns, `${window} AS ${q('window')}`, ...values].join(', ')}`,
-      '  FROM flows',
+      `  SELECT ${[...columns, `${bucket} AS ${q('window')}`, ...values].join(', ')}`,
+      `  FROM ${from.table}`,
       `  WHERE ${where}\n    AND ${endpoint.keep(side)}${and}`,
-      `  GROUP BY ${[...Object.values(endpoint.columns(side)), window].join(', ')}`,
+      `  GROUP BY ${[...Object.values(endpoint.columns(side)), bucket].join(', ')}`,
     ].join('\n');
   };
   // Each side sums per raw columns and window, then the sides together; a pod talking to itself counts twice.
@@ -108,13 +125,25 @@ export function windowedValuesSql(options: DetectOptions, dialect: Dialect, adHo
   if (options.metric === 'deniedFlows') {
     // Ingress denials count for the destination, egress denials for the source.
     const direction: Record<Side, string> = { destination: 'ingress', source: 'egress' };
-    const parts = endpoint.sides.map((side) =>
-      part(
+    const denied = (side: Side) => `${direction[side]}NetworkPolicyRuleAction IN (2, 3)`;
+    const parts = endpoint.sides.flatMap((side) => {
+      if (!rollup) {
+        return [part(side, [`count(*) AS ${q('records')}`], `$__timeFilter(flowEndSeconds)\n    AND ${denied(side)}`)];
+      }
+      // The whole minutes' records from the rollup (a window is whole minutes, so each minute's
+      // records fall in one window), those ending around them from the raw records.
+      const rolled = part(
         side,
-        [`count(*) AS ${q('records')}`],
-        `$__timeFilter(flowEndSeconds)\n    AND ${direction[side]}NetworkPolicyRuleAction IN (2, 3)`
-      )
-    );
+        [`sum(flowRecords) AS ${q('records')}`],
+        [...endMinutesIn(rollup.minutes), denied(side)].join('\n    AND '),
+        { table: rollup.table, time: 'minute' }
+      );
+      const raw =
+        rollup.edges.length > 0
+          ? [part(side, [`count(*) AS ${q('records')}`], `${endsIn(rollup.edges)}\n    AND ${denied(side)}`)]
+          : [];
+      return [...raw, rolled];
+    });
     return outer(parts, [`sum(${q('records')}) AS ${q('value')}`]);
   }
 

@@ -3,6 +3,7 @@ import { detectAnomalies, type WindowValue } from '../anomalies/anomalyDetection
 import { anomalyFrames } from '../anomalies/anomalyFrames.ts';
 import type { DetectOptions } from '../anomalies/detectOptions.ts';
 import { spreadIntoWindows, type WindowParts } from '../anomalies/windowParts.ts';
+import { rollupWindows } from '../anomalies/rollupWindows.ts';
 import { windowedValuesSql } from '../anomalies/windowedValuesSql.ts';
 import type { QueryResult } from '../engines/engine.ts';
 import type { Filter } from '../sql/conditions.ts';
@@ -14,7 +15,8 @@ import type { DataQuery } from './types.ts';
 /**
  * The `detectAnomalies` query type: values per endpoint and window from the database (the time range
  * plus the history before it), judged in the backend. Windows are whole multiples of the export
- * interval, as every FlowLens time bucket.
+ * interval, as every FlowLens time bucket. Denied flows read the per-minute rollup where it answers
+ * exactly (rollupWindows.ts).
  */
 export async function answerDetectAnomalies(
   query: Pick<DataQuery, 'refId' | 'timeRange'>,
@@ -32,7 +34,9 @@ export async function answerDetectAnomalies(
   const historyFromMs = Math.floor(query.timeRange.fromMs / windowMs) * windowMs - options.historyWindows * windowMs;
   const dialect = instance.engine.dialect;
   const sqlRange = { fromMs: historyFromMs, toMs: query.timeRange.toMs };
-  const sql = expandMacros(windowedValuesSql(options, dialect, adHocFilters), dialect, {
+  const rollups = instance.settings.useRollups ? ((await instance.engine.rollups?.()) ?? []) : [];
+  const rollup = rollupWindows(options, adHocFilters, rollups, sqlRange);
+  const sql = expandMacros(windowedValuesSql(options, dialect, adHocFilters, rollup), dialect, {
     timeRange: sqlRange,
     intervalMs: windowMs,
     exportIntervalSeconds,

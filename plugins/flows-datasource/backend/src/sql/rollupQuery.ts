@@ -15,6 +15,7 @@ import {
 import type { QueryFormat } from './parsedQuery.ts';
 import type { Names } from './distinctNames.ts';
 import { isReverseSeenFilter, unanswerableBy, type Rollup } from './rollup.ts';
+import { endMinutesIn, endsIn, minuteSeconds, splitRange, type Span } from './rollupRange.ts';
 
 /**
  * A Flows builder question read from a per-minute rollup (ClickHouse) instead of the raw records,
@@ -33,7 +34,7 @@ export interface RollupPlan {
   bucketSeconds?: number;
 }
 
-const minute = 60;
+const minute = minuteSeconds;
 
 interface Counter {
   /**
@@ -187,23 +188,6 @@ export function compileRollupQuery(
   return rate ? parts.rateSeries(rate, context, bucket) : parts.totalSeries(context, bucket);
 }
 
-/** [from, to) in whole epoch seconds. */
-interface Span {
-  from: number;
-  to: number;
-}
-
-/** The whole minutes inside [fromSecond, toSecond] (both ends included) that the rollup holds, and the rest. */
-function splitRange(fromSecond: number, toSecond: number, coveredFrom: number): { minutes: Span; edges: Span[] } {
-  const first = Math.max(Math.ceil(fromSecond / minute), Math.ceil(coveredFrom / minute)) * minute;
-  const end = Math.floor((toSecond + 1) / minute) * minute;
-  const edges = [
-    { from: fromSecond, to: first },
-    { from: end, to: toSecond + 1 },
-  ].filter((span) => span.to > span.from);
-  return { minutes: { from: first, to: end }, edges };
-}
-
 class QueryParts {
   private readonly rawConditions: string[];
   private readonly rollupConditions: string[];
@@ -248,20 +232,10 @@ class QueryParts {
   }
 
   private rollupWhere(minutes: Span, endsOnly: boolean): string {
-    return [
-      `minute >= toDateTime(${minutes.from})`,
-      `minute < toDateTime(${minutes.to})`,
-      // Rows that only hold spread bytes of records ending later are not records of this minute.
-      ...(endsOnly ? ['flowRecords > 0'] : []),
-      ...this.rollupConditions,
-    ].join(' AND ');
-  }
-
-  private static endsIn(edges: Span[]): string {
-    const spans = edges.map(
-      (span) => `(flowEndSeconds >= toDateTime(${span.from}) AND flowEndSeconds < toDateTime(${span.to}))`
-    );
-    return spans.length === 1 ? spans[0]! : `(${spans.join(' OR ')})`;
+    const minuteRows = endsOnly
+      ? endMinutesIn(minutes)
+      : [`minute >= toDateTime(${minutes.from})`, `minute < toDateTime(${minutes.to})`];
+    return [...minuteRows, ...this.rollupConditions].join(' AND ');
   }
 
   /**
@@ -304,7 +278,7 @@ class QueryParts {
     }
     const { minutes, edges } = splitRange(fromSecond, toSecond, this.rollup.coveredFromSeconds);
     const union = this.union(
-      edges.length > 0 ? { where: this.rawWhere(QueryParts.endsIn(edges)), value: counter.raw } : undefined,
+      edges.length > 0 ? { where: this.rawWhere(endsIn(edges)), value: counter.raw } : undefined,
       {
         where: this.rollupWhere(minutes, true),
         value: counter.rollup,
@@ -358,7 +332,7 @@ class QueryParts {
     }
     const counter = counterOf(this.question, this.rollup)!;
     const union = this.union(
-      edges.length > 0 ? { where: this.rawWhere(QueryParts.endsIn(edges)), value: counter.raw } : undefined,
+      edges.length > 0 ? { where: this.rawWhere(endsIn(edges)), value: counter.raw } : undefined,
       {
         where: this.rollupWhere(minutes, true),
         value: counter.rollup,

@@ -220,6 +220,51 @@ describe('frames', () => {
   });
 });
 
+describe('denied flows from the per-minute rollup', () => {
+  // The week was loaded after the schema made the rollup, so it holds every record.
+  const rawOnly = () => ({ ...clickhouse, uid: 'chdb-raw', jsonData: { ...clickhouse.jsonData, useRollups: false } });
+  // The range ends inside a minute: its last seconds come from the raw records.
+  const timeRange = { fromMs: (start + 5 * day) * 1000, toMs: (start + 6 * day) * 1000 - 23_000 };
+  const readsRollup = (response: DataResponse) =>
+    /\bflows_minutes\b/.test(response.frames[0]?.meta?.executedQueryString ?? '');
+
+  // This week has no denied flows to or from outside addresses: externalIP answers no windows either way.
+  it.each([
+    ['pod', 288],
+    ['namespace', 288],
+    ['service', 288],
+    ['externalIP', 0],
+  ])(
+    '%s: every window the same as from the raw records',
+    async (endpoint, leastRows) => {
+      const model = { metric: 'deniedFlows', endpoint, maxEndpoints: 1000 };
+      const [rolled, raw] = await Promise.all([
+        detect(model, { timeRange }),
+        detect(model, { timeRange, dataSource: rawOnly() }),
+      ]);
+      expect(rolled.error, rolled.error).toBeUndefined();
+      expect(raw.error, raw.error).toBeUndefined();
+      expect(readsRollup(rolled)).toBe(true);
+      expect(readsRollup(raw)).toBe(false);
+      const table = (response: DataResponse) => response.frames.flatMap((frame) => rows(frame));
+      expect(table(rolled).length).toBeGreaterThanOrEqual(leastRows);
+      expect(table(rolled)).toEqual(table(raw));
+    },
+    120_000
+  );
+
+  it('reads the raw records for pod labels, which the rollup does not keep, and for throughput', async () => {
+    for (const model of [
+      { metric: 'deniedFlows', endpoint: 'podLabels' },
+      { metric: 'throughput', endpoint: 'pod' },
+    ]) {
+      const response = await detect(model, { timeRange });
+      expect(response.error, response.error).toBeUndefined();
+      expect(readsRollup(response)).toBe(false);
+    }
+  });
+});
+
 describe('the provisioned alert rule, as Grafana alerting sends it', () => {
   const rules = parse(
     readFileSync(join(import.meta.dirname, '../../../../../provisioning/grafana/alerting/flowlens-rules.yaml'), 'utf8')
