@@ -35,10 +35,11 @@ const windows: Array<{ name: string; timeRange: TimeRange; intervalMs?: number }
   { name: '5-minute buckets', timeRange: at('2025-01-06T08:40:00Z', '2025-01-06T10:00:00Z'), intervalMs: 300_000 },
 ];
 
-// Only builder questions can read a rollup; raw SQL, recommendations and anomaly detection read what they name.
-const builderQueries = Object.entries(dashboards)
+// Builder questions and anomaly detection's denied flows can read a rollup; raw SQL, recommendations
+// and the service map read what they name.
+const rollupQueries = Object.entries(dashboards)
   .flatMap(([name, dashboard]) => dashboardQueries(name, dashboard))
-  .filter((query) => (query.target as { queryType?: string }).queryType === 'flows');
+  .filter((query) => ['flows', 'detectAnomalies'].includes((query.target as { queryType?: string }).queryType ?? ''));
 
 const readsRollup = (sql: string | undefined) => /\bflows_minutes\b/.test(sql ?? '');
 
@@ -58,7 +59,7 @@ function describeEquivalence(
   start: () => Promise<Servers>,
   exportIntervalSeconds?: number
 ) {
-  describe(`every dashboard builder query answers the same from the rollup and the raw flows: ${server}`, () => {
+  describe(`every dashboard builder and anomaly query answers the same from the rollup and the raw flows: ${server}`, () => {
     let servers: Servers;
     let instances: DatasourceInstances;
     let withRollups: DashboardRunner;
@@ -128,7 +129,7 @@ function describeEquivalence(
     ] as const)(
       '%s',
       async (_name, adHoc, namespace) => {
-        expect(builderQueries.length).toBeGreaterThan(20);
+        expect(rollupQueries.length).toBeGreaterThan(20);
         const chosen = variables.map((v) =>
           v.name === 'namespace' && namespace ? { ...v, value: [...namespace] } : v
         );
@@ -136,7 +137,7 @@ function describeEquivalence(
         const servedRaw: string[] = [];
         const connectionSql: string[] = [];
         let rowsCompared = 0;
-        for (const query of builderQueries) {
+        for (const query of rollupQueries) {
           for (const outcome of await compare(query, chosen, [...adHoc])) {
             const where = `${query.dashboard} / ${query.where} (${outcome.window})`;
             if (outcome.differences.length > 0) mismatches.push(`${where}: ${outcome.differences.join('; ')}`);
@@ -149,7 +150,7 @@ function describeEquivalence(
         expect(rowsCompared).toBeGreaterThan(1000);
         if (adHoc.some((filter) => filter.key === 'sourceTransportPort')) {
           // Not a rollup column: every question must fall back to the raw records.
-          expect(servedRaw.length).toBe(builderQueries.length * windows.length);
+          expect(servedRaw.length).toBe(rollupQueries.length * windows.length);
         } else if (exportIntervalSeconds === undefined) {
           // Every builder question the dashboards ask fits the rollup.
           expect(servedRaw).toEqual([]);
