@@ -1,3 +1,4 @@
+import { endpointName } from '@flowlens/flow-schema';
 import {
   flowEndReasonMapping,
   flowTypeMapping,
@@ -7,7 +8,8 @@ import {
 } from './codeMappings.ts';
 import { dashboard, layout, type Json } from './grafanaJson.ts';
 import { mappingsOnFields, stat, table, timeseries } from './panels.ts';
-import { sqlTarget } from './queries.ts';
+import { displayNameOverrides } from './fieldNames.ts';
+import { flowsTarget, sqlTarget } from './queries.ts';
 import { inRange } from './sqlFragments.ts';
 import { commonVariables } from './variables.ts';
 
@@ -21,7 +23,14 @@ const podVariable: Json = {
   hide: 0,
 };
 
-const podCondition = `$__conditionalAll((sourcePodNamespace || '/' || sourcePodName = '$pod' OR destinationPodNamespace || '/' || destinationPodName = '$pod' OR sourceIP = '$pod' OR destinationIP = '$pod'), '$pod')`;
+/**
+ * The pod box: records with that pod (namespace/name, or an IP outside the cluster) at either end, as
+ * the builder's `pod` filter reads it, so the table lists exactly the records the counts count.
+ */
+const podCondition = `$__conditionalAll((${endpointName('source')} = '$pod' OR ${endpointName('destination')} = '$pod'), '$pod')`;
+
+/** The builder's pod filter on the pod box: left empty, it filters nothing (as `$__conditionalAll`). */
+const podFilter = { key: 'pod', operator: '=', value: '$pod' };
 
 const columns: Array<[string, string]> = [
   ['flowEndSeconds', 'End'],
@@ -63,8 +72,8 @@ const unitOverrides: Json[] = [
   ['Packets', 'short'],
 ].map(([name, unit]) => ({ matcher: { id: 'byName', options: name }, properties: [{ id: 'unit', value: unit }] }));
 
-// SQL rather than the builder for the counts too: an empty pod box must mean every pod, which only
-// $__conditionalAll expresses, and the counts must cover exactly the records the table lists.
+// The table is SQL (every column, readable names); the counts are builder questions, which read the
+// per-minute rollup where there is one.
 const recordsInRange = `FROM flows
 WHERE ${inRange}
   AND ${podCondition}`;
@@ -83,7 +92,8 @@ export const flowRecords = dashboard({
           description:
             'Flow records in the time range, for the pod in the pod box if one is set. Theia counts every record; here the namespace variables apply as on every FlowLens panel.',
           unit: 'short',
-          targets: [sqlTarget(`SELECT count(*) AS "flow records"\n${recordsInRange}`)],
+          targets: [flowsTarget({ view: 'all', metric: 'flowRecords', filters: [podFilter] })],
+          overrides: displayNameOverrides(['flowRecords']),
         }),
       },
       {
@@ -94,15 +104,8 @@ export const flowRecords = dashboard({
             'Flow records exported in each time bucket (at least a minute; longer ranges use wider buckets). A record is a report of a connection, not a connection: long connections report on every active timeout.',
           unit: 'short',
           interval: '1m',
-          targets: [
-            sqlTarget(
-              `SELECT $__timeInterval(flowEndSeconds) AS "time", count(*) AS "flow records"
-${recordsInRange}
-GROUP BY $__timeInterval(flowEndSeconds)
-ORDER BY "time"`,
-              'timeseries'
-            ),
-          ],
+          targets: [flowsTarget({ view: 'all', metric: 'flowRecords', format: 'timeseries', filters: [podFilter] })],
+          overrides: displayNameOverrides(['flowRecords']),
         }),
       },
     ],

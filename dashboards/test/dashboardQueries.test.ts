@@ -107,6 +107,40 @@ describe('every dashboard query, through the backend, on flowgen data in chDB', 
     expect(failures).toEqual([]);
   });
 
+  it('Flow Records: with a pod in the box, the count and the series cover exactly the records the table lists', async () => {
+    const variables = await runner.defaultVariables();
+    // A pod of few records, so the table's 10,000 newest are all of them.
+    const podSql = `SELECT pod FROM (
+        SELECT arrayJoin([sourcePodNamespace || '/' || sourcePodName, destinationPodNamespace || '/' || destinationPodName]) AS pod
+        FROM flows
+        WHERE flowEndSeconds >= toDateTime('2025-01-06 09:00:00') AND flowEndSeconds <= toDateTime('2025-01-06 10:00:00'))
+      WHERE pod != '/' AND pod NOT LIKE 'kube-system/%'
+      GROUP BY pod HAVING count() BETWEEN 50 AND 5000 ORDER BY pod LIMIT 1`;
+    const pod = session.query(podSql, 'TSV').toString().trim();
+    expect(pod).toMatch(/^[\w-]+\/[\w.-]+$/);
+    variables.find((v) => v.name === 'pod')!.value = pod;
+    const panels = dashboardQueries('flow-records', dashboards['flow-records']!).filter(
+      (query) => query.where === 'Flow records' || query.where === 'Flow records over time'
+    );
+    const [countQuery, seriesQuery, tableQuery] = [panels[0]!, panels[1]!, panels[2]!];
+    expect([countQuery.where, seriesQuery.where, tableQuery.where]).toEqual([
+      'Flow records',
+      'Flow records over time',
+      'Flow records',
+    ]);
+    const values = async (query: DashboardQuery) => {
+      const response = await runner.run(query, variables);
+      expect(response.error, query.where).toBeUndefined();
+      return response.frames[0]!.fields.map((field) => [...field.values].map(Number));
+    };
+    const [count] = (await values(countQuery))[0]!;
+    const series = (await values(seriesQuery))[1]!.reduce((sum, value) => sum + value, 0);
+    const listed = (await values(tableQuery))[0]!.length;
+    expect(count).toBeGreaterThanOrEqual(50);
+    expect(series).toBe(count);
+    expect(listed).toBe(count);
+  });
+
   it('recommends policies with the dashboard’s choices: policy type, namespaces, DNS', async () => {
     const variables = await runner.defaultVariables();
     const recommendation = all.find((query) => query.where === 'Recommended policies')!;

@@ -26,3 +26,4 @@ export {
 } from './columns.ts';
 export { decidingRuleActionSql, deniedSql } from './ruleActionSql.ts';
 export { connectionColumns, connectionEndedSql } from './connection.ts';
+export { endpointName, podName, policyName, type Direction, type Side } from './endpointNames.ts';

@@ -9,13 +9,25 @@ export const allValue = '$__all';
  * the dashboard's selection, as it does when Grafana interpolates.
  */
 export function isAllSelected(name: string, scopedVars: ScopedVars | undefined, templateSrv: TemplateSrv): boolean {
+  return holdsAll(currentValue(name, scopedVars, templateSrv));
+}
+
+/**
+ * Whether a variable holds one empty text: a text box nothing was typed into. Like "All", it asks for
+ * no condition (as `$__conditionalAll` reads it); an empty multi-value selection is a list, not this.
+ */
+export function isBlank(name: string, scopedVars: ScopedVars | undefined, templateSrv: TemplateSrv): boolean {
+  return currentValue(name, scopedVars, templateSrv) === '';
+}
+
+function currentValue(name: string, scopedVars: ScopedVars | undefined, templateSrv: TemplateSrv): unknown {
   const scoped = scopedVars?.[name];
   if (scoped) {
-    return holdsAll(scoped.value);
+    return scoped.value;
   }
   const variable = templateSrv.getVariables().find((candidate) => candidate.name === name);
   const current = variable && 'current' in variable ? variable.current : undefined;
-  return holdsAll(current?.value);
+  return current?.value;
 }
 
 function holdsAll(value: unknown): boolean {

@@ -9,6 +9,7 @@ const templateSrv = fakeTemplateSrv([
   { name: 'env', value: 'prod' },
   { name: 'all', value: '$__all', options: ['a', 'b'], multi: true, includeAll: true },
   { name: 'none', value: [], multi: true },
+  { name: 'box', value: '' },
   { name: 'custom', value: '$__all', options: ['a'], includeAll: true, allValue: '.*' },
 ]);
 
@@ -46,6 +47,15 @@ describe('builder filter values', () => {
     for (const operator of ['=', 'in', '=~'] as const) {
       expect(run({ key: 'cluster', operator, value: '$all' })).toEqual([]);
     }
+  });
+
+  it('drop a positive filter on a text box left empty, and keep a negative one', () => {
+    for (const operator of ['=', 'in', '=~'] as const) {
+      expect(run({ key: 'pod', operator, value: '$box' })).toEqual([]);
+    }
+    expect(run({ key: 'pod', operator: '!=', value: '$box' })).toEqual([{ key: 'pod', operator: '!=', value: '' }]);
+    // Typed as a literal, an empty value is a condition.
+    expect(run({ key: 'pod', operator: '=', value: '' })).toEqual([{ key: 'pod', operator: '=', value: '' }]);
   });
 
   it('expand All to every value for negative filters', () => {

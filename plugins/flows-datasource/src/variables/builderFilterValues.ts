@@ -1,7 +1,7 @@
 import type { ScopedVars } from '@grafana/data';
 import type { TemplateSrv } from '@grafana/runtime';
 import type { FilterOperator, FlowsFilter } from '../types';
-import { isAllSelected } from './allSelection';
+import { isAllSelected, isBlank } from './allSelection';
 import { referencedVariable } from './variableReference';
 
 export interface Interpolation {
@@ -15,7 +15,8 @@ const allMeansAnything = new Set<FilterOperator>(['=', 'in', '=~']);
 /**
  * Builder filter values with template variables resolved into plain strings — never SQL: the
  * backend quotes them. A value that is exactly one multi-value variable becomes its list of values;
- * a variable set to "All" drops an `=`/`in`/`=~` filter, like `$__conditionalAll` in SQL. A row the
+ * a variable set to "All", or a text box left empty, drops an `=`/`in`/`=~` filter, like
+ * `$__conditionalAll` in SQL. A row the
  * user has not given a field yet is left out rather than failing the query.
  */
 export function interpolateFilters(filters: FlowsFilter[], context: Interpolation): FlowsFilter[] {
@@ -33,7 +34,8 @@ function interpolateFilter(filter: FlowsFilter, context: Interpolation): FlowsFi
     if (
       variable &&
       allMeansAnything.has(filter.operator) &&
-      isAllSelected(variable, context.scopedVars, context.templateSrv)
+      (isAllSelected(variable, context.scopedVars, context.templateSrv) ||
+        isBlank(variable, context.scopedVars, context.templateSrv))
     ) {
       return undefined;
     }

@@ -4,7 +4,7 @@ import type { QueryFormat } from './parsedQuery.ts';
 
 /**
  * Metrics that count the distinct things the records name: pods and nodes at either end, policies
- * on either side, Services (flowsBuilder.ts's metrics give each record's names, flowNames.ts). A
+ * on either side, Services (flowsBuilder.ts's metrics give each record's names, endpointNames.ts in @flowlens/flow-schema). A
  * thing counts once however many records name it, at whichever end. An empty name (an address
  * outside the cluster, no policy, no Service) is not a thing.
  */

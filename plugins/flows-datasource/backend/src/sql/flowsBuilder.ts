@@ -2,13 +2,15 @@ import {
   connectionColumns,
   connectionEndedSql,
   decidingRuleActionSql,
+  endpointName,
   flowColumnKinds,
   FlowType,
+  podName,
+  policyName,
 } from '@flowlens/flow-schema';
 import { conditionSql, parseFilters, type Filter, type ResolvedKey } from './conditions.ts';
 import type { Dialect } from './dialect.ts';
 import { compileDistinctNames, type Names } from './distinctNames.ts';
-import { endpointName, podName, policyName } from './flowNames.ts';
 import type { QueryFormat } from './parsedQuery.ts';
 
 /**
