@@ -7,8 +7,6 @@ import { commonSqlFilters } from './variables.ts';
  */
 export const inRange = `$__timeFilter(flowEndSeconds)\n  AND ${commonSqlFilters}`;
 
-const denied = deniedSql;
-
 /**
  * Bursts of dropped or rejected flows: minutes with at least 300 of them (5 a second). A cluster's
  * steady drops (probes, blocked scans) stay well below; a misconfigured policy or a scan does not.
@@ -21,7 +19,7 @@ export const droppedFlowBursts = `SELECT $__timeGroup(flowEndSeconds, '1m') AS "
   'flowlens,drop' AS "tags"
 FROM flows
 WHERE ${inRange}
-  AND ${denied}
+  AND ${deniedSql}
 GROUP BY $__timeGroup(flowEndSeconds, '1m')
 HAVING count(*) >= ${dropBurstPerMinute}
 ORDER BY "time"`;

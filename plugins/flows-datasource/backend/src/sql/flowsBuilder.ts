@@ -27,12 +27,10 @@ export const flowViews = {
   all: '',
 } as const;
 
-const endpoint = endpointName;
-
 /** Group-by fields in the user's words, each a portable expression over flows columns. */
 export const groupFields: Readonly<Record<string, ResolvedKey & { expression: string }>> = {
-  sourcePod: { expression: endpoint('source'), kind: 'string' },
-  destinationPod: { expression: endpoint('destination'), kind: 'string' },
+  sourcePod: { expression: endpointName('source'), kind: 'string' },
+  destinationPod: { expression: endpointName('destination'), kind: 'string' },
   sourceNamespace: { expression: 'sourcePodNamespace', kind: 'string' },
   destinationNamespace: { expression: 'destinationPodNamespace', kind: 'string' },
   sourceNode: { expression: 'sourceNodeName', kind: 'string' },
@@ -55,7 +53,7 @@ export const groupFields: Readonly<Record<string, ResolvedKey & { expression: st
 /** Filter-only keys that match either end of a flow, e.g. "namespace in (bookinfo)": from or to bookinfo. */
 const eitherSideFields: Readonly<Record<string, ResolvedKey>> = {
   namespace: { expression: ['sourcePodNamespace', 'destinationPodNamespace'], kind: 'string' },
-  pod: { expression: [endpoint('source'), endpoint('destination')], kind: 'string' },
+  pod: { expression: [endpointName('source'), endpointName('destination')], kind: 'string' },
   node: { expression: ['sourceNodeName', 'destinationNodeName'], kind: 'string' },
   ip: { expression: ['sourceIP', 'destinationIP'], kind: 'string' },
 };
@@ -121,13 +119,18 @@ export const metrics: Readonly<Record<string, MetricDefinition>> = {
 };
 
 /** The seconds a per-minute metric's value spans: its bucket in a series, the whole range in a table. */
-export function perMinuteScale(format: QueryFormat): string {
+function perMinuteScale(format: QueryFormat): string {
   return ` * 60 / ${format === 'table' ? '$__timeRange_s' : '$__interval_s'}`;
 }
 
+/** `value` as the metric gives it: for a per-minute metric, divided by the minutes of its bucket or range. */
+export function perMinuteValue(value: string, definition: MetricDefinition, format: QueryFormat): string {
+  return 'perMinute' in definition && definition.perMinute ? `${value}${perMinuteScale(format)}` : value;
+}
+
 /** An aggregate metric's value over the rows of a bucket (series) or of the range (table). */
-function aggregateValue(definition: { aggregate: string; perMinute?: true }, format: QueryFormat): string {
-  return definition.perMinute ? `${definition.aggregate}${perMinuteScale(format)}` : definition.aggregate;
+function aggregateValue(definition: MetricDefinition & { aggregate: string }, format: QueryFormat): string {
+  return perMinuteValue(definition.aggregate, definition, format);
 }
 
 /** What ranks series for top N: the aggregate itself, or for a rate the counter's total. */
@@ -243,7 +246,7 @@ export function compileQuestion(question: FlowsQuestion, dialect: Dialect, forma
   if (format === 'table') {
     const aggregate = rate
       ? `sum(${rate} * $__rangeShare) * 8 / $__timeRange_s`
-      : aggregateValue(definition as { aggregate: string }, format);
+      : aggregateValue(definition as MetricDefinition & { aggregate: string }, format);
     const sql = [
       `SELECT ${[...groupSelect, `${aggregate} AS ${value}`].join(', ')}`,
       'FROM flows',
@@ -265,7 +268,7 @@ export function compileQuestion(question: FlowsQuestion, dialect: Dialect, forma
   const bucket = rate ? '$__spreadTime' : '$__timeInterval(flowEndSeconds)';
   const aggregate = rate
     ? `sum(${rate} * $__spreadShare) * 8 / $__interval_s`
-    : aggregateValue(definition as { aggregate: string }, format);
+    : aggregateValue(definition as MetricDefinition & { aggregate: string }, format);
   const sql = [
     `SELECT ${bucket} AS ${time}, ${[...groupSelect, `${aggregate} AS ${value}`].join(', ')}`,
     rate ? 'FROM flows $__spreadJoin' : 'FROM flows',

@@ -5,7 +5,7 @@ import { defaultExportIntervalSeconds } from './flowRates.ts';
 import {
   connectionKey,
   groupFields,
-  perMinuteScale,
+  perMinuteValue,
   rankOrder,
   resolveBuilderKey,
   resolveColumnKey,
@@ -315,8 +315,7 @@ class QueryParts {
 
   /** A per-minute metric's combined total, divided as the raw query divides it. */
   private scaled(total: string, format: QueryFormat): string {
-    const { definition } = this.question;
-    return 'perMinute' in definition && definition.perMinute ? `${total}${perMinuteScale(format)}` : total;
+    return perMinuteValue(total, this.question.definition, format);
   }
 
   /**
