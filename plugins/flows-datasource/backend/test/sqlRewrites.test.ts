@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyAdHocFilters } from '../src/sql/adHocFilters.ts';
 import { clickhouseDialect } from '../src/sql/clickhouseDialect.ts';
+import { snowflakeDialect } from '../src/sql/snowflakeDialect.ts';
 import { FilterError } from '../src/sql/conditions.ts';
 import { BuilderError, compileFlowsQuery } from '../src/sql/flowsBuilder.ts';
 
@@ -162,15 +163,35 @@ describe('Flows builder', () => {
     expect(series).toMatch(/GROUP BY `time`, `protocol`\nORDER BY `time`$/);
   });
 
-  it('counts ended connections among the records that say they ended, open ones as all less those', () => {
+  it('counts ended connections among the records that say they ended, open ones as the not ended less those also ended', () => {
     const ended = compileFlowsQuery({ version: 1, metric: 'endedConnections' }, clickhouseDialect, 'table').sql;
     expect(ended).toContain('count(DISTINCT sourceIP, sourceTransportPort, destinationIP');
     expect(ended).toContain('WHERE $__timeFilter(flowEndSeconds)\n  AND flowEndReason IN (1, 3)');
+    const connection =
+      'sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds';
     const open = compileFlowsQuery({ version: 1, metric: 'openConnections' }, clickhouseDialect, 'table').sql;
     expect(open).toContain(
-      'count(DISTINCT sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds) - count(DISTINCT CASE WHEN flowEndReason IN (1, 3) THEN sourceIP END, sourceTransportPort,'
+      `coalesce(count(DISTINCT CASE WHEN flowEndReason IN (1, 3) THEN NULL ELSE sourceIP END, sourceTransportPort,`
+    );
+    expect(open).toContain(
+      `- coalesce(count(DISTINCT CASE WHEN flowEndReason IN (1, 3) AND (${connection}) IN (SELECT ${connection} FROM flows WHERE $__timeFilter(flowEndSeconds) AND NOT (flowEndReason IN (1, 3))) THEN sourceIP END,`
     );
     expect(open).not.toMatch(/WHERE[^\n]*\n {2}AND flowEndReason/);
+    // In a series the lookup is per bucket and group, as the counts are.
+    const series = compileFlowsQuery(
+      { version: 1, metric: 'openConnections', groupBy: ['protocol'] },
+      clickhouseDialect,
+      'timeseries'
+    ).sql;
+    expect(series).toContain(
+      `AND ($__timeInterval(flowEndSeconds), protocolIdentifier, ${connection}) IN (SELECT $__timeInterval(flowEndSeconds), protocolIdentifier, ${connection} FROM flows`
+    );
+    // Snowflake's columns may be NULL, which a tuple IN never matches: all connections less the ended ones.
+    const snowflake = compileFlowsQuery({ version: 1, metric: 'openConnections' }, snowflakeDialect, 'table').sql;
+    expect(snowflake).toContain(
+      `count(DISTINCT ${connection}) - count(DISTINCT CASE WHEN flowEndReason IN (1, 3) THEN sourceIP END, sourceTransportPort,`
+    );
+    expect(snowflake).not.toContain(') IN (SELECT');
   });
 
   it.each([

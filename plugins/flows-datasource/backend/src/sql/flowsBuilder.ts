@@ -76,17 +76,51 @@ export function resolveBuilderKey(key: string): ResolvedKey | undefined {
  * (Rollup.columns).
  */
 export type MetricDefinition = { unit: string; records?: string; reads?: readonly string[] } & (
-  { aggregate: string; perMinute?: true } | { rateOf: string } | { distinctNames: Names }
+  | { aggregate: string | ((scope: AggregateScope) => string); perMinute?: true }
+  | { rateOf: string }
+  | { distinctNames: Names }
 );
+
+/**
+ * Where an aggregate is computed: the expressions its rows are grouped by (the bucket first, in a series)
+ * and the condition of the records it reads, for an aggregate that looks its group's records up again.
+ */
+export interface AggregateScope {
+  dialect: Dialect;
+  keys: string[];
+  where: string;
+}
 
 export const connectionKey = connectionColumns.join(', ');
 
 /**
- * Among all the records' connections, those of the records that say they ended: count(DISTINCT a, b, …)
- * skips a row where any of them is NULL, on ClickHouse and Snowflake alike, so a NULL first column
- * leaves the others out.
+ * Distinct connections, `first` standing for the first connection column: count(DISTINCT a, b, …) skips
+ * a row where any of them is NULL, on ClickHouse and Snowflake alike, so a `first` that is NULL for some
+ * records leaves them out.
  */
-const endedAmongAllSql = `count(DISTINCT ${[`CASE WHEN ${connectionEndedSql} THEN ${connectionColumns[0]} END`, ...connectionColumns.slice(1)].join(', ')})`;
+const distinctConnections = (first: string) => `count(DISTINCT ${[first, ...connectionColumns.slice(1)].join(', ')})`;
+
+/**
+ * Connections with records in the range (per group) and none that says it ended. Snowflake: all of them
+ * less the ended ones, two distinct counts over every connection. ClickHouse: those of the records that
+ * did not end (A, few: most records end their connection) less those among A that also have an ended
+ * record (A ∩ E), found by looking each ended record's group and connection up in A. No hash set of
+ * every connection is built, so it takes less than half the time of the two full counts (10M flowgen
+ * rows). The lookup is a tuple IN, which never matches a NULL: ClickHouse's flows columns are never
+ * NULL, Snowflake's may be, so Snowflake keeps the two full counts.
+ */
+function openConnectionsSql({ dialect, keys, where }: AggregateScope): string {
+  const [first] = connectionColumns;
+  if (dialect.name !== 'clickhouse') {
+    return `count(DISTINCT ${connectionKey}) - ${distinctConnections(`CASE WHEN ${connectionEndedSql} THEN ${first} END`)}`;
+  }
+  const lookup = [...keys, ...connectionColumns].join(', ');
+  const inNotEnded = `(${lookup}) IN (SELECT ${lookup} FROM flows WHERE ${where} AND NOT (${connectionEndedSql}))`;
+  // 18.16 answers a distinct count of Nullable arguments over no rows with NULL, not 0.
+  const notEnded = distinctConnections(`CASE WHEN ${connectionEndedSql} THEN NULL ELSE ${first} END`);
+  const alsoEnded = distinctConnections(`CASE WHEN ${connectionEndedSql} AND ${inNotEnded} THEN ${first} END`);
+  return `coalesce(${notEnded}, 0) - coalesce(${alsoEnded}, 0)`;
+}
 
 export const metrics: Readonly<Record<string, MetricDefinition>> = {
   bytes: { aggregate: 'sum(octetDeltaCount)', unit: 'bytes' },
@@ -107,7 +141,7 @@ export const metrics: Readonly<Record<string, MetricDefinition>> = {
   },
   /** Connections with records in the range and none that says they ended: open at its end, as far as they tell. */
   openConnections: {
-    aggregate: `count(DISTINCT ${connectionKey}) - ${endedAmongAllSql}`,
+    aggregate: openConnectionsSql,
     reads: ['flowEndReason'],
     unit: 'short',
   },
@@ -128,14 +162,26 @@ export function perMinuteValue(value: string, definition: MetricDefinition, form
   return 'perMinute' in definition && definition.perMinute ? `${value}${perMinuteScale(format)}` : value;
 }
 
+/** An aggregate metric's SQL where it is computed. */
+function aggregateSql(definition: { aggregate: string | ((scope: AggregateScope) => string) }, scope: AggregateScope) {
+  return typeof definition.aggregate === 'string' ? definition.aggregate : definition.aggregate(scope);
+}
+
 /** An aggregate metric's value over the rows of a bucket (series) or of the range (table). */
-function aggregateValue(definition: MetricDefinition & { aggregate: string }, format: QueryFormat): string {
-  return perMinuteValue(definition.aggregate, definition, format);
+function aggregateValue(
+  definition: MetricDefinition & { aggregate: string | ((scope: AggregateScope) => string) },
+  format: QueryFormat,
+  scope: AggregateScope
+): string {
+  return perMinuteValue(aggregateSql(definition, scope), definition, format);
 }
 
 /** What ranks series for top N: the aggregate itself, or for a rate the counter's total. */
-export function rankingSql(definition: { aggregate: string } | { rateOf: string }): string {
-  return 'aggregate' in definition ? definition.aggregate : `sum(${definition.rateOf})`;
+function rankingSql(
+  definition: { aggregate: string | ((scope: AggregateScope) => string) } | { rateOf: string },
+  scope: AggregateScope
+): string {
+  return 'aggregate' in definition ? aggregateSql(definition, scope) : `sum(${definition.rateOf})`;
 }
 
 export class BuilderError extends Error {}
@@ -243,10 +289,13 @@ export function compileQuestion(question: FlowsQuestion, dialect: Dialect, forma
   const value = dialect.quoteIdentifier(metric);
   const rate = 'rateOf' in definition ? definition.rateOf : undefined;
 
+  // The records an aggregate counts: those ending in the range (a rate reads the records reaching into it).
+  const counted = where('$__timeFilter(flowEndSeconds)');
+  type Aggregate = MetricDefinition & { aggregate: string | ((scope: AggregateScope) => string) };
   if (format === 'table') {
     const aggregate = rate
       ? `sum(${rate} * $__rangeShare) * 8 / $__timeRange_s`
-      : aggregateValue(definition as MetricDefinition & { aggregate: string }, format);
+      : aggregateValue(definition as Aggregate, format, { dialect, keys: groupRefs, where: counted });
     const sql = [
       `SELECT ${[...groupSelect, `${aggregate} AS ${value}`].join(', ')}`,
       'FROM flows',
@@ -263,12 +312,17 @@ export function compileQuestion(question: FlowsQuestion, dialect: Dialect, forma
   if (topN && groupRefs.length > 0) {
     // Top N series by their total over the whole range, then their points over time.
     const tuple = groupRefs.length === 1 ? groupRefs[0]! : `(${groupRefs.join(', ')})`;
-    topFilter = `\n  AND ${tuple} IN (SELECT ${groupRefs.join(', ')} FROM flows WHERE ${where('$__timeFilter(flowEndSeconds)')} GROUP BY ${groupRefs.join(', ')} ORDER BY ${rankOrder(rankingSql(definition), groupRefs)} LIMIT ${topN})`;
+    const ranking = rankingSql(definition as Aggregate | { rateOf: string }, {
+      dialect,
+      keys: groupRefs,
+      where: counted,
+    });
+    topFilter = `\n  AND ${tuple} IN (SELECT ${groupRefs.join(', ')} FROM flows WHERE ${counted} GROUP BY ${groupRefs.join(', ')} ORDER BY ${rankOrder(ranking, groupRefs)} LIMIT ${topN})`;
   }
   const bucket = rate ? '$__spreadTime' : '$__timeInterval(flowEndSeconds)';
   const aggregate = rate
     ? `sum(${rate} * $__spreadShare) * 8 / $__interval_s`
-    : aggregateValue(definition as MetricDefinition & { aggregate: string }, format);
+    : aggregateValue(definition as Aggregate, format, { dialect, keys: [bucket, ...groupRefs], where: counted });
   const sql = [
     `SELECT ${bucket} AS ${time}, ${[...groupSelect, `${aggregate} AS ${value}`].join(', ')}`,
     rate ? 'FROM flows $__spreadJoin' : 'FROM flows',
