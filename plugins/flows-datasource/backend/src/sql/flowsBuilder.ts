@@ -76,10 +76,13 @@ export function resolveBuilderKey(key: string): ResolvedKey | undefined {
  * (Rollup.columns).
  */
 export type MetricDefinition = { unit: string; records?: string; reads?: readonly string[] } & (
-  | { aggregate: string | ((scope: AggregateScope) => string); perMinute?: true }
-  | { rateOf: string }
-  | { distinctNames: Names }
+  { aggregate: AggregateSql; perMinute?: true } | { rateOf: string } | { distinctNames: Names }
 );
+
+/** An aggregate's SQL, or how to write it where it is computed (openConnections looks its records up). */
+export type AggregateSql = string | ((scope: AggregateScope) => string);
+
+type AggregateDefinition = MetricDefinition & { aggregate: AggregateSql };
 
 /**
  * Where an aggregate is computed: the expressions its rows are grouped by (the bucket first, in a series)
@@ -163,24 +166,17 @@ export function perMinuteValue(value: string, definition: MetricDefinition, form
 }
 
 /** An aggregate metric's SQL where it is computed. */
-function aggregateSql(definition: { aggregate: string | ((scope: AggregateScope) => string) }, scope: AggregateScope) {
+function aggregateSql(definition: { aggregate: AggregateSql }, scope: AggregateScope): string {
   return typeof definition.aggregate === 'string' ? definition.aggregate : definition.aggregate(scope);
 }
 
 /** An aggregate metric's value over the rows of a bucket (series) or of the range (table). */
-function aggregateValue(
-  definition: MetricDefinition & { aggregate: string | ((scope: AggregateScope) => string) },
-  format: QueryFormat,
-  scope: AggregateScope
-): string {
+function aggregateValue(definition: AggregateDefinition, format: QueryFormat, scope: AggregateScope): string {
   return perMinuteValue(aggregateSql(definition, scope), definition, format);
 }
 
 /** What ranks series for top N: the aggregate itself, or for a rate the counter's total. */
-function rankingSql(
-  definition: { aggregate: string | ((scope: AggregateScope) => string) } | { rateOf: string },
-  scope: AggregateScope
-): string {
+function rankingSql(definition: { aggregate: AggregateSql } | { rateOf: string }, scope: AggregateScope): string {
   return 'aggregate' in definition ? aggregateSql(definition, scope) : `sum(${definition.rateOf})`;
 }
 
@@ -291,11 +287,10 @@ export function compileQuestion(question: FlowsQuestion, dialect: Dialect, forma
 
   // The records an aggregate counts: those ending in the range (a rate reads the records reaching into it).
   const counted = where('$__timeFilter(flowEndSeconds)');
-  type Aggregate = MetricDefinition & { aggregate: string | ((scope: AggregateScope) => string) };
   if (format === 'table') {
     const aggregate = rate
       ? `sum(${rate} * $__rangeShare) * 8 / $__timeRange_s`
-      : aggregateValue(definition as Aggregate, format, { dialect, keys: groupRefs, where: counted });
+      : aggregateValue(definition as AggregateDefinition, format, { dialect, keys: groupRefs, where: counted });
     const sql = [
       `SELECT ${[...groupSelect, `${aggregate} AS ${value}`].join(', ')}`,
       'FROM flows',
@@ -312,7 +307,7 @@ export function compileQuestion(question: FlowsQuestion, dialect: Dialect, forma
   if (topN && groupRefs.length > 0) {
     // Top N series by their total over the whole range, then their points over time.
     const tuple = groupRefs.length === 1 ? groupRefs[0]! : `(${groupRefs.join(', ')})`;
-    const ranking = rankingSql(definition as Aggregate | { rateOf: string }, {
+    const ranking = rankingSql(definition as AggregateDefinition | { rateOf: string }, {
       dialect,
       keys: groupRefs,
       where: counted,
@@ -322,7 +317,11 @@ export function compileQuestion(question: FlowsQuestion, dialect: Dialect, forma
   const bucket = rate ? '$__spreadTime' : '$__timeInterval(flowEndSeconds)';
   const aggregate = rate
     ? `sum(${rate} * $__spreadShare) * 8 / $__interval_s`
-    : aggregateValue(definition as Aggregate, format, { dialect, keys: [bucket, ...groupRefs], where: counted });
+    : aggregateValue(definition as AggregateDefinition, format, {
+        dialect,
+        keys: [bucket, ...groupRefs],
+        where: counted,
+      });
   const sql = [
     `SELECT ${bucket} AS ${time}, ${[...groupSelect, `${aggregate} AS ${value}`].join(', ')}`,
     rate ? 'FROM flows $__spreadJoin' : 'FROM flows',
