@@ -8,8 +8,8 @@
 // FLOWLENS_BENCH_ROWS sets the dashboard rows, FLOWLENS_BENCH_LOAD_ROWS the load-rate rows (1,000,000),
 // FLOWLENS_BENCH_LOAD_ROUNDS the load rounds with and without the view (3 each),
 // FLOWLENS_BENCH_RUNS the runs per panel from the rollup (3), FLOWLENS_BENCH_RAW_RUNS from the raw flows
-// (as many; 1 keeps a 100M-row run short, where each raw panel takes seconds; 0 leaves them out). A raw
-// baseline that hits the datasource's query timeout is printed as such.
+// (as many; 1 keeps a 100M-row run short, where each raw panel takes seconds; 0 leaves them out). A query
+// that hits the datasource's query timeout (raw or from the rollup) is printed as a timeout.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -103,6 +103,9 @@ export const connectionKey = connectionColumns.join(', ');
  */
 const distinctConnections = (first: string) => `count(DISTINCT ${[first, ...connectionColumns.slice(1)].join(', ')})`;
 
+/** Every distinct connection of the records counted. */
+const allConnections = distinctConnections(connectionColumns[0]!);
+
 /**
  * Connections with records in the range (per group) and none that says it ended. Snowflake: all of them
  * less the ended ones, two distinct counts over every connection. ClickHouse: those of the records that
@@ -115,7 +118,7 @@ const distinctConnections = (first: string) => `count(DISTINCT ${[first, ...conn
 function openConnectionsSql({ dialect, keys, where }: AggregateScope): string {
   const [first] = connectionColumns;
   if (dialect.name !== 'clickhouse') {
-    return `count(DISTINCT ${connectionKey}) - ${distinctConnections(`CASE WHEN ${connectionEndedSql} THEN ${first} END`)}`;
+    return `${allConnections} - ${distinctConnections(`CASE WHEN ${connectionEndedSql} THEN ${first} END`)}`;
   }
   const lookup = [...keys, ...connectionColumns].join(', ');
   const inNotEnded = `(${lookup}) IN (SELECT ${lookup} FROM flows WHERE ${where} AND NOT (${connectionEndedSql}))`;
@@ -134,10 +137,10 @@ export const metrics: Readonly<Record<string, MetricDefinition>> = {
   reverseThroughput: { rateOf: 'reverseOctetDeltaCount', unit: 'bps' },
   flowRecords: { aggregate: 'count(*)', unit: 'short' },
   flowRecordsPerMinute: { aggregate: 'count(*)', perMinute: true, unit: 'short' },
-  connections: { aggregate: `count(DISTINCT ${connectionKey})`, unit: 'short' },
+  connections: { aggregate: allConnections, unit: 'short' },
   /** Connections with a record that says they ended in the range. */
   endedConnections: {
-    aggregate: `count(DISTINCT ${connectionKey})`,
+    aggregate: allConnections,
     records: connectionEndedSql,
     reads: ['flowEndReason'],
     unit: 'short',
