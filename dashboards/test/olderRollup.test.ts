@@ -15,10 +15,23 @@ import { dashboardQueries } from './support/dashboardTargets.ts';
 import { frameDifferences } from './support/frameComparison.ts';
 
 // A database whose rollup an earlier 05-flows-rollups.sql made: it lacks the columns added later
-// (destinationClusterIP, flowEndReason). CREATE … IF NOT EXISTS leaves such a rollup as it is, so the
-// backend must find out what it keeps (the catalog reads system.columns) and read the raw records
-// for the questions that need the rest.
+// (destinationClusterIP, flowEndReason), and keeps connections as sipHash64 and cityHash64 of their key,
+// without their start minute. CREATE … IF NOT EXISTS leaves such a rollup as it is, so the backend must
+// find out what it keeps (the catalog reads system.columns), read its connection ids as they were
+// made, and read the raw records for the questions that need the rest.
 const laterColumns = ['destinationClusterIP', 'flowEndReason'];
+
+/** The 05 file as it was before connection ids held the start minute: sipHash64 of the key instead. */
+function withSipHashes(sql: string): string {
+  const older = sql
+    .replace('connectionStartHashes AggregateFunction', 'connectionSipHashes AggregateFunction')
+    .replace(
+      /groupArrayStateIf\(bitOr\(bitShiftLeft\([\s\S]*?murmurHash3_32\(([^)]*)\)\)\), endsHere = 1\) AS connectionStartHashes/,
+      'groupArrayStateIf(sipHash64($1), endsHere = 1) AS connectionSipHashes'
+    );
+  expect(older).not.toMatch(/connectionStartHashes|murmurHash3_32/);
+  return older;
+}
 
 /** The 05 file as it was before the later columns: every mention in a statement removed. */
 function withoutLaterColumns(sql: string): string {
@@ -34,7 +47,7 @@ function withoutLaterColumns(sql: string): string {
 
 const needLaterColumns = ['Services', 'Active connections', 'Stopped connections'];
 
-describe('a rollup made by an earlier 05-flows-rollups.sql, without the later columns', () => {
+describe('a rollup made by an earlier 05-flows-rollups.sql, without the later columns and start minutes', () => {
   let dir: string;
   let schemaDir: string;
   let session: Session;
@@ -49,7 +62,7 @@ describe('a rollup made by an earlier 05-flows-rollups.sql, without the later co
     schemaDir = join(dir, 'schema');
     cpSync(defaultSchemaDir, schemaDir, { recursive: true });
     const file = join(schemaDir, '05-flows-rollups.sql');
-    writeFileSync(file, withoutLaterColumns(readFileSync(file, 'utf8')));
+    writeFileSync(file, withoutLaterColumns(withSipHashes(readFileSync(file, 'utf8'))));
     session = new Session(join(dir, 'db'));
     await applySchema(chdbSchemaTarget(session), { schemaDir, retentionHours: 0, log: () => undefined });
     await loadIntoChdb(session, {
@@ -93,6 +106,7 @@ describe('a rollup made by an earlier 05-flows-rollups.sql, without the later co
       .trim()
       .split('\n');
     expect(columns).toContain('connectionSipHashes');
+    expect(columns).not.toContain('connectionStartHashes');
     for (const column of laterColumns) expect(columns).not.toContain(column);
   });
 
@@ -101,6 +115,7 @@ describe('a rollup made by an earlier 05-flows-rollups.sql, without the later co
       (query) => (query.target as { queryType?: string }).queryType === 'flows'
     );
     expect(homeBuilder.map((query) => query.where)).toEqual(expect.arrayContaining(needLaterColumns));
+    const connectionQueries: string[] = [];
     for (const query of homeBuilder) {
       const rolled = await withRollups.run(query, variables);
       const raw = await rawOnly.run(query, variables);
@@ -108,6 +123,13 @@ describe('a rollup made by an earlier 05-flows-rollups.sql, without the later co
       expect(frameDifferences(raw.frames, rolled.frames), query.where).toEqual([]);
       const sql = rolled.frames[0]?.meta?.executedQueryString ?? '';
       expect(/\bflows_minutes\b/.test(sql), query.where).toBe(!needLaterColumns.includes(query.where));
+      if (sql.includes('flows_minutes') && sql.includes('cityHash64')) {
+        // Its connection ids are read as they were made, not split by a start minute they do not hold.
+        connectionQueries.push(query.where);
+        expect(sql, query.where).toContain('finalizeAggregation(connectionSipHashes)');
+        expect(sql, query.where).not.toMatch(/murmurHash3_32| AS p\b/);
+      }
     }
+    expect(connectionQueries).toEqual(expect.arrayContaining(['Connections to external IPs', 'Denied connections']));
   }, 120_000);
 });

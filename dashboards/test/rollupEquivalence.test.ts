@@ -142,7 +142,7 @@ function describeEquivalence(
             const where = `${query.dashboard} / ${query.where} (${outcome.window})`;
             if (outcome.differences.length > 0) mismatches.push(`${where}: ${outcome.differences.join('; ')}`);
             if (!outcome.rollup) servedRaw.push(where);
-            if (outcome.rollup && outcome.sql.includes('connectionSipHashes')) connectionSql.push(outcome.sql);
+            if (outcome.rollup && outcome.sql.includes('connectionStartHashes')) connectionSql.push(outcome.sql);
             rowsCompared += outcome.rows;
           }
         }

@@ -25,5 +25,10 @@ export {
   type FlowColumnType,
 } from './columns.ts';
 export { decidingRuleActionSql, deniedSql } from './ruleActionSql.ts';
-export { connectionColumns, connectionEndedSql } from './connection.ts';
+export {
+  connectionColumns,
+  connectionEndedSql,
+  connectionStartHashSql,
+  connectionStartMinuteSql,
+} from './connection.ts';
 export { endpointName, podName, policyName, type Direction, type Side } from './endpointNames.ts';

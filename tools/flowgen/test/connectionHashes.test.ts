@@ -1,18 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Session } from 'chdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClickHouseServer } from '@flowlens/testkit';
-import { loadIntoChdb, loadIntoClickHouse } from '../src/index.ts';
+import { connectionStartHashSql } from '@flowlens/flow-schema';
+import { defaultSchemaDir, loadIntoChdb, loadIntoClickHouse } from '../src/index.ts';
 import { connectionKey } from './helpers/rollupConnections.ts';
 
-// The rollup keeps each connection as sipHash64 and cityHash64 of its key (05-flows-rollups.sql), and
-// the backend hashes raw records at query time: a rollup written by one ClickHouse is read by the next
-// one after an upgrade, so both hashes must give the same values on the oldest and newest servers.
+// The rollup keeps each connection as its start hash and cityHash64 of its key (05-flows-rollups.sql;
+// sipHash64 in place of the start hash before 2026-12-07), and the backend hashes raw records at query
+// time: a rollup written by one ClickHouse is read by the next one after an upgrade, so every hash must
+// give the same values on the oldest and newest servers.
 const records = { seed: 31, from: '2025-03-03T10:00:00Z', count: 3_000, applySchema: true } as const;
-const hashes = `SELECT sipHash64(${connectionKey}) AS s, cityHash64(${connectionKey}) AS c
-FROM flows ORDER BY s, c`;
+const hashes = `SELECT ${connectionStartHashSql} AS m, sipHash64(${connectionKey}) AS s, cityHash64(${connectionKey}) AS c
+FROM flows ORDER BY m, s, c`;
 
 let dir: string;
 let session: Session;
@@ -38,5 +40,10 @@ describe('connection hashes across ClickHouse versions', () => {
     const legacy = (await server.query(hashes)).trim();
     expect(legacy.split('\n')).toHaveLength(records.count);
     expect(legacy).toBe(modern);
+  });
+
+  it('are made by the rollup view with the expression the backend uses for raw records', () => {
+    const view = readFileSync(join(defaultSchemaDir, '05-flows-rollups.sql'), 'utf8').replace(/\s+/g, ' ');
+    expect(view).toContain(`groupArrayStateIf(${connectionStartHashSql}, endsHere = 1) AS connectionStartHashes`);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { connectionStartHashSql, connectionStartMinuteSql } from '@flowlens/flow-schema';
 import type { Filter } from '../src/sql/conditions.ts';
 import { clickhouseDialect } from '../src/sql/clickhouseDialect.ts';
 import type { ParsedQuery, QueryFormat } from '../src/sql/parsedQuery.ts';
@@ -11,7 +12,7 @@ const rollup: Rollup = {
   table: 'flows_minutes',
   exportIntervalSeconds: 60,
   coveredFromSeconds: 0,
-  connectionHashes: true,
+  connectionIds: 'startMinute',
   uint128: true,
   columns: rollupColumns,
 };
@@ -86,7 +87,7 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
       'distinct connections from a rollup made by an earlier 05-flows-rollups.sql (uniqExact states)',
       builder('table', { metric: 'connections', groupBy: ['sourcePod'], topN: 10 }),
       60,
-      { ...rollup, connectionHashes: false },
+      { ...rollup, connectionIds: undefined },
     ],
   ])('%s: the raw flows', (_, model, exportInterval, available) => {
     const plan = toSql(model, hour, clickhouseDialect, exportInterval, [available]);
@@ -115,20 +116,66 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
 
   it('still reads byte and record counts from a rollup made by an earlier 05-flows-rollups.sql', () => {
     const plan = toSql(builder('table', bytesByNamespace), hour, clickhouseDialect, 60, [
-      { ...rollup, connectionHashes: false },
+      { ...rollup, connectionIds: undefined },
     ]);
     expect(plan.rollup).toBe('flows_minutes');
   });
 
+  const connections = builder('table', { metric: 'connections', groupBy: ['sourcePod'], topN: 10 });
+
   it('counts a connection as one 128-bit integer where the server has UInt128, as the pair of hashes where not', () => {
-    const connections = builder('table', { metric: 'connections', groupBy: ['sourcePod'], topN: 10 });
     const wide = toSql(connections, hour, clickhouseDialect, 60, [rollup]).sql;
     expect(wide).toContain('bitOr(bitShiftLeft(toUInt128(h), 64), toUInt128(l)) AS v');
-    expect(wide).toContain('bitOr(bitShiftLeft(toUInt128(sipHash64(sourceIP');
+    expect(wide).toContain(
+      `bitOr(bitShiftLeft(toUInt128(${connectionStartHashSql}), 64), toUInt128(cityHash64(sourceIP`
+    );
     const pairs = toSql(connections, hour, clickhouseDialect, 60, [{ ...rollup, uint128: false }]).sql;
     expect(pairs).not.toContain('UInt128');
     expect(pairs).toContain('(h, l) AS v');
-    expect(pairs).toMatch(/\(sipHash64\(sourceIP[^)]*\), cityHash64\(sourceIP[^)]*\)\) AS v/);
+    expect(pairs).toContain(`(${connectionStartHashSql}, cityHash64(sourceIP`);
+  });
+
+  it('reads the connection ids of a rollup made before they held the start minute as they were made (sipHash64)', () => {
+    const older = toSql(connections, hour, clickhouseDialect, 60, [{ ...rollup, connectionIds: 'sipHash' }]);
+    expect(older.rollup).toBe('flows_minutes');
+    expect(older.sql).toContain('finalizeAggregation(connectionSipHashes) AS h');
+    expect(older.sql).toContain('toUInt128(sipHash64(sourceIP');
+    expect(older.sql).not.toContain('murmurHash3_32');
+    const total = toSql(builder('table', { metric: 'endedConnections' }), hour, clickhouseDialect, 60, [
+      { ...rollup, connectionIds: 'sipHash' },
+    ]).sql;
+    expect(total).not.toMatch(/ AS p\b/);
+  });
+
+  it('reads the ids of ended records for open connections only where a record that did not end has their endpoints', () => {
+    const open = toSql(
+      builder('table', { metric: 'openConnections', groupBy: ['destinationService'] }),
+      hour,
+      clickhouseDialect,
+      60,
+      [rollup]
+    ).sql;
+    const endpoints = 'sourceIP, destinationIP, destinationTransportPort, protocolIdentifier';
+    const narrow = `(NOT (flowEndReason IN (1, 3)) OR (${endpoints}) IN (SELECT ${endpoints} FROM flows WHERE `;
+    // Both parts of both unions (the counted rows and the looked-up ones) are narrowed.
+    expect(open.split(narrow)).toHaveLength(5);
+    expect(open).toMatch(
+      / AND NOT \(flowEndReason IN \(1, 3\)\) UNION ALL SELECT sourceIP, destinationIP, destinationTransportPort, protocolIdentifier FROM flows_minutes WHERE minute >= /
+    );
+    const ended = toSql(builder('table', { metric: 'endedConnections' }), hour, clickhouseDialect, 60, [rollup]).sql;
+    expect(ended).not.toContain(`(${endpoints}) IN`);
+  });
+
+  it('splits a count of connections without groups by their start minute, and not one per group', () => {
+    const total = toSql(builder('table', { metric: 'endedConnections' }), hour, clickhouseDialect, 60, [rollup]).sql;
+    expect(total).toContain('bitShiftRight(h, 32) AS p FROM flows_minutes');
+    expect(total).toContain(`${connectionStartMinuteSql} AS p FROM flows WHERE`);
+    expect(total).toMatch(/^SELECT sum\(c\) AS `endedConnections`\nFROM \(SELECT uniqExact\(v\) AS c FROM \(/);
+    expect(total).toContain('GROUP BY p) AS partitions');
+    const series = toSql(builder('timeseries', { metric: 'openConnections' }), hour, clickhouseDialect, 60, [rollup]);
+    expect(series.sql).toMatch(/^SELECT `time`, sum\(c\) AS `openConnections`/);
+    expect(series.sql).toContain('GROUP BY `time`, p) AS partitions');
+    expect(toSql(connections, hour, clickhouseDialect, 60, [rollup]).sql).not.toMatch(/ AS p\b/);
   });
 
   it('scales flow records per minute where the rollup and raw parts are combined, as the raw query does', () => {
@@ -152,7 +199,7 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
   it('counts ended connections over the records that say so, open ones as all less the ended', () => {
     const ended = toSql(builder('table', { metric: 'endedConnections' }), hour, clickhouseDialect, 60, [rollup]).sql;
     expect(ended.match(/flowEndReason IN \(1, 3\)/g)).toHaveLength(2);
-    expect(ended).toContain('uniqExact(v) AS `endedConnections`');
+    expect(ended).toContain('SELECT sum(c) AS `endedConnections`\nFROM (SELECT uniqExact(v) AS c FROM (');
     const open = toSql(
       builder('table', { metric: 'openConnections', groupBy: ['destinationService'] }),
       hour,

@@ -1,16 +1,17 @@
 import { expect } from 'vitest';
+import { connectionStartHashSql } from '@flowlens/flow-schema';
 
 /** A connection as count(DISTINCT …) and the rollup's hashes name it (the backend's flowsBuilder.ts). */
 export const connectionKey =
   'sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds';
 
-const rollupPairs = `flows_minutes ARRAY JOIN finalizeAggregation(connectionSipHashes) AS h,
+const rollupPairs = `flows_minutes ARRAY JOIN finalizeAggregation(connectionStartHashes) AS h,
   finalizeAggregation(connectionCityHashes) AS l`;
 
 /**
  * The rollup's connection hashes after its rows are merged (OPTIMIZE … FINAL: what background merges
  * do over time): per minute they name the same connections as the raw records, and the two arrays stay
- * aligned, every (sipHash64, cityHash64) pair being one real record's. `text` runs a query on the
+ * aligned, every (start hash, cityHash64) pair being one real record's. `text` runs a query on the
  * server under test and returns its TabSeparated answer.
  */
 export async function expectRollupConnectionsMatchRaw(text: (sql: string) => Promise<string>): Promise<void> {
@@ -22,7 +23,7 @@ export async function expectRollupConnectionsMatchRaw(text: (sql: string) => Pro
   expect(raw.split('\n').length, raw).toBeGreaterThan(3);
   expect(rolled).toBe(raw);
   const strangers = await text(
-    `SELECT count() FROM ${rollupPairs} WHERE (h, l) NOT IN (SELECT sipHash64(${connectionKey}), cityHash64(${connectionKey}) FROM flows)`
+    `SELECT count() FROM ${rollupPairs} WHERE (h, l) NOT IN (SELECT ${connectionStartHashSql}, cityHash64(${connectionKey}) FROM flows)`
   );
   expect(strangers).toBe('0');
 }

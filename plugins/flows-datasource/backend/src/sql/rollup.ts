@@ -13,11 +13,15 @@ export interface Rollup {
   /** From this instant on (epoch seconds) the rollup holds every record; before it, only the raw table does. */
   coveredFromSeconds: number;
   /**
-   * Whether it keeps each record's connection as hashes (`connectionSipHashes`, `connectionCityHashes`).
-   * A rollup made by an earlier 05-flows-rollups.sql keeps uniqExact states instead, slower to read
-   * than the raw records they summarize: there, distinct connections read the raw records.
+   * How it keeps each record's connection, as two arrays of 64-bit numbers:
+   * - `startMinute`: `connectionStartHashes` (the connection's start minute above a murmur hash, as
+   *   connectionStartHashSql) and `connectionCityHashes`, so a count can be split by start minute;
+   * - `sipHash`: `connectionSipHashes` and `connectionCityHashes`, as 05-flows-rollups.sql made them
+   *   before 2026-12-07;
+   * - undefined: uniqExact states, as an earlier 05 made them, slower to read than the raw records they
+   *   summarize: there, distinct connections read the raw records.
    */
-  connectionHashes: boolean;
+  connectionIds: ConnectionIds | undefined;
   /**
    * The server has UInt128 (a type since ClickHouse 21.6; not 18.x): a connection's two hashes are then counted as
    * one 128-bit integer, which uniqExact keeps as it is. A pair it first hashes again (sipHash128)
@@ -31,6 +35,14 @@ export interface Rollup {
    */
   columns: ReadonlySet<string>;
 }
+
+/** The layouts of a rollup's connection ids (Rollup.connectionIds), and the columns each is read from. */
+export const connectionIdColumns = {
+  startMinute: ['connectionStartHashes', 'connectionCityHashes'],
+  sipHash: ['connectionSipHashes', 'connectionCityHashes'],
+} as const;
+
+export type ConnectionIds = keyof typeof connectionIdColumns;
 
 /** The flows columns a rollup row keeps as they are: every column a builder group, view or either-side filter reads. */
 export const rollupColumns: ReadonlySet<string> = new Set([

@@ -1,5 +1,5 @@
 import type { Logger } from '../../logging/logger.ts';
-import { rollupColumns, type Rollup } from '../../sql/rollup.ts';
+import { connectionIdColumns, rollupColumns, type ConnectionIds, type Rollup } from '../../sql/rollup.ts';
 
 /** Rows of `flows_rollups` (provisioning/clickhouse/05-flows-rollups.sql) whose table exists. */
 export const rollupCatalogSql = `SELECT rollup, exportIntervalSeconds, toUInt32(coveredFrom) AS coveredFrom
@@ -9,14 +9,19 @@ WHERE rollup IN (SELECT name FROM system.tables WHERE database = currentDatabase
 const catalogTableSql = `SELECT count() AS n FROM system.tables WHERE database = currentDatabase() AND name = 'flows_rollups'`;
 
 /**
- * The rollups' columns: which flows columns each keeps (Rollup.columns), and whether it keeps
- * connections as hashes (Rollup.connectionHashes). Rollups made by earlier versions of
+ * The rollups' columns: which flows columns each keeps (Rollup.columns), and how it keeps
+ * connections (Rollup.connectionIds). Rollups made by earlier versions of
  * 05-flows-rollups.sql lack some.
  */
 const rollupColumnsSql = `SELECT table, name FROM system.columns
 WHERE database = currentDatabase() AND table IN (SELECT rollup FROM flows_rollups)`;
 
-const hashColumns = ['connectionSipHashes', 'connectionCityHashes'];
+/** The connection id layout a rollup's columns hold, the newest first; undefined for uniqExact states. */
+function connectionIdsIn(columns: ReadonlySet<string>): ConnectionIds | undefined {
+  return (Object.keys(connectionIdColumns) as ConnectionIds[]).find((layout) =>
+    connectionIdColumns[layout].every((name) => columns.has(name))
+  );
+}
 
 /**
  * Whether the server has UInt128 (see Rollup.uint128): 18.x has no toUInt128. Asked of the server, not
@@ -83,7 +88,7 @@ export class RollupCatalog {
           table: row.rollup,
           exportIntervalSeconds: Number(row.exportIntervalSeconds),
           coveredFromSeconds: Number(row.coveredFrom),
-          connectionHashes: hashColumns.every((name) => columns.has(name)),
+          connectionIds: connectionIdsIn(columns),
           uint128: Number(uint128?.n ?? 0) > 0,
           columns: new Set([...rollupColumns].filter((name) => columns.has(name))),
         });
