@@ -147,25 +147,6 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
     expect(total).not.toMatch(/ AS p\b/);
   });
 
-  it('reads the ids of ended records for open connections only where a record that did not end has their endpoints', () => {
-    const open = toSql(
-      builder('table', { metric: 'openConnections', groupBy: ['destinationService'] }),
-      hour,
-      clickhouseDialect,
-      60,
-      [rollup]
-    ).sql;
-    const endpoints = 'sourceIP, destinationIP, destinationTransportPort, protocolIdentifier';
-    const narrow = `(NOT (flowEndReason IN (1, 3)) OR (${endpoints}) IN (SELECT ${endpoints} FROM flows WHERE `;
-    // Both parts of both unions (the counted rows and the looked-up ones) are narrowed.
-    expect(open.split(narrow)).toHaveLength(5);
-    expect(open).toMatch(
-      / AND NOT \(flowEndReason IN \(1, 3\)\) UNION ALL SELECT sourceIP, destinationIP, destinationTransportPort, protocolIdentifier FROM flows_minutes WHERE minute >= /
-    );
-    const ended = toSql(builder('table', { metric: 'endedConnections' }), hour, clickhouseDialect, 60, [rollup]).sql;
-    expect(ended).not.toContain(`(${endpoints}) IN`);
-  });
-
   it('splits a count of connections without groups by their start minute, and not one per group', () => {
     const total = toSql(builder('table', { metric: 'endedConnections' }), hour, clickhouseDialect, 60, [rollup]).sql;
     expect(total).toContain('bitShiftRight(h, 32) AS p FROM flows_minutes');

@@ -1,9 +1,4 @@
-import {
-  connectionColumns,
-  connectionEndedSql,
-  connectionStartHashSql,
-  connectionStartMinuteSql,
-} from '@flowlens/flow-schema';
+import { connectionEndedSql, connectionStartHashSql, connectionStartMinuteSql } from '@flowlens/flow-schema';
 import { conditionSql } from './conditions.ts';
 import { intervalSeconds, rangeSeconds, type Dialect, type MacroContext } from './dialect.ts';
 import { defaultExportIntervalSeconds } from './flowRates.ts';
@@ -19,14 +14,7 @@ import {
 } from './flowsBuilder.ts';
 import type { QueryFormat } from './parsedQuery.ts';
 import type { Names } from './distinctNames.ts';
-import {
-  connectionIdColumns,
-  isReverseSeenFilter,
-  rollupColumns,
-  unanswerableBy,
-  type ConnectionIds,
-  type Rollup,
-} from './rollup.ts';
+import { connectionIdColumns, isReverseSeenFilter, unanswerableBy, type ConnectionIds, type Rollup } from './rollup.ts';
 import { endMinutesIn, endsIn, minuteSeconds, splitRange, type Span } from './rollupRange.ts';
 
 /**
@@ -66,11 +54,6 @@ interface Counter {
    * give the whole total (connections: their start minute, the same for all of a connection's rows).
    */
   partition?: { raw: string; rollup: string };
-  /**
-   * A condition on both parts' rows that keeps every row the total may count, given each part's own
-   * conditions (raw undefined when there is no raw part): rows it drops are never read.
-   */
-  narrow?: (raw: string | undefined, rollup: string, table: string) => string;
 }
 
 const counters: Readonly<Record<string, Counter>> = {
@@ -132,17 +115,6 @@ function openConnectionsCounter(uint128: boolean, layout: ConnectionIds): Counte
     ...ids,
     raw: withEnd(ids.raw),
     rollup: withEnd(ids.rollup),
-    narrow: (raw, rollup, table) => {
-      // An ended record can be in A ∩ E only when a record that did not end has its addresses, port and
-      // protocol (key columns of a rollup row, the same for all of a connection's records). Most ended
-      // records share them with none (on 10M flowgen records, 81k of 9.8M), and their ids are never read.
-      const open = `NOT (${connectionEndedSql})`;
-      const sources = [
-        ...(raw === undefined ? [] : [`SELECT ${rowEndpoints} FROM flows WHERE ${raw} AND ${open}`]),
-        `SELECT ${rowEndpoints} FROM ${table} WHERE ${rollup} AND ${open}`,
-      ];
-      return `(${open} OR (${rowEndpoints}) IN (${sources.join(' UNION ALL ')}))`;
-    },
     total: (parts, groupedBy) => {
       const key = [...groupedBy, id];
       const tuple = key.length === 1 ? key[0]! : `(${key.join(', ')})`;
@@ -150,12 +122,6 @@ function openConnectionsCounter(uint128: boolean, layout: ConnectionIds): Counte
     },
   };
 }
-
-/** The total over a counter's totals per partition (QueryParts.countsOverRange): their sum. */
-const partitionSums: Counter = { raw: 'c', rollup: 'c', total: 'sum(c)' };
-
-/** The columns of a connection's key that a rollup row keeps (its addresses, destination port, protocol). */
-const rowEndpoints = connectionColumns.filter((column) => rollupColumns.has(column)).join(', ');
 
 /** A counter's total over `parts`, grouped by `groupedBy`. */
 function totalOf(counter: Counter, parts: string, groupedBy: string[]): string {
@@ -281,18 +247,26 @@ class QueryParts {
     return [...minuteRows, ...this.rollupConditions].join(' AND ');
   }
 
-  /**
-   * The conditions of the records a count over the range reads: raw ones ending in `edges` (undefined
-   * when there are none), rollup rows of the whole `minutes`; both narrowed as the counter allows.
-   */
-  private countedWhere(counter: Counter, minutes: Span, edges: Span[]): { raw: string | undefined; rollup: string } {
-    const raw = edges.length > 0 ? this.rawWhere(endsIn(edges)) : undefined;
-    const rollup = this.rollupWhere(minutes, true);
-    if (!counter.narrow) {
-      return { raw, rollup };
-    }
-    const narrow = counter.narrow(raw, rollup, this.rollup.table);
-    return { raw: raw === undefined ? undefined : `${raw} AND ${narrow}`, rollup: `${rollup} AND ${narrow}` };
+  /** The union a count over the range reads: raw records ending in `edges`, rollup rows of the whole `minutes`. */
+  private countedUnion(
+    counter: Counter,
+    { minutes, edges }: { minutes: Span; edges: Span[] },
+    partition?: Counter['partition'],
+    bucketOf?: (column: string) => string
+  ): string {
+    return this.union(
+      edges.length > 0
+        ? { where: this.rawWhere(endsIn(edges)), value: counter.raw, partition: partition?.raw }
+        : undefined,
+      {
+        where: this.rollupWhere(minutes, true),
+        value: counter.rollup,
+        perRow: counter.perRow,
+        arrayJoin: counter.rollupArrayJoin,
+        partition: partition?.rollup,
+      },
+      bucketOf
+    );
   }
 
   /**
@@ -334,14 +308,7 @@ class QueryParts {
     if (!topN || this.keys.length === 0) {
       return '';
     }
-    const { minutes, edges } = splitRange(fromSecond, toSecond, this.rollup.coveredFromSeconds);
-    const where = this.countedWhere(counter, minutes, edges);
-    const union = this.union(where.raw === undefined ? undefined : { where: where.raw, value: counter.raw }, {
-      where: where.rollup,
-      value: counter.rollup,
-      perRow: counter.perRow,
-      arrayJoin: counter.rollupArrayJoin,
-    });
+    const union = this.countedUnion(counter, splitRange(fromSecond, toSecond, this.rollup.coveredFromSeconds));
     const tuple = this.keys.length === 1 ? this.keys[0]! : `(${this.keys.join(', ')})`;
     return `\nWHERE ${tuple} IN (SELECT ${this.keys.join(', ')} FROM ${union} GROUP BY ${this.keys.join(', ')} ORDER BY ${rankOrder(totalOf(counter, union, this.keys), this.keys)} LIMIT ${topN})`;
   }
@@ -364,7 +331,7 @@ class QueryParts {
     const counts = this.countsOverRange(context);
     return (
       counts && {
-        sql: this.table(counts.union, this.scaled(totalOf(counts.counter, counts.union, this.keys), 'table')),
+        sql: this.table(counts.from, this.scaled(counts.total, 'table')),
       }
     );
   }
@@ -377,7 +344,7 @@ class QueryParts {
   /**
    * The question's count or sum over the range: whole minutes from the rollup, the seconds before the
    * first and after the last from the raw records; undefined when no whole minute is in the range.
-   * `union` is what the total reads, `counter` how it totals.
+   * `total` is read from `from`, grouped by the bucket (in a series) and the keys.
    */
   private countsOverRange(context: MacroContext, bucketOf?: (column: string) => string) {
     const fromSecond = Math.floor(context.timeRange.fromMs / 1000);
@@ -390,27 +357,22 @@ class QueryParts {
     // Split only a question without groups: per group and start minute there would be as many hash
     // sets as ids, nearly, in the tables that group by pods and ports.
     const partition = this.keys.length === 0 ? counter.partition : undefined;
-    const where = this.countedWhere(counter, minutes, edges);
-    const union = this.union(
-      where.raw === undefined ? undefined : { where: where.raw, value: counter.raw, partition: partition?.raw },
-      {
-        where: where.rollup,
-        value: counter.rollup,
-        perRow: counter.perRow,
-        arrayJoin: counter.rollupArrayJoin,
-        partition: partition?.rollup,
-      },
-      bucketOf
-    );
+    const union = this.countedUnion(counter, { minutes, edges }, partition, bucketOf);
+    const time = bucketOf ? [this.dialect.quoteIdentifier('time')] : [];
     if (!partition) {
-      return { union, counter, fromSecond, toSecond };
+      return {
+        from: union,
+        total: totalOf(counter, union, [...time, ...this.keys]),
+        counter,
+        fromSecond,
+        toSecond,
+      };
     }
     // Totals per start minute (and bucket), added up: each hash set holds one minute's connections and
     // stays in the processor's cache, where one set of millions of ids misses it on nearly every row
-    // (on 10M flowgen records, Home's "Stopped connections" took a third of its time).
-    const time = bucketOf ? [this.dialect.quoteIdentifier('time')] : [];
+    // (on 10M flowgen records in chDB, Home's "Stopped connections" took 0.6 of the time of one set).
     const perPartition = `(SELECT ${[...time, `${totalOf(counter, union, time)} AS c`].join(', ')} FROM ${union} GROUP BY ${[...time, 'p'].join(', ')}) AS partitions`;
-    return { union: perPartition, counter: partitionSums, fromSecond, toSecond };
+    return { from: perPartition, total: 'sum(c)', counter, fromSecond, toSecond };
   }
 
   /**
@@ -449,13 +411,9 @@ class QueryParts {
     if (!counts) {
       return undefined;
     }
-    const { union, counter, fromSecond, toSecond } = counts;
+    const { from, total, counter, fromSecond, toSecond } = counts;
     return {
-      sql: this.series(
-        union,
-        this.scaled(totalOf(counter, union, [this.dialect.quoteIdentifier('time'), ...this.keys]), 'timeseries'),
-        this.topFilter(counter, fromSecond, toSecond)
-      ),
+      sql: this.series(from, this.scaled(total, 'timeseries'), this.topFilter(counter, fromSecond, toSecond)),
       bucketSeconds: bucket,
     };
   }
