@@ -26,7 +26,7 @@ function withSipHashes(sql: string): string {
   const older = sql
     .replace('connectionStartHashes AggregateFunction', 'connectionSipHashes AggregateFunction')
     .replace(
-      /groupArrayStateIf\(bitOr\(bitShiftLeft\([\s\S]*?murmurHash3_32\(([^)]*)\)\)\), endsHere = 1\) AS connectionStartHashes/,
+      /groupArrayStateIf\(bitXor\(bitOr\(bitShiftLeft\([\s\S]*?murmurHash3_32\(([^)]*)\)\)\), cityHash64\([^)]*\)\), endsHere = 1\) AS connectionStartHashes/,
       'groupArrayStateIf(sipHash64($1), endsHere = 1) AS connectionSipHashes'
     );
   expect(older).not.toMatch(/connectionStartHashes|murmurHash3_32/);

@@ -50,9 +50,10 @@ CREATE TABLE IF NOT EXISTS flows_minutes
     recordMinutes UInt64,
     -- The connections (5-tuple and start, as count(DISTINCT) sees them) of the records that end in this
     -- minute: two 64-bit numbers for each, element i of both arrays naming the same record, so together
-    -- a 128-bit id. The high one is the connection's start minute (upper 32 bits) and a murmur hash of its
-    -- key, the low one cityHash64 of its key: a distinct count can be split by start minute, since every
-    -- record of a connection starts in the same minute (docs/rollups.md). Arrays of numbers, not uniqExact
+    -- a 128-bit id. The low one is cityHash64 of its key, the high one the connection's start minute
+    -- (upper 32 bits) and a murmur hash of its key, XORed with the low one (so no bytes repeat for the
+    -- compression to chew on): a distinct count can be split by start minute, since every record of a
+    -- connection starts in the same minute (docs/rollups.md). Arrays of numbers, not uniqExact
     -- states: a query reads them as they lie on disk, where it had to rebuild a hash set per row, for the
     -- rows a filter then drops too. Both columns merge the same rows in the same order, so they stay
     -- aligned (ARRAY JOIN checks it).
@@ -107,9 +108,10 @@ SELECT
     sum(octetDeltaCount * (if(ends <= coverStart, 1., (least(ends, minuteIndex * 60 + 60) - greatest(coverStart, minuteIndex * 60)) / (ends - coverStart)) AS share)) AS octetsSpread,
     sum(reverseOctetDeltaCount * share) AS reverseOctetsSpread,
     count() AS recordMinutes,
-    groupArrayStateIf(bitOr(bitShiftLeft(toUInt64(intDiv(toUInt32(flowStartSeconds), 60)), 32),
+    groupArrayStateIf(bitXor(bitOr(bitShiftLeft(toUInt64(intDiv(toUInt32(flowStartSeconds), 60)), 32),
         toUInt64(murmurHash3_32(sourceIP, sourceTransportPort, destinationIP, destinationTransportPort,
-        protocolIdentifier, flowStartSeconds))), endsHere = 1) AS connectionStartHashes,
+        protocolIdentifier, flowStartSeconds))), cityHash64(sourceIP, sourceTransportPort, destinationIP,
+        destinationTransportPort, protocolIdentifier, flowStartSeconds)), endsHere = 1) AS connectionStartHashes,
     groupArrayStateIf(cityHash64(sourceIP, sourceTransportPort, destinationIP, destinationTransportPort,
         protocolIdentifier, flowStartSeconds), endsHere = 1) AS connectionCityHashes
 FROM flows

@@ -22,10 +22,17 @@ export const connectionStartMinuteSql = 'intDiv(toUInt32(flowStartSeconds), 60)'
 
 /**
  * The high half of a connection's 128-bit id in the rollup (05-flows-rollups.sql holds this very
- * expression) and in the backend's queries over raw records: its start minute in the upper 32 bits, a
- * 32-bit murmur hash of its key below; cityHash64 of the key is the low half. A distinct count can
- * then be split by start minute (the upper 32 bits), since every record of a connection starts in the
- * same minute: many small hash sets, each filled while the rows of its minutes are read, instead of
- * one set of millions of ids. ClickHouse only (18.16 has both functions).
+ * expression) and in the backend's queries over raw records: its start minute in the upper 32 bits and
+ * a 32-bit murmur hash of its key below, XORed with the low half, cityHash64 of the key. A distinct count
+ * can then be split by start minute (the upper 32 bits of high XOR low), since every record of a
+ * connection starts in the same minute: many small hash sets, each filled while the rows of its minutes
+ * are read, instead of one set of millions of ids. The XOR leaves no repeated bytes for LZ4 to find:
+ * stored plain, the start minutes made the column read at half the speed. ClickHouse only (18.16 has
+ * every function used).
  */
-export const connectionStartHashSql = `bitOr(bitShiftLeft(toUInt64(${connectionStartMinuteSql}), 32), toUInt64(murmurHash3_32(${connectionColumns.join(', ')})))`;
+export const connectionStartHashSql = `bitXor(bitOr(bitShiftLeft(toUInt64(${connectionStartMinuteSql}), 32), toUInt64(murmurHash3_32(${connectionColumns.join(', ')}))), cityHash64(${connectionColumns.join(', ')}))`;
+
+/** The start minute of a connection id's two halves (`high`, `low`), as connectionStartHashSql made them. */
+export function connectionStartMinuteOf(high: string, low: string): string {
+  return `bitShiftRight(bitXor(${high}, ${low}), 32)`;
+}

@@ -29,6 +29,7 @@ export {
   connectionColumns,
   connectionEndedSql,
   connectionStartHashSql,
+  connectionStartMinuteOf,
   connectionStartMinuteSql,
 } from './connection.ts';
 export { endpointName, podName, policyName, type Direction, type Side } from './endpointNames.ts';

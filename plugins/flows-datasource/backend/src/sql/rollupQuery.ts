@@ -1,4 +1,9 @@
-import { connectionEndedSql, connectionStartHashSql, connectionStartMinuteSql } from '@flowlens/flow-schema';
+import {
+  connectionEndedSql,
+  connectionStartHashSql,
+  connectionStartMinuteOf,
+  connectionStartMinuteSql,
+} from '@flowlens/flow-schema';
 import { conditionSql } from './conditions.ts';
 import { intervalSeconds, rangeSeconds, type Dialect, type MacroContext } from './dialect.ts';
 import { defaultExportIntervalSeconds } from './flowRates.ts';
@@ -93,7 +98,7 @@ function connectionsCounter(uint128: boolean, layout: ConnectionIds): Counter {
     total: 'uniqExact(v)',
     perRow: true,
     rollupArrayJoin: `finalizeAggregation(${highColumn}) AS h, finalizeAggregation(${lowColumn}) AS l`,
-    ...(startMinute && { partition: { raw: connectionStartMinuteSql, rollup: 'bitShiftRight(h, 32)' } }),
+    ...(startMinute && { partition: { raw: connectionStartMinuteSql, rollup: connectionStartMinuteOf('h', 'l') } }),
   };
 }
 
