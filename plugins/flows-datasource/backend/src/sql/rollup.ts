@@ -14,8 +14,9 @@ export interface Rollup {
   coveredFromSeconds: number;
   /**
    * How it keeps each record's connection, as two arrays of 64-bit numbers:
-   * - `startMinute`: `connectionStartHashes` (the connection's start minute above a murmur hash, as
-   *   connectionStartHashSql) and `connectionCityHashes`, so a count can be split by start minute;
+   * - `startMinute`: `connectionStartHashes` (the connection's start minute above a murmur hash, XORed
+   *   with the city hash: connectionStartHashSql) and `connectionCityHashes`, so a count can be split
+   *   by start minute;
    * - `sipHash`: `connectionSipHashes` and `connectionCityHashes`, as 05-flows-rollups.sql made them
    *   before 2026-12-07;
    * - undefined: uniqExact states, as an earlier 05 made them, slower to read than the raw records they
