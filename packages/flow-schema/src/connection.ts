@@ -17,6 +17,9 @@ export const connectionColumns: readonly string[] = [
 /** A record that says its connection ended: on idle timeout or at the end of the flow, not on the active timeout. */
 export const connectionEndedSql = `flowEndReason IN (${FlowEndReason.idleTimeout}, ${FlowEndReason.endOfFlow})`;
 
+/** The connection columns as one argument list, e.g. for a hash of the key. */
+const connectionKeySql = connectionColumns.join(', ');
+
 /** A connection's start minute (minutes since the epoch): the same for every record of the connection. */
 export const connectionStartMinuteSql = 'intDiv(toUInt32(flowStartSeconds), 60)';
 
@@ -30,7 +33,7 @@ export const connectionStartMinuteSql = 'intDiv(toUInt32(flowStartSeconds), 60)'
  * stored plain, the start minutes made the column read at half the speed. ClickHouse only (18.16 has
  * every function used).
  */
-export const connectionStartHashSql = `bitXor(bitOr(bitShiftLeft(toUInt64(${connectionStartMinuteSql}), 32), toUInt64(murmurHash3_32(${connectionColumns.join(', ')}))), cityHash64(${connectionColumns.join(', ')}))`;
+export const connectionStartHashSql = `bitXor(bitOr(bitShiftLeft(toUInt64(${connectionStartMinuteSql}), 32), toUInt64(murmurHash3_32(${connectionKeySql}))), cityHash64(${connectionKeySql}))`;
 
 /** The start minute of a connection id's two halves (`high`, `low`), as connectionStartHashSql made them. */
 export function connectionStartMinuteOf(high: string, low: string): string {

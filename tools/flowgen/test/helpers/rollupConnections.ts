@@ -1,9 +1,8 @@
 import { expect } from 'vitest';
-import { connectionStartHashSql } from '@flowlens/flow-schema';
+import { connectionColumns, connectionStartHashSql } from '@flowlens/flow-schema';
 
 /** A connection as count(DISTINCT …) and the rollup's hashes name it (the backend's flowsBuilder.ts). */
-export const connectionKey =
-  'sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds';
+export const connectionKey = connectionColumns.join(', ');
 
 const rollupPairs = `flows_minutes ARRAY JOIN finalizeAggregation(connectionStartHashes) AS h,
   finalizeAggregation(connectionCityHashes) AS l`;
