@@ -62,8 +62,7 @@ async function timed(
   runner: DashboardRunner,
   query: DashboardQuery,
   variables: TestVariable[],
-  runs: number,
-  { timeoutIsAnAnswer = false } = {}
+  runs: number
 ): Promise<{ ms: number; sql: string; timedOut?: true }> {
   const times: number[] = [];
   let sql = '';
@@ -71,8 +70,7 @@ async function timed(
     const started = performance.now();
     const answer = await runner.run(query, variables);
     times.push(performance.now() - started);
-    if (answer.error && timeoutIsAnAnswer && /timeout/i.test(answer.error))
-      return { ms: Infinity, sql, timedOut: true };
+    if (answer.error && /timeout/i.test(answer.error)) return { ms: Infinity, sql, timedOut: true };
     if (answer.error) throw new Error(`${query.dashboard} / ${query.where}: ${answer.error}`);
     sql = answer.frames[0]?.meta?.executedQueryString ?? '';
   }
@@ -152,12 +150,9 @@ export async function run(): Promise<void> {
       for (const query of dashboardQueries(name, dashboard)) {
         const where = `${name} / ${query.where}`;
         // FLOWLENS_BENCH_RAW_RUNS=0 leaves the raw baselines out (a 100M-row run then takes minutes, not an hour).
-        const baseline =
-          rawRunsPerPanel > 0
-            ? await timed(raw, query, variables, rawRunsPerPanel, { timeoutIsAnAnswer: true })
-            : undefined;
+        const baseline = rawRunsPerPanel > 0 ? await timed(raw, query, variables, rawRunsPerPanel) : undefined;
         const builder = (query.target as { queryType?: string }).queryType === 'flows';
-        const contender = await timed(rolled, query, variables, runsPerPanel, { timeoutIsAnAnswer: true });
+        const contender = await timed(rolled, query, variables, runsPerPanel);
         const readsRollup = /\bflows_minutes\b/.test(contender.sql);
         if (!builder && !readsRollup) {
           sqlPanels.push({ where, ms: contender.ms });
