@@ -164,7 +164,11 @@ describe('Flows builder', () => {
   });
 
   it('counts ended connections among the records that say they ended, open ones as the not ended less those also ended', () => {
-    const ended = compileFlowsQuery({ version: 1, metric: 'endedConnections' }, clickhouseDialect, 'table').sql;
+    const ended = compileFlowsQuery(
+      { version: 1, metric: 'endedConnections', groupBy: ['protocol'] },
+      clickhouseDialect,
+      'table'
+    ).sql;
     expect(ended).toContain('count(DISTINCT sourceIP, sourceTransportPort, destinationIP');
     expect(ended).toContain('WHERE $__timeFilter(flowEndSeconds)\n  AND flowEndReason IN (1, 3)');
     const connection =
@@ -192,6 +196,36 @@ describe('Flows builder', () => {
       `count(DISTINCT ${connection}) - count(DISTINCT CASE WHEN flowEndReason IN (1, 3) THEN sourceIP END, sourceTransportPort,`
     );
     expect(snowflake).not.toContain(') IN (SELECT');
+  });
+
+  it('counts connections per start minute and adds them up when nothing is grouped (ClickHouse)', () => {
+    const connection =
+      'sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds';
+    const startMinute = 'intDiv(toUInt32(flowStartSeconds), 60)';
+    const stopped = compileFlowsQuery({ version: 1, metric: 'endedConnections' }, clickhouseDialect, 'table').sql;
+    expect(stopped).toBe(
+      [
+        'SELECT sum(c) AS `endedConnections`',
+        `FROM (SELECT count(DISTINCT ${connection}) AS c FROM flows WHERE $__timeFilter(flowEndSeconds)\n  AND flowEndReason IN (1, 3) GROUP BY ${startMinute}) AS partitions`,
+      ].join('\n')
+    );
+    const series = compileFlowsQuery({ version: 1, metric: 'connections' }, clickhouseDialect, 'timeseries').sql;
+    expect(series).toBe(
+      [
+        'SELECT `time`, sum(c) AS `connections`',
+        `FROM (SELECT $__timeInterval(flowEndSeconds) AS \`time\`, count(DISTINCT ${connection}) AS c FROM flows WHERE $__timeFilter(flowEndSeconds) GROUP BY $__timeInterval(flowEndSeconds), ${startMinute}) AS partitions`,
+        'GROUP BY `time`',
+        'ORDER BY `time`',
+      ].join('\n')
+    );
+    // Groups, open connections and Snowflake keep one count.
+    for (const [flows, dialect] of [
+      [{ version: 1, metric: 'connections', groupBy: ['protocol'] }, clickhouseDialect],
+      [{ version: 1, metric: 'openConnections' }, clickhouseDialect],
+      [{ version: 1, metric: 'connections' }, snowflakeDialect],
+    ] as const) {
+      expect(compileFlowsQuery(flows, dialect, 'table').sql).not.toContain('partitions');
+    }
   });
 
   it.each([

@@ -36,8 +36,6 @@ export const serviceMapColumns = {
   connections: 'connections',
 } as const;
 
-const connection = connectionColumns.join(', ');
-
 /** The builder's ruleAction (a drop or reject on either side decides), read as denied or not. */
 const denied = `CASE WHEN ${groupFields.ruleAction!.expression} IN (2, 3) THEN 1 ELSE 0 END`;
 
@@ -87,7 +85,9 @@ export function serviceMapSql(options: ServiceMapOptions, dialect: Dialect, adHo
     `  sum(octetDeltaCount) AS ${q(serviceMapColumns.bytes)},`,
     `  sum(octetDeltaCount * $__rangeShare) * 8 / $__timeRange_s AS ${q(serviceMapColumns.bitsPerSecond)},`,
     `  count(*) AS ${q(serviceMapColumns.flows)},`,
-    `  count(DISTINCT ${connection}) AS ${q(serviceMapColumns.connections)}`,
+    // A 64-bit hash of the key, as the recommendation counts them: 1.8 s against 2.9 s for the map on
+    // 10M flowgen rows in chDB, where ClickHouse hashes each tuple of strings to 128 bits.
+    `  count(DISTINCT ${dialect.hash(connectionColumns)}) AS ${q(serviceMapColumns.connections)}`,
     'FROM flows',
     `WHERE ${conditions.join('\n  AND ')}`,
     `GROUP BY ${groups.map(([expression]) => expression).join(', ')}`,

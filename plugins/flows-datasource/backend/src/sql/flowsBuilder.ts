@@ -1,6 +1,7 @@
 import {
   connectionColumns,
   connectionEndedSql,
+  connectionStartMinuteSql,
   decidingRuleActionSql,
   endpointName,
   flowColumnKinds,
@@ -73,10 +74,13 @@ export function resolveBuilderKey(key: string): ResolvedKey | undefined {
  * minute of its bucket (a series) or of the range (a table), so a chart keeps its scale when a longer
  * range widens the buckets. `records`: a condition on the records it counts, beside the question's.
  * `reads`: the flows columns it needs that a rollup made by an earlier 05-flows-rollups.sql lacks
- * (Rollup.columns).
+ * (Rollup.columns). `splitByStartMinute`: a distinct count of connections that ClickHouse may count
+ * per start minute and add up, when nothing is grouped (startMinuteSplit).
  */
 export type MetricDefinition = { unit: string; records?: string; reads?: readonly string[] } & (
-  { aggregate: AggregateSql; perMinute?: true } | { rateOf: string } | { distinctNames: Names }
+  | { aggregate: AggregateSql; perMinute?: true; splitByStartMinute?: true }
+  | { rateOf: string }
+  | { distinctNames: Names }
 );
 
 /** An aggregate's SQL, or how to write it where it is computed (openConnections looks its records up). */
@@ -137,10 +141,11 @@ export const metrics: Readonly<Record<string, MetricDefinition>> = {
   reverseThroughput: { rateOf: 'reverseOctetDeltaCount', unit: 'bps' },
   flowRecords: { aggregate: 'count(*)', unit: 'short' },
   flowRecordsPerMinute: { aggregate: 'count(*)', perMinute: true, unit: 'short' },
-  connections: { aggregate: allConnections, unit: 'short' },
+  connections: { aggregate: allConnections, splitByStartMinute: true, unit: 'short' },
   /** Connections with a record that says they ended in the range. */
   endedConnections: {
     aggregate: allConnections,
+    splitByStartMinute: true,
     records: connectionEndedSql,
     reads: ['flowEndReason'],
     unit: 'short',
@@ -271,6 +276,39 @@ export function compileFlowsQuery(
   return compileQuestion(parseFlowsQuestion(flows, adHocFilters), dialect, format);
 }
 
+/**
+ * A distinct count of connections with no groups, on ClickHouse: counted per start minute, then added.
+ * Exact, since every record of a connection has the same flowStartSeconds (it is part of the key), so
+ * each connection is in one minute's count. Faster because the records come in roughly time order, and
+ * many small hash sets stay in the cache where one of millions of connections misses on every insert:
+ * Home's "Stopped connections" on 10M flowgen rows in chDB took 652 ms against 1,335 ms as one count.
+ * The rollup splits the same way (rollupQuery.ts). Open connections are left whole: their per-minute
+ * counts with the lookup took 1.5 times as long (1,451 against 951 ms), and so would few connections.
+ */
+function startMinuteSplit(
+  aggregate: string,
+  where: string,
+  metric: string,
+  format: QueryFormat,
+  dialect: Dialect
+): string {
+  const value = dialect.quoteIdentifier(metric);
+  if (format === 'table') {
+    return [
+      `SELECT sum(c) AS ${value}`,
+      `FROM (SELECT ${aggregate} AS c FROM flows WHERE ${where} GROUP BY ${connectionStartMinuteSql}) AS partitions`,
+    ].join('\n');
+  }
+  const time = dialect.quoteIdentifier('time');
+  const bucket = '$__timeInterval(flowEndSeconds)';
+  return [
+    `SELECT ${time}, sum(c) AS ${value}`,
+    `FROM (SELECT ${bucket} AS ${time}, ${aggregate} AS c FROM flows WHERE ${where} GROUP BY ${bucket}, ${connectionStartMinuteSql}) AS partitions`,
+    `GROUP BY ${time}`,
+    `ORDER BY ${time}`,
+  ].join('\n');
+}
+
 /** The question as SQL over the raw flows table, with macros left for the dialect to expand. */
 export function compileQuestion(question: FlowsQuestion, dialect: Dialect, format: QueryFormat): CompiledFlowsQuery {
   const { metric, definition, groups, topN } = question;
@@ -290,6 +328,15 @@ export function compileQuestion(question: FlowsQuestion, dialect: Dialect, forma
 
   // The records an aggregate counts: those ending in the range (a rate reads the records reaching into it).
   const counted = where('$__timeFilter(flowEndSeconds)');
+  if (
+    'aggregate' in definition &&
+    definition.splitByStartMinute &&
+    groups.length === 0 &&
+    dialect.name === 'clickhouse'
+  ) {
+    const aggregate = aggregateSql(definition, { dialect, keys: [], where: counted });
+    return { sql: startMinuteSplit(aggregate, counted, metric, format, dialect), unit: definition.unit, metric };
+  }
   if (format === 'table') {
     const aggregate = rate
       ? `sum(${rate} * $__rangeShare) * 8 / $__timeRange_s`
