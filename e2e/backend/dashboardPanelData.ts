@@ -4,6 +4,7 @@
  * datasource frontend with the dashboard's default variables and sent in one QueryData call over gRPC,
  * and the Arrow answer turned into the `/api/ds/query` JSON Grafana's server gives the browser.
  */
+import type { DataFrame } from '@grafana/data';
 import type { TemplateSrv } from '@grafana/runtime';
 import {
   launchPlugin,
@@ -13,6 +14,7 @@ import {
 } from '../../plugins/flows-datasource/backend/test/support/pluginProcess.ts';
 import { interpolateQuery } from '../../plugins/flows-datasource/src/variables/interpolateQuery.ts';
 import type { FlowsQuery } from '../../plugins/flows-datasource/src/types.ts';
+import { metricFindValues, variableGroupBy } from '../../plugins/flows-datasource/src/variables/metricFindValues.ts';
 import { intervalMsFor, maxDataPoints } from '../../dashboards/test/support/dashboardRunner.ts';
 import { fakeTemplateSrv, type TestVariable } from '@flowlens/testkit/templateSrv';
 import type { QueryResponseJSON } from '../host/panelSpec.ts';
@@ -84,7 +86,16 @@ class DashboardQueries {
         if (answer.error) {
           throw new Error(`Variable ${variable.name} of ${dashboard.name}: ${answer.error}`);
         }
-        state.options = (frameJSONFromArrow(answer.frames[0]!).data?.values[0] ?? []).map(String);
+        // The values as the datasource's metricFindQuery reads them (a builder question: its group-by columns).
+        const frame = frameJSONFromArrow(answer.frames[0]!);
+        const fields = (frame.schema?.fields ?? []).map((field, i) => ({
+          name: field.name,
+          values: frame.data?.values[i] ?? [],
+        }));
+        state.options = metricFindValues(
+          [{ fields, length: fields[0]?.values.length ?? 0 }] as unknown as DataFrame[],
+          variableGroupBy(variable.query as unknown as FlowsQuery)
+        ).map((option) => String(option.value));
       }
       states.push(state);
     }

@@ -4,7 +4,9 @@ import type { DatasourceInstances } from '../../../plugins/flows-datasource/back
 import { queryData } from '../../../plugins/flows-datasource/backend/src/handlers/queryData.ts';
 import { QueryMetrics } from '../../../plugins/flows-datasource/backend/src/handlers/queryMetrics.ts';
 import { createLogger } from '../../../plugins/flows-datasource/backend/src/logging/logger.ts';
+import type { DataFrame } from '@grafana/data';
 import { interpolateQuery } from '../../../plugins/flows-datasource/src/variables/interpolateQuery.ts';
+import { metricFindValues, variableGroupBy } from '../../../plugins/flows-datasource/src/variables/metricFindValues.ts';
 import type { Engine, FlowsQuery } from '../../../plugins/flows-datasource/src/types.ts';
 import { dashboards } from '../../src/index.ts';
 import { defaultExcludedNamespaces } from '../../src/variables.ts';
@@ -101,9 +103,16 @@ export function dashboardRunner(options: {
       if (answer.error) {
         throw new Error(`${query.where}: ${answer.error}`);
       }
-      variables.find((v) => v.name === query.where.replace('variable ', ''))!.options = [
-        ...answer.frames[0]!.fields[0]!.values,
-      ].map(String);
+      // The values as the datasource's metricFindQuery reads them: a builder question's group-by columns.
+      const target = query.target as unknown as FlowsQuery;
+      const frames = answer.frames.map((frame) => ({
+        ...frame,
+        fields: frame.fields.map((field) => ({ ...field, values: [...field.values] })),
+      })) as unknown as DataFrame[];
+      variables.find((v) => v.name === query.where.replace('variable ', ''))!.options = metricFindValues(
+        frames,
+        variableGroupBy(target)
+      ).map((option) => String(option.value));
     }
     return variables;
   };

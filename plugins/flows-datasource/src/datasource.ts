@@ -26,7 +26,7 @@ import { defaultOptions, type Engine, type FlowsDataSourceOptions, type FlowsQue
 import { adHocFilterKeys } from './variables/adHocFilters';
 import { FlowsVariableSupport } from './variables/flowsVariableSupport';
 import { interpolateQuery } from './variables/interpolateQuery';
-import { metricFindValues } from './variables/metricFindValues';
+import { metricFindValues, variableGroupBy } from './variables/metricFindValues';
 
 /** Values offered per ad-hoc filter key or builder filter: enough to pick from, small to send. */
 const valueSuggestionLimit = 1000;
@@ -144,7 +144,7 @@ export class FlowsDataSource extends DataSourceWithBackend<FlowsQuery, FlowsData
     if (error) {
       throw new Error(error.message ?? 'the variable query failed');
     }
-    return metricFindValues(response.data as DataFrame[]);
+    return metricFindValues(response.data as DataFrame[], variableGroupBy(target));
   }
 
   /** Ad-hoc filter keys: the live flows table's columns (not time: the time picker filters time). */

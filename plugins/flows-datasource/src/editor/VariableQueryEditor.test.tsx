@@ -65,4 +65,40 @@ describe('VariableQueryEditor', () => {
     renderEditor('SELECT ns FROM flows');
     expect(screen.getByLabelText('SQL editor')).toHaveValue('SELECT ns FROM flows');
   });
+
+  it('switches to the builder, whose group-by fields give the values, and back to SQL', async () => {
+    const { onChange, onRunQuery } = renderEditor({ refId: 'variable', queryType: 'sql', rawSql: 'SELECT 1' });
+    await userEvent.click(screen.getByRole('radio', { name: 'Builder' }));
+    expect(onChange).toHaveBeenLastCalledWith({
+      refId: 'variable',
+      queryType: 'flows',
+      format: 'table',
+      rawSql: 'SELECT 1',
+      flows: {
+        version: 1,
+        view: 'all',
+        metric: 'flowRecords',
+        groupBy: ['sourceNamespace', 'destinationNamespace'],
+        filters: [],
+      },
+    });
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+  });
+
+  it('edits a builder variable with the Flows builder and keeps the SQL it had', async () => {
+    const query: FlowsQuery = {
+      refId: 'variable',
+      queryType: 'flows',
+      format: 'table',
+      rawSql: 'SELECT 2',
+      flows: { version: 1, view: 'all', metric: 'flowRecords', groupBy: ['cluster'], filters: [] },
+    };
+    const { onChange } = renderEditor(query);
+    expect(screen.queryByLabelText('SQL editor')).toBeNull();
+    await userEvent.click(screen.getByLabelText('View'));
+    await userEvent.click(await findOption(/^Policy/));
+    expect(onChange).toHaveBeenLastCalledWith({ ...query, flows: { ...query.flows, view: 'policy' } });
+    await userEvent.click(screen.getByRole('radio', { name: 'SQL' }));
+    expect(onChange).toHaveBeenLastCalledWith({ ...query, queryType: 'sql', rawSql: 'SELECT 2' });
+  });
 });

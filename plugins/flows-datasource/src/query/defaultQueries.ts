@@ -1,6 +1,6 @@
 import { deniedSql } from '@flowlens/flow-schema';
 import { defaultBuilderQuery } from '../builder/builderQuery';
-import type { FlowsQuery } from '../types';
+import type { FlowsBuilderQuery, FlowsQuery } from '../types';
 
 /**
  * Starting points, written with portable SQL and macros so they run unchanged on ClickHouse and
@@ -53,14 +53,20 @@ export const defaultAnnotationQuery: Partial<FlowsQuery> = {
   rawSql: droppedFlowsAnnotationSql,
 };
 
-/** Namespaces seen in the time range: the first column is the value, a second would be the text. */
-export const defaultVariableSql = `SELECT DISTINCT sourcePodNamespace
-FROM flows
-WHERE $__timeFilter(flowEndSeconds) AND sourcePodNamespace != ''
-ORDER BY sourcePodNamespace`;
+/**
+ * A new variable: the namespaces at either end of the flows in the time range, as a builder question
+ * (its group-by fields give the values), which reads the per-minute rollup where one answers it.
+ */
+export const defaultVariableBuilderQuery: FlowsBuilderQuery = {
+  version: 1,
+  view: 'all',
+  metric: 'flowRecords',
+  groupBy: ['sourceNamespace', 'destinationNamespace'],
+  filters: [],
+};
 
 export const defaultVariableQuery: Partial<FlowsQuery> = {
-  queryType: 'sql',
+  queryType: 'flows',
   format: 'table',
-  rawSql: defaultVariableSql,
+  flows: defaultVariableBuilderQuery,
 };

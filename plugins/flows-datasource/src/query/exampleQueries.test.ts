@@ -5,7 +5,7 @@ import { expandMacros } from '../../backend/src/sql/macroExpander.ts';
 import { defaultBuilderQuery } from '../builder/builderQuery';
 import { flowColumns } from '@flowlens/flow-schema';
 import { columnValuesSql } from './columnValuesSql';
-import { defaultSql, droppedFlowsAnnotationSql, defaultVariableSql } from './defaultQueries';
+import { defaultSql, defaultVariableBuilderQuery, droppedFlowsAnnotationSql } from './defaultQueries';
 import { exampleQueries } from './exampleQueries';
 
 /**
@@ -18,7 +18,6 @@ describe('queries the editors write', () => {
   it.each([
     ['default SQL', defaultSql],
     ['dropped-flows annotation', droppedFlowsAnnotationSql],
-    ['namespace variable', defaultVariableSql],
     ...flowColumns
       .filter((column) => column.kind !== 'time')
       .map((column) => [`values of ${column.name}`, columnValuesSql(column)]),
@@ -32,6 +31,7 @@ describe('queries the editors write', () => {
 
   it.each([
     ['default builder query', defaultBuilderQuery, 'table'] as const,
+    ['default variable query', defaultVariableBuilderQuery, 'table'] as const,
     ...exampleQueries
       .filter((example) => example.query.flows)
       .map((example) => [example.title, example.query.flows!, example.query.format ?? 'table'] as const),
