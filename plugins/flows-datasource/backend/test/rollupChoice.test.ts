@@ -125,20 +125,42 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
 
   it('counts a connection as one 128-bit integer where the server has UInt128, as the pair of hashes where not', () => {
     const wide = toSql(connections, hour, clickhouseDialect, 60, [rollup]).sql;
-    expect(wide).toContain('bitOr(bitShiftLeft(toUInt128(h), 64), toUInt128(l)) AS v');
     expect(wide).toContain(
-      `bitOr(bitShiftLeft(toUInt128(${connectionStartHashSql}), 64), toUInt128(cityHash64(sourceIP`
+      'arrayMap((h, l) -> bitOr(bitShiftLeft(toUInt128(h), 64), toUInt128(l)), finalizeAggregation(connectionStartHashes), finalizeAggregation(connectionCityHashes)) AS v'
+    );
+    expect(wide).toContain(
+      `[bitOr(bitShiftLeft(toUInt128(${connectionStartHashSql}), 64), toUInt128(cityHash64(sourceIP`
     );
     const pairs = toSql(connections, hour, clickhouseDialect, 60, [{ ...rollup, uint128: false }]).sql;
     expect(pairs).not.toContain('UInt128');
-    expect(pairs).toContain('(h, l) AS v');
-    expect(pairs).toContain(`(${connectionStartHashSql}, cityHash64(sourceIP`);
+    expect(pairs).toContain('arrayMap((h, l) -> (h, l), finalizeAggregation(connectionStartHashes)');
+    expect(pairs).toContain(`[(${connectionStartHashSql}, cityHash64(sourceIP`);
+    // Without groups, split by start minute, the ids are expanded (ARRAY JOIN) to read each one's minute.
+    const split = toSql(builder('table', { metric: 'connections' }), hour, clickhouseDialect, 60, [rollup]).sql;
+    expect(split).toContain('bitOr(bitShiftLeft(toUInt128(h), 64), toUInt128(l)) AS v');
+    expect(split).toContain(' ARRAY JOIN finalizeAggregation(connectionStartHashes) AS h');
+  });
+
+  it("counts grouped connections over each rollup row's array of ids, never expanding them", () => {
+    const grouped = toSql(connections, hour, clickhouseDialect, 60, [rollup]).sql;
+    expect(grouped).toMatch(/^SELECT `sourcePod`, uniqExactArray\(v\) AS `connections`/);
+    expect(grouped).not.toContain('ARRAY JOIN');
+    // Open connections look each id up (A ∩ E), so they stay one row per id.
+    const open = toSql(
+      builder('table', { metric: 'openConnections', groupBy: ['protocol'] }),
+      hour,
+      clickhouseDialect,
+      60,
+      [rollup]
+    ).sql;
+    expect(open).toContain('ARRAY JOIN');
+    expect(open).not.toContain('uniqExactArray');
   });
 
   it('reads the connection ids of a rollup made before they held the start minute as they were made (sipHash64)', () => {
     const older = toSql(connections, hour, clickhouseDialect, 60, [{ ...rollup, connectionIds: 'sipHash' }]);
     expect(older.rollup).toBe('flows_minutes');
-    expect(older.sql).toContain('finalizeAggregation(connectionSipHashes) AS h');
+    expect(older.sql).toContain('finalizeAggregation(connectionSipHashes), finalizeAggregation(connectionCityHashes)');
     expect(older.sql).toContain('toUInt128(sipHash64(sourceIP');
     expect(older.sql).not.toContain('murmurHash3_32');
     const total = toSql(builder('table', { metric: 'endedConnections' }), hour, clickhouseDialect, 60, [
