@@ -35,11 +35,13 @@ const windows: Array<{ name: string; timeRange: TimeRange; intervalMs?: number }
   { name: '5-minute buckets', timeRange: at('2025-01-06T08:40:00Z', '2025-01-06T10:00:00Z'), intervalMs: 300_000 },
 ];
 
-// Builder questions and anomaly detection's denied flows can read a rollup; raw SQL, recommendations
-// and the service map read what they name.
+// Builder questions, anomaly detection's denied flows and the policy recommendation's connections can
+// read a rollup; raw SQL and the service map read what they name.
 const rollupQueries = Object.entries(dashboards)
   .flatMap(([name, dashboard]) => dashboardQueries(name, dashboard))
-  .filter((query) => ['flows', 'detectAnomalies'].includes((query.target as { queryType?: string }).queryType ?? ''));
+  .filter((query) =>
+    ['flows', 'detectAnomalies', 'recommendPolicies'].includes((query.target as { queryType?: string }).queryType ?? '')
+  );
 
 const readsRollup = (sql: string | undefined) => /\bflows_minutes\b/.test(sql ?? '');
 

@@ -37,6 +37,11 @@ CREATE TABLE IF NOT EXISTS flows_minutes
     reverseOctetsSeen UInt8,
     -- Why the records ended (active timeout, idle timeout, end of flow…): which connections ended.
     flowEndReason UInt8,
+    -- The pods' labels (JSON, as in flows) and the operator's trusted mark: what a policy recommendation
+    -- groups and filters by. A pod keeps its labels, so they add keys, not rows.
+    sourcePodLabels String,
+    destinationPodLabels String,
+    trusted UInt8,
     -- Records that end in this minute, and the sums of their delta counters.
     flowRecords UInt64,
     octets UInt64,
@@ -66,7 +71,7 @@ ORDER BY (minute, clusterUUID, flowType, sourcePodNamespace, destinationPodNames
     destinationPodName, sourceIP, destinationIP, sourceNodeName, destinationNodeName, destinationServicePortName,
     destinationClusterIP, destinationTransportPort, protocolIdentifier, ingressNetworkPolicyNamespace,
     ingressNetworkPolicyName, ingressNetworkPolicyRuleAction, egressNetworkPolicyNamespace, egressNetworkPolicyName,
-    egressNetworkPolicyRuleAction, reverseOctetsSeen, flowEndReason);
+    egressNetworkPolicyRuleAction, reverseOctetsSeen, flowEndReason, sourcePodLabels, destinationPodLabels, trusted);
 
 -- One row per record and minute it reaches: the minute it ends in always (as the rate macros give a
 -- record's end bucket a row even when its share there is 0), the minutes before only where it covers
@@ -98,6 +103,9 @@ SELECT
     egressNetworkPolicyRuleAction,
     toUInt8(reverseOctetDeltaCount > 0) AS reverseOctetsSeen,
     flowEndReason,
+    sourcePodLabels,
+    destinationPodLabels,
+    trusted,
     sum(toUInt64(minuteIndex = intDiv(ends, 60)) AS endsHere) AS flowRecords,
     sum(endsHere * octetDeltaCount) AS octets,
     sum(endsHere * reverseOctetDeltaCount) AS reverseOctets,
@@ -125,7 +133,7 @@ GROUP BY minute, clusterUUID, flowType, sourcePodNamespace, sourcePodName, sourc
     destinationPodNamespace, destinationPodName, destinationIP, destinationNodeName, destinationServicePortName,
     destinationClusterIP, destinationTransportPort, protocolIdentifier, ingressNetworkPolicyNamespace,
     ingressNetworkPolicyName, ingressNetworkPolicyRuleAction, egressNetworkPolicyNamespace, egressNetworkPolicyName,
-    egressNetworkPolicyRuleAction, reverseOctetsSeen, flowEndReason;
+    egressNetworkPolicyRuleAction, reverseOctetsSeen, flowEndReason, sourcePodLabels, destinationPodLabels, trusted;
 
 -- What the datasource needs to know about each rollup: its export interval, and from when on it holds
 -- every record (0 when it was made on an empty flows table, else the next whole hour: records already

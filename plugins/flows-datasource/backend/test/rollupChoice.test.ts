@@ -6,6 +6,8 @@ import type { ParsedQuery, QueryFormat } from '../src/sql/parsedQuery.ts';
 import { rollupColumns, type Rollup } from '../src/sql/rollup.ts';
 import { snowflakeDialect } from '../src/sql/snowflakeDialect.ts';
 import { toSql } from '../src/sql/statementPlan.ts';
+import { connectionsRollup, observedConnectionsSql } from '../src/recommend/observedConnections.ts';
+import { defaultRecommendOptions } from '../src/recommend/recommendOptions.ts';
 
 // Which table a question reads; dashboards/test/rollupEquivalence.test.ts proves the answers equal.
 const rollup: Rollup = {
@@ -236,5 +238,56 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
     };
     expect(toSql(sql, hour, clickhouseDialect, 60, [rollup]).rollup).toBeUndefined();
     expect(toSql(builder('table', bytesByNamespace), hour, snowflakeDialect, 60, [rollup]).rollup).toBeUndefined();
+  });
+});
+
+describe("a policy recommendation counts its connections from the rollup where it keeps the pods' labels", () => {
+  const zoom = { fromMs: 1_736_150_417_250, toMs: 1_736_153_104_600 };
+
+  it('reads whole minutes from the rollup and the seconds around them raw, counting ids over arrays', () => {
+    const source = connectionsRollup([rollup], [], zoom);
+    expect(source).toEqual({
+      rollup,
+      minutes: { from: 1_736_150_460, to: 1_736_153_100 },
+      edges: [
+        { from: 1_736_150_417, to: 1_736_150_460 },
+        { from: 1_736_153_100, to: 1_736_153_105 },
+      ],
+    });
+    const sql = observedConnectionsSql(defaultRecommendOptions, clickhouseDialect, [], source);
+    expect(sql).toContain(
+      'FROM flows WHERE ((flowEndSeconds >= toDateTime(1736150417) AND flowEndSeconds < toDateTime(1736150460)) OR'
+    );
+    expect(sql).toContain(
+      'FROM flows_minutes WHERE minute >= toDateTime(1736150460) AND minute < toDateTime(1736153100) AND flowRecords > 0 AND ((ingressNetworkPolicyRuleAction NOT IN (2, 3)'
+    );
+    expect(sql).toContain('uniqExactArray(ids) AS `connections`');
+    expect(sql).toContain(`[bitOr(bitShiftLeft(toUInt128(${connectionStartHashSql}), 64)`);
+    expect(sql).not.toContain('ARRAY JOIN');
+    expect(sql).toMatch(/ORDER BY `connections` DESC, `sourceNamespace`, `sourceLabels`/);
+  });
+
+  it.each([
+    [
+      'a rollup made before it kept labels and the trusted mark',
+      [{ ...rollup, columns: new Set(['clusterUUID']) }],
+      [],
+    ],
+    ['a rollup without connection ids', [{ ...rollup, connectionIds: undefined }], []],
+    [
+      'an ad-hoc filter on a column the rollup lacks',
+      [rollup],
+      [{ key: 'sourceTransportPort', operator: '=', value: '80' }],
+    ],
+  ] as const)('reads the raw flows for %s', (_name, rollups, adHocFilters) => {
+    const source = connectionsRollup(rollups, adHocFilters as unknown as Filter[], zoom);
+    expect(source).toBeUndefined();
+    expect(observedConnectionsSql(defaultRecommendOptions, clickhouseDialect, [], source)).toContain(
+      'count(DISTINCT cityHash64('
+    );
+  });
+
+  it('reads the raw flows when the range holds no whole minute', () => {
+    expect(connectionsRollup([rollup], [], { fromMs: 1_736_150_401_000, toMs: 1_736_150_459_000 })).toBeUndefined();
   });
 });

@@ -7,7 +7,8 @@ import type { RollupSource } from './windowedValuesSql.ts';
 /**
  * Whether denied flows per endpoint and window can come from a rollup, with exactly the counts the raw
  * records give: the rollup keeps each minute's records per endpoint column and rule action, and a
- * window of whole minutes is a sum of its minutes. Not for pod labels (the rollup keeps none),
+ * window of whole minutes is a sum of its minutes. Not for pod labels (rollups made before 2026-12-07
+ * keep none, and reading them from one that does is not written yet),
  * throughput (its windows are judged by the records that reach into the range, not whole minutes), a
  * window that is not whole minutes, or an ad-hoc filter on a column the rollup lacks.
  */

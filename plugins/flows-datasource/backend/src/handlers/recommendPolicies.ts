@@ -15,7 +15,9 @@ export async function answerRecommendPolicies(
   signal: AbortSignal,
   onSql: (sql: string) => void
 ): Promise<Frame[]> {
+  const rollups = instance.settings.useRollups ? ((await instance.engine.rollups?.()) ?? []) : [];
   const { recommendation, sql, notices } = await recommendFromEngine(instance.engine, options, {
+    rollups,
     timeRange: query.timeRange,
     adHocFilters,
     timeoutMs: instance.settings.queryTimeoutSeconds * 1000,

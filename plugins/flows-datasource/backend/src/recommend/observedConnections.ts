@@ -2,6 +2,9 @@ import type { Frame } from '../frames/frame.ts';
 import { conditionSql, type Filter } from '../sql/conditions.ts';
 import type { Dialect } from '../sql/dialect.ts';
 import { connectionColumns, flowColumnKinds } from '@flowlens/flow-schema';
+import type { Rollup } from '../sql/rollup.ts';
+import { connectionIdArrays } from '../sql/rollupQuery.ts';
+import { endMinutesIn, endsIn, splitRange, type Span } from '../sql/rollupRange.ts';
 import type { RecommendOptions } from './recommendOptions.ts';
 
 /**
@@ -41,9 +44,50 @@ const allowedOrTrusted =
   '((ingressNetworkPolicyRuleAction NOT IN (2, 3) AND egressNetworkPolicyRuleAction NOT IN (2, 3)) OR trusted = 1)';
 const notYetCovered = "ingressNetworkPolicyName = '' AND egressNetworkPolicyName = ''";
 
-export function observedConnectionsSql(options: RecommendOptions, dialect: Dialect, adHocFilters: Filter[]): string {
+/**
+ * Where the connections are counted: a rollup's whole minutes of the range and the raw records ending
+ * in the seconds around them (rollupRange.ts), or, when undefined, the raw records alone.
+ */
+export interface ConnectionsRollup {
+  rollup: Rollup;
+  minutes: Span;
+  edges: Span[];
+}
+
+/** The columns a recommendation reads besides those of `rollupColumns` every rollup has. */
+const recommendationColumns = ['sourcePodLabels', 'destinationPodLabels', 'trusted'];
+
+/**
+ * The rollup that counts a recommendation's connections exactly, if any: one that keeps the pods'
+ * labels, the trusted mark and connection ids (a rollup made before them does not), and every ad-hoc
+ * filter's column, with at least one whole minute in the range.
+ */
+export function connectionsRollup(
+  rollups: readonly Rollup[],
+  adHocFilters: readonly Filter[],
+  range: { fromMs: number; toMs: number }
+): ConnectionsRollup | undefined {
+  const needed = [...recommendationColumns, ...adHocFilters.map((filter) => filter.key)];
+  const rollup = rollups.find(
+    (candidate) => candidate.connectionIds && needed.every((column) => candidate.columns.has(column))
+  );
+  if (!rollup) return undefined;
+  const { minutes, edges } = splitRange(
+    Math.floor(range.fromMs / 1000),
+    Math.floor(range.toMs / 1000),
+    rollup.coveredFromSeconds
+  );
+  return minutes.to > minutes.from ? { rollup, minutes, edges } : undefined;
+}
+
+export function observedConnectionsSql(
+  options: RecommendOptions,
+  dialect: Dialect,
+  adHocFilters: Filter[],
+  source?: ConnectionsRollup
+): string {
   const list = (values: string[]) => values.map((value) => dialect.quoteString(value)).join(', ');
-  const conditions = ['$__timeFilter(flowEndSeconds)', allowedOrTrusted];
+  const conditions = [allowedOrTrusted];
   if (options.runType === 'subsequent') conditions.push(notYetCovered);
   if (options.clusters.length > 0) conditions.push(`clusterUUID IN (${list(options.clusters)})`);
   if (options.namespaces.length > 0) {
@@ -59,20 +103,43 @@ export function observedConnectionsSql(options: RecommendOptions, dialect: Diale
       })
     );
   }
-  const groups = Object.values(columns);
   const q = dialect.quoteIdentifier;
+  const names = Object.keys(columns).map(q);
+  const kinds = Object.entries(columns).map(([name, expression]) => `${expression} AS ${q(name)}`);
+  const pods = [
+    `min(CASE WHEN sourcePodName = '' THEN '' ELSE sourcePodName END) AS ${q('sourcePod')}`,
+    `min(CASE WHEN destinationPodName = '' THEN '' ELSE destinationPodName END) AS ${q('destinationPod')}`,
+  ];
+  const ids = source && connectionIdArrays(source.rollup);
+  if (!source || !ids) {
+    const groups = Object.values(columns);
+    return [
+      `SELECT ${kinds.join(', ')},`,
+      `  ${pods.join(',\n  ')},`,
+      `  count(DISTINCT ${dialect.hash(connectionColumns)}) AS ${q('connections')}`,
+      'FROM flows',
+      `WHERE ${['$__timeFilter(flowEndSeconds)', ...conditions].join('\n  AND ')}`,
+      `GROUP BY ${groups.join(', ')}`,
+      // Busiest first, so a flow limit keeps what matters most.
+      `ORDER BY ${q('connections')} DESC, ${groups.join(', ')}`,
+    ].join('\n');
+  }
+  // From a rollup: each row's kind of connection, pods and connection ids (the rollup keeps every
+  // column read here under its flows name), the ids counted over arrays as the builder's grouped
+  // counts are (rollupQuery.ts), so that each kind's keys are hashed once per row, not once per id.
+  const part = (table: string, time: string, idsOf: string) =>
+    `SELECT ${[...kinds, 'sourcePodName AS sp', 'destinationPodName AS dp', `${idsOf} AS ids`].join(', ')} FROM ${table} WHERE ${[time, ...conditions].join(' AND ')}`;
+  const parts = [
+    ...(source.edges.length > 0 ? [part('flows', endsIn(source.edges), ids.raw)] : []),
+    part(source.rollup.table, endMinutesIn(source.minutes).join(' AND '), ids.rollup),
+  ];
   return [
-    `SELECT ${Object.entries(columns)
-      .map(([name, expression]) => `${expression} AS ${q(name)}`)
-      .join(', ')},`,
-    `  min(CASE WHEN sourcePodName = '' THEN '' ELSE sourcePodName END) AS ${q('sourcePod')},`,
-    `  min(CASE WHEN destinationPodName = '' THEN '' ELSE destinationPodName END) AS ${q('destinationPod')},`,
-    `  count(DISTINCT ${dialect.hash(connectionColumns)}) AS ${q('connections')}`,
-    'FROM flows',
-    `WHERE ${conditions.join('\n  AND ')}`,
-    `GROUP BY ${groups.join(', ')}`,
-    // Busiest first, so a flow limit keeps what matters most.
-    `ORDER BY ${q('connections')} DESC, ${groups.join(', ')}`,
+    `SELECT ${names.join(', ')},`,
+    `  min(sp) AS ${q('sourcePod')}, min(dp) AS ${q('destinationPod')},`,
+    `  uniqExactArray(ids) AS ${q('connections')}`,
+    `FROM (\n  ${parts.join('\n  UNION ALL\n  ')}\n) AS parts`,
+    `GROUP BY ${names.join(', ')}`,
+    `ORDER BY ${q('connections')} DESC, ${names.join(', ')}`,
   ].join('\n');
 }
 

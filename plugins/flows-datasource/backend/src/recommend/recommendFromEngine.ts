@@ -3,7 +3,8 @@ import type { FrameNotice } from '../frames/frame.ts';
 import type { TimeRange } from '../timeRange.ts';
 import type { Filter } from '../sql/conditions.ts';
 import { expandMacros } from '../sql/macroExpander.ts';
-import { connectionKinds, observedConnectionsSql } from './observedConnections.ts';
+import type { Rollup } from '../sql/rollup.ts';
+import { connectionKinds, connectionsRollup, observedConnectionsSql } from './observedConnections.ts';
 import { recommend, type Recommendation } from './recommendation.ts';
 import type { RecommendOptions } from './recommendOptions.ts';
 
@@ -29,16 +30,16 @@ export async function recommendFromEngine(
     signal: AbortSignal;
     run?: <T>(query: () => Promise<T>) => Promise<T>;
     onSql?: (sql: string) => void;
+    /** Rollups the connections may be counted from (ClickHouse's per-minute views; none: the raw flows). */
+    rollups?: readonly Rollup[];
   }
 ): Promise<RecommendRun> {
-  const sql = expandMacros(
-    observedConnectionsSql(options, engine.dialect, request.adHocFilters ?? []),
-    engine.dialect,
-    {
-      timeRange: request.timeRange,
-      intervalMs: 60_000,
-    }
-  );
+  const adHocFilters = request.adHocFilters ?? [];
+  const source = connectionsRollup(request.rollups ?? [], adHocFilters, request.timeRange);
+  const sql = expandMacros(observedConnectionsSql(options, engine.dialect, adHocFilters, source), engine.dialect, {
+    timeRange: request.timeRange,
+    intervalMs: 60_000,
+  });
   request.onSql?.(sql);
   const query = () =>
     engine.query(sql, { timeoutMs: request.timeoutMs, rowLimit: options.flowLimit, signal: request.signal });

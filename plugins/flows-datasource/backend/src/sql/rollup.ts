@@ -68,6 +68,9 @@ export const rollupColumns: ReadonlySet<string> = new Set([
   'egressNetworkPolicyName',
   'egressNetworkPolicyRuleAction',
   'flowEndReason',
+  'sourcePodLabels',
+  'destinationPodLabels',
+  'trusted',
 ]);
 
 /** The builder's filter keys that read only rollup columns (group fields and either-side keys). */

@@ -116,6 +116,15 @@ function connectionsCounter(uint128: boolean, layout: ConnectionIds): Counter {
   };
 }
 
+/**
+ * Each raw record's connection id as an array of one, and each rollup row's ids as one array, for
+ * `uniqExactArray` over a union of both (the policy recommendation counts connections so); undefined for
+ * a rollup that keeps no ids.
+ */
+export function connectionIdArrays(rollup: Rollup): { raw: string; rollup: string } | undefined {
+  return rollup.connectionIds ? connectionsCounter(rollup.uint128, rollup.connectionIds).perArray : undefined;
+}
+
 /** A counter that reads `perArray`: its parts are rows of arrays, with no ARRAY JOIN. */
 function overArrays(counter: Counter): Counter {
   const { raw, rollup, total } = counter.perArray!;
