@@ -244,7 +244,7 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
 describe("a policy recommendation counts its connections from the rollup where it keeps the pods' labels", () => {
   const zoom = { fromMs: 1_736_150_417_250, toMs: 1_736_153_104_600 };
 
-  it('reads whole minutes from the rollup and the seconds around them raw, counting ids over arrays', () => {
+  it('reads whole minutes from the rollup and the seconds around them raw, counting ids per kind and start minute', () => {
     const source = connectionsRollup([rollup], [], zoom);
     expect(source).toEqual({
       rollup,
@@ -255,16 +255,26 @@ describe("a policy recommendation counts its connections from the rollup where i
       ],
     });
     const sql = observedConnectionsSql(defaultRecommendOptions, clickhouseDialect, [], source);
+    const edges =
+      '((flowEndSeconds >= toDateTime(1736150417) AND flowEndSeconds < toDateTime(1736150460)) OR (flowEndSeconds >= toDateTime(1736153100) AND flowEndSeconds < toDateTime(1736153105)))';
+    const minutes =
+      'minute >= toDateTime(1736150460) AND minute < toDateTime(1736153100) AND flowRecords > 0 AND ((ingressNetworkPolicyRuleAction NOT IN (2, 3)';
+    // The ids: the raw edges' and the rollup's (expanded, beside nothing but the kind's hash), per start minute.
     expect(sql).toContain(
-      'FROM flows WHERE ((flowEndSeconds >= toDateTime(1736150417) AND flowEndSeconds < toDateTime(1736150460)) OR'
+      `${connectionStartMinuteSql} AS p, bitOr(bitShiftLeft(toUInt128(${connectionStartHashSql}), 64)`
     );
+    expect(sql).toContain(`FROM flows WHERE ${edges}`);
     expect(sql).toContain(
-      'FROM flows_minutes WHERE minute >= toDateTime(1736150460) AND minute < toDateTime(1736153100) AND flowRecords > 0 AND ((ingressNetworkPolicyRuleAction NOT IN (2, 3)'
+      'bitShiftRight(bitXor(h, l), 32) AS p, bitOr(bitShiftLeft(toUInt128(h), 64), toUInt128(l)) AS v FROM (SELECT cityHash64('
     );
-    expect(sql).toContain('uniqExactArray(ids) AS `connections`');
-    expect(sql).toContain(`[bitOr(bitShiftLeft(toUInt128(${connectionStartHashSql}), 64)`);
-    expect(sql).not.toContain('ARRAY JOIN');
-    expect(sql).toMatch(/ORDER BY `connections` DESC, `sourceNamespace`, `sourceLabels`/);
+    expect(sql).toContain(`connectionStartHashes, connectionCityHashes FROM flows_minutes WHERE ${minutes}`);
+    expect(sql).toContain(
+      ') ARRAY JOIN finalizeAggregation(connectionStartHashes) AS h, finalizeAggregation(connectionCityHashes) AS l'
+    );
+    expect(sql).toContain('GROUP BY g, p) AS perMinute GROUP BY g\n) AS counts\nANY INNER JOIN (');
+    // The kinds' names and pods, once per rollup row, joined back by their hash.
+    expect(sql).toContain('min(sp) AS sp, min(dp) AS dp FROM (');
+    expect(sql).toMatch(/\) AS kinds USING g\nORDER BY `connections` DESC, `sourceNamespace`, `sourceLabels`/);
   });
 
   it.each([

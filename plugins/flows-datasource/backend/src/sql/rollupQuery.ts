@@ -117,12 +117,29 @@ function connectionsCounter(uint128: boolean, layout: ConnectionIds): Counter {
 }
 
 /**
- * Each raw record's connection id as an array of one, and each rollup row's ids as one array, for
- * `uniqExactArray` over a union of both (the policy recommendation counts connections so); undefined for
- * a rollup that keeps no ids.
+ * Connection ids one row each, for a count outside the builder (the policy recommendation's): the raw
+ * records' id, the rollup rows' ids once expanded by `arrayJoin`, and where the ids hold their start
+ * minute, the expressions of it for a split count. Undefined for a rollup that keeps no ids.
  */
-export function connectionIdArrays(rollup: Rollup): { raw: string; rollup: string } | undefined {
-  return rollup.connectionIds ? connectionsCounter(rollup.uint128, rollup.connectionIds).perArray : undefined;
+export function connectionIdRows(rollup: Rollup):
+  | {
+      raw: string;
+      rollup: string;
+      /** The rollup columns that hold the ids, and their expansion to `h` and `l`. */
+      columns: readonly string[];
+      arrayJoin: string;
+      partition?: { raw: string; rollup: string };
+    }
+  | undefined {
+  if (!rollup.connectionIds) return undefined;
+  const counter = connectionsCounter(rollup.uint128, rollup.connectionIds);
+  return {
+    raw: counter.raw,
+    rollup: counter.rollup,
+    columns: connectionIdColumns[rollup.connectionIds],
+    arrayJoin: counter.rollupArrayJoin!,
+    partition: counter.partition,
+  };
 }
 
 /** A counter that reads `perArray`: its parts are rows of arrays, with no ARRAY JOIN. */
