@@ -12,6 +12,9 @@ import { DatasourceInstances } from '../../src/handlers/datasourceInstances.ts';
 import { queryData } from '../../src/handlers/queryData.ts';
 import { QueryMetrics } from '../../src/handlers/queryMetrics.ts';
 import type { DataResponse, DataSourceSettings } from '../../src/handlers/types.ts';
+import { parseDetectOptions } from '../../src/anomalies/detectOptions.ts';
+import { rollupWindows } from '../../src/anomalies/rollupWindows.ts';
+import { rollupColumns, type Rollup } from '../../src/sql/rollup.ts';
 import { quietLogger } from '../support/engines.ts';
 import {
   flowsSchemaSql,
@@ -231,6 +234,7 @@ describe('denied flows from the per-minute rollup', () => {
   // This week has no denied flows to or from outside addresses: externalIP answers no windows either way.
   it.each([
     ['pod', 288],
+    ['podLabels', 288],
     ['namespace', 288],
     ['service', 288],
     ['externalIP', 0],
@@ -253,15 +257,33 @@ describe('denied flows from the per-minute rollup', () => {
     120_000
   );
 
-  it('reads the raw records for pod labels, which the rollup does not keep, and for throughput', async () => {
-    for (const model of [
-      { metric: 'deniedFlows', endpoint: 'podLabels' },
-      { metric: 'throughput', endpoint: 'pod' },
-    ]) {
-      const response = await detect(model, { timeRange });
-      expect(response.error, response.error).toBeUndefined();
-      expect(readsRollup(response)).toBe(false);
-    }
+  it('reads the raw records for throughput', async () => {
+    const response = await detect({ metric: 'throughput', endpoint: 'pod' }, { timeRange });
+    expect(response.error, response.error).toBeUndefined();
+    expect(readsRollup(response)).toBe(false);
+  });
+
+  it('reads pod labels from a rollup only if it keeps them (one made before 2026-12-07 does not)', () => {
+    const rollup: Rollup = {
+      table: 'flows_minutes',
+      exportIntervalSeconds: 60,
+      coveredFromSeconds: 0,
+      connectionIds: 'startMinute',
+      uint128: true,
+      columns: rollupColumns,
+    };
+    const older: Rollup = {
+      ...rollup,
+      columns: new Set([...rollupColumns].filter((column) => !column.endsWith('PodLabels'))),
+    };
+    const labels = parseDetectOptions({ version: 1, metric: 'deniedFlows', endpoint: 'podLabels' });
+    expect(rollupWindows(labels, [], [rollup], timeRange)?.table).toBe('flows_minutes');
+    expect(rollupWindows(labels, [], [older], timeRange)).toBeUndefined();
+    // The other endpoints read the older rollup as before.
+    expect(
+      rollupWindows(parseDetectOptions({ version: 1, metric: 'deniedFlows', endpoint: 'pod' }), [], [older], timeRange)
+        ?.table
+    ).toBe('flows_minutes');
   });
 });
 
