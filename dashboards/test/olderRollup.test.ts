@@ -15,11 +15,11 @@ import { dashboardQueries } from './support/dashboardTargets.ts';
 import { frameDifferences } from './support/frameComparison.ts';
 
 // A database whose rollup an earlier 05-flows-rollups.sql made: it lacks the columns added later
-// (destinationClusterIP, flowEndReason), and keeps connections as sipHash64 and cityHash64 of their key,
-// without their start minute. CREATE … IF NOT EXISTS leaves such a rollup as it is, so the backend must
+// (destinationClusterIP, flowEndReason, the pods' labels and the trusted mark), and keeps connections as
+// sipHash64 and cityHash64 of their key, without their start minute. CREATE … IF NOT EXISTS leaves such a rollup as it is, so the backend must
 // find out what it keeps (the catalog reads system.columns), read its connection ids as they were
 // made, and read the raw records for the questions that need the rest.
-const laterColumns = ['destinationClusterIP', 'flowEndReason'];
+const laterColumns = ['destinationClusterIP', 'flowEndReason', 'sourcePodLabels', 'destinationPodLabels', 'trusted'];
 
 /** The 05 file as it was before connection ids held the start minute: sipHash64 of the key instead. */
 function withSipHashes(sql: string): string {
@@ -131,5 +131,32 @@ describe('a rollup made by an earlier 05-flows-rollups.sql, without the later co
       }
     }
     expect(connectionQueries).toEqual(expect.arrayContaining(['Connections to external IPs', 'Denied connections']));
+  }, 120_000);
+
+  it('draws the service map as the raw records do: namespaces and pods from it, its ids counted in one piece; workloads, which need the labels it lacks, raw', async () => {
+    const map = dashboardQueries('service-map', dashboards['service-map']!).find(
+      (query) => (query.target as { queryType?: string }).queryType === 'serviceMap'
+    );
+    expect(map?.where).toBe('Who talks to whom');
+    for (const [groupBy, fromRollup] of [
+      ['namespace', true],
+      ['pod', true],
+      ['workload', false],
+    ] as const) {
+      const chosen = variables.map((variable) =>
+        variable.name === 'groupBy' ? { ...variable, value: groupBy } : variable
+      );
+      const rolled = await withRollups.run(map!, chosen);
+      const raw = await rawOnly.run(map!, chosen);
+      expect(rolled.error, groupBy).toBeUndefined();
+      expect(frameDifferences(raw.frames, rolled.frames), groupBy).toEqual([]);
+      expect(raw.frames[0]?.fields[0]?.values.length, groupBy).toBeGreaterThan(3);
+      const sql = rolled.frames.find((frame) => frame.meta?.executedQueryString)?.meta?.executedQueryString ?? '';
+      expect(/\bflows_minutes\b/.test(sql), groupBy).toBe(fromRollup);
+      if (fromRollup) {
+        expect(sql).toContain('finalizeAggregation(connectionCityHashes) AS l');
+        expect(sql).not.toMatch(/connectionSipHashes|murmurHash3_32|intDiv\(toUInt32\(flowStartSeconds\), 60\) AS p/);
+      }
+    }
   }, 120_000);
 });

@@ -35,12 +35,14 @@ const windows: Array<{ name: string; timeRange: TimeRange; intervalMs?: number }
   { name: '5-minute buckets', timeRange: at('2025-01-06T08:40:00Z', '2025-01-06T10:00:00Z'), intervalMs: 300_000 },
 ];
 
-// Builder questions, anomaly detection's denied flows and the policy recommendation's connections can
-// read a rollup; raw SQL and the service map read what they name.
+// Builder questions, anomaly detection's denied flows, the policy recommendation's connections and the
+// service map can read a rollup; raw SQL reads what it names.
 const rollupQueries = Object.entries(dashboards)
   .flatMap(([name, dashboard]) => dashboardQueries(name, dashboard))
   .filter((query) =>
-    ['flows', 'detectAnomalies', 'recommendPolicies'].includes((query.target as { queryType?: string }).queryType ?? '')
+    ['flows', 'detectAnomalies', 'recommendPolicies', 'serviceMap'].includes(
+      (query.target as { queryType?: string }).queryType ?? ''
+    )
   );
 
 const readsRollup = (sql: string | undefined) => /\bflows_minutes\b/.test(sql ?? '');
@@ -138,14 +140,17 @@ function describeEquivalence(
         const mismatches: string[] = [];
         const servedRaw: string[] = [];
         const connectionSql: string[] = [];
+        const mapSql: string[] = [];
         let rowsCompared = 0;
         for (const query of rollupQueries) {
           for (const outcome of await compare(query, chosen, [...adHoc])) {
             const where = `${query.dashboard} / ${query.where} (${outcome.window})`;
             if (outcome.differences.length > 0) mismatches.push(`${where}: ${outcome.differences.join('; ')}`);
             if (!outcome.rollup) servedRaw.push(where);
-            if (outcome.rollup && outcome.sql.includes('connectionStartHashes')) connectionSql.push(outcome.sql);
             rowsCompared += outcome.rows;
+            if (!outcome.rollup || !outcome.sql.includes('connectionStartHashes')) continue;
+            if ((query.target as { queryType?: string }).queryType === 'serviceMap') mapSql.push(outcome.sql);
+            else connectionSql.push(outcome.sql);
           }
         }
         expect(mismatches).toEqual([]);
@@ -158,6 +163,9 @@ function describeEquivalence(
           expect(servedRaw).toEqual([]);
           expect(connectionSql.length).toBeGreaterThan(0);
           for (const sql of connectionSql) expect(sql.includes('toUInt128(')).toBe(uint128);
+          // The map counts the 64-bit key hash its raw query counts, on every server.
+          expect(mapSql.length).toBe(windows.length);
+          for (const sql of mapSql) expect(sql).toMatch(/ l AS v FROM \(SELECT cityHash64\((?![\s\S]*toUInt128\()/);
         }
       },
       600_000

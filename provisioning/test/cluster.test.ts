@@ -174,11 +174,11 @@ describe("a two-shard cluster of Debian's clickhouse-server 18.16", () => {
       expect(differences).toEqual([]);
       // Every query runs on 18.16, alone and as a cluster.
       expect(answered).toBe(all.length);
-      // The builder questions, the anomaly queries and the policy recommendation read the Distributed
-      // rollup there too.
+      // The builder questions, the anomaly queries, the policy recommendation and the service map read
+      // the Distributed rollup there too.
       expect(rollupRead).toBe(
         all.filter((query) =>
-          ['flows', 'detectAnomalies', 'recommendPolicies'].includes(
+          ['flows', 'detectAnomalies', 'recommendPolicies', 'serviceMap'].includes(
             (query.target as { queryType?: string }).queryType ?? ''
           )
         ).length

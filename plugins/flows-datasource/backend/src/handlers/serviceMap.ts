@@ -14,7 +14,9 @@ export async function answerServiceMap(
   signal: AbortSignal,
   onSql: (sql: string) => void
 ): Promise<Frame[]> {
+  const rollups = instance.settings.useRollups ? ((await instance.engine.rollups?.()) ?? []) : [];
   return serviceMapFromEngine(instance.engine, options, {
+    rollups,
     refId: query.refId,
     timeRange: query.timeRange,
     adHocFilters,

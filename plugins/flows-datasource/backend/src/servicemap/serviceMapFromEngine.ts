@@ -10,6 +10,8 @@ import { nodeGraphFrames } from './nodeGraphFrames.ts';
 import { serviceGraph } from './serviceGraph.ts';
 import type { ServiceMapOptions } from './serviceMapOptions.ts';
 import { serviceMapSql } from './serviceMapSql.ts';
+import { rolledUpServiceMapSql, serviceMapRollup } from './rolledUpServiceMapSql.ts';
+import type { Rollup } from '../sql/rollup.ts';
 
 export interface ServiceMapRequest {
   refId: string;
@@ -22,6 +24,8 @@ export interface ServiceMapRequest {
   /** Wraps the database call (the datasource's concurrency limit). */
   run?: <T>(query: () => Promise<T>) => Promise<T>;
   onSql?: (sql: string) => void;
+  /** Rollups the map may be read from (ClickHouse's per-minute views; none: the raw flows). */
+  rollups?: readonly Rollup[];
 }
 
 /** A service map from a database: the grouping SQL, the graph of its rows, folding, node graph frames. */
@@ -30,7 +34,11 @@ export async function serviceMapFromEngine(
   options: ServiceMapOptions,
   request: ServiceMapRequest
 ): Promise<Frame[]> {
-  const sql = expandMacros(serviceMapSql(options, engine.dialect, request.adHocFilters), engine.dialect, {
+  const source = serviceMapRollup(request.rollups ?? [], options, request.adHocFilters, request);
+  const unexpanded = source
+    ? rolledUpServiceMapSql(source, options, engine.dialect, request.adHocFilters)
+    : serviceMapSql(options, engine.dialect, request.adHocFilters);
+  const sql = expandMacros(unexpanded, engine.dialect, {
     timeRange: request.timeRange,
     // The query buckets nothing; the export interval still sets how far past the range records are read.
     intervalMs: (request.exportIntervalSeconds ?? defaultExportIntervalSeconds) * 1000,

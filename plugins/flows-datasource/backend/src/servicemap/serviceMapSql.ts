@@ -1,7 +1,8 @@
-import { conditionSql, type Filter } from '../sql/conditions.ts';
+import type { Filter } from '../sql/conditions.ts';
 import type { Dialect } from '../sql/dialect.ts';
-import { connectionColumns, flowColumnKinds } from '@flowlens/flow-schema';
-import { groupFields, resolveBuilderKey } from '../sql/flowsBuilder.ts';
+import { connectionColumns } from '@flowlens/flow-schema';
+import { groupFields } from '../sql/flowsBuilder.ts';
+import { filterConditions } from '../sql/rollup.ts';
 import type { GroupBy, ServiceMapOptions } from './serviceMapOptions.ts';
 
 /**
@@ -56,30 +57,28 @@ function endExpressions(side: 'source' | 'destination', groupBy: GroupBy): Array
   return expressions;
 }
 
-export function serviceMapSql(options: ServiceMapOptions, dialect: Dialect, adHocFilters: Filter[]): string {
-  const q = dialect.quoteIdentifier;
-  const groups: Array<[string, string]> = [
+/** What a row of the map is grouped by, as (expression, alias): both ends, the Service if drawn, the verdict. */
+export function serviceMapGroups(options: ServiceMapOptions): Array<[string, string]> {
+  return [
     ...endExpressions('source', options.groupBy),
     ...endExpressions('destination', options.groupBy),
     ...(options.services
       ? ([['destinationServicePortName', serviceMapColumns.service]] as Array<[string, string]>)
       : []),
     [denied, serviceMapColumns.denied],
+  ];
+}
+
+export function serviceMapSql(options: ServiceMapOptions, dialect: Dialect, adHocFilters: Filter[]): string {
+  const q = dialect.quoteIdentifier;
+  const groups: Array<[string, string]> = [
+    ...serviceMapGroups(options),
     ['CASE WHEN $__timeFilter(flowEndSeconds) THEN 1 ELSE 0 END', serviceMapColumns.inRange],
   ];
-  const conditions = ['$__rangeFilter'];
-  for (const filter of options.filters) {
-    conditions.push(conditionSql(filter, dialect, resolveBuilderKey));
-  }
-  // Ad-hoc filter keys come from the flows schema, so they resolve to columns only (as in the builder).
-  for (const filter of adHocFilters) {
-    conditions.push(
-      conditionSql(filter, dialect, (key) => {
-        const kind = flowColumnKinds.get(key);
-        return kind ? { expression: key, kind } : undefined;
-      })
-    );
-  }
+  const conditions = [
+    '$__rangeFilter',
+    ...filterConditions({ filters: options.filters, adHocFilters }, dialect, false),
+  ];
   return [
     `SELECT ${groups.map(([expression, alias]) => `${expression} AS ${q(alias)}`).join(',\n  ')},`,
     `  sum(octetDeltaCount) AS ${q(serviceMapColumns.bytes)},`,

@@ -1,5 +1,6 @@
-import type { Filter } from './conditions.ts';
-import type { FlowsQuestion } from './flowsBuilder.ts';
+import { conditionSql, type Filter } from './conditions.ts';
+import type { Dialect } from './dialect.ts';
+import { resolveBuilderKey, resolveColumnKey, type FlowsQuestion } from './flowsBuilder.ts';
 
 /**
  * A per-minute rollup of the flows table (provisioning/clickhouse/05-flows-rollups.sql), as the
@@ -111,8 +112,24 @@ export function isReverseSeenFilter(filter: Filter): boolean {
   );
 }
 
+/** A question's conditions besides time and view: the builder's filters (its keys) and the ad-hoc filters (columns). */
+export type FilterSet = Pick<FlowsQuestion, 'filters' | 'adHocFilters'>;
+
+/**
+ * The filters as SQL over the raw records, or over a rollup's rows, where "records with reverse bytes"
+ * is a column of its own (isReverseSeenFilter) and every other key names the same column.
+ */
+export function filterConditions(question: FilterSet, dialect: Dialect, forRollup: boolean): string[] {
+  const condition = (filter: Filter, resolve: typeof resolveBuilderKey) =>
+    forRollup && isReverseSeenFilter(filter) ? 'reverseOctetsSeen = 1' : conditionSql(filter, dialect, resolve);
+  return [
+    ...question.filters.map((filter) => condition(filter, resolveBuilderKey)),
+    ...question.adHocFilters.map((filter) => condition(filter, resolveColumnKey)),
+  ];
+}
+
 /** Why a question cannot be read from a rollup, or undefined when every group and filter can. */
-export function unanswerableBy(question: FlowsQuestion, rollup: Rollup): string | undefined {
+export function unanswerableBy(question: FilterSet, rollup: Rollup): string | undefined {
   for (const filter of question.filters) {
     if (!builderKeysOverColumns.has(filter.key) && !rollup.columns.has(filter.key) && !isReverseSeenFilter(filter)) {
       return `filter on ${filter.key}`;

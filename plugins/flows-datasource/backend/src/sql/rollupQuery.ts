@@ -4,7 +4,6 @@ import {
   connectionStartMinuteOf,
   connectionStartMinuteSql,
 } from '@flowlens/flow-schema';
-import { conditionSql } from './conditions.ts';
 import { intervalSeconds, rangeSeconds, type Dialect, type MacroContext } from './dialect.ts';
 import { defaultExportIntervalSeconds } from './flowRates.ts';
 import {
@@ -12,15 +11,13 @@ import {
   groupFields,
   perMinuteValue,
   rankOrder,
-  resolveBuilderKey,
-  resolveColumnKey,
   flowViews,
   type FlowsQuestion,
 } from './flowsBuilder.ts';
 import type { QueryFormat } from './parsedQuery.ts';
 import type { Names } from './distinctNames.ts';
-import { connectionIdColumns, isReverseSeenFilter, unanswerableBy, type ConnectionIds, type Rollup } from './rollup.ts';
-import { endMinutesIn, endsIn, minuteSeconds, splitRange, type Span } from './rollupRange.ts';
+import { connectionIdColumns, filterConditions, unanswerableBy, type ConnectionIds, type Rollup } from './rollup.ts';
+import { endMinutesIn, endsIn, minuteSeconds, rateSplit, splitRange, type Span } from './rollupRange.ts';
 
 /**
  * A Flows builder question read from a per-minute rollup (ClickHouse) instead of the raw records,
@@ -265,20 +262,8 @@ class QueryParts {
     // The metric's own condition on records reads only rollup columns too (its `reads` were checked).
     const { records } = question.definition;
     const view = [...(viewCondition ? [viewCondition] : []), ...(records ? [records] : [])];
-    const builder = (forRollup: boolean) =>
-      question.filters.map((filter) =>
-        forRollup && isReverseSeenFilter(filter)
-          ? 'reverseOctetsSeen = 1'
-          : conditionSql(filter, dialect, resolveBuilderKey)
-      );
-    const adHoc = (forRollup: boolean) =>
-      question.adHocFilters.map((filter) =>
-        forRollup && isReverseSeenFilter(filter)
-          ? 'reverseOctetsSeen = 1'
-          : conditionSql(filter, dialect, resolveColumnKey)
-      );
-    this.rawConditions = [...view, ...builder(false), ...adHoc(false)];
-    this.rollupConditions = [...view, ...builder(true), ...adHoc(true)];
+    this.rawConditions = [...view, ...filterConditions(question, dialect, false)];
+    this.rollupConditions = [...view, ...filterConditions(question, dialect, true)];
     this.keys = question.groups.map((key) => dialect.quoteIdentifier(key));
     this.groupRefs = question.groups.map((key) => groupFields[key]!.expression);
     this.groupSelect = question.groups.map((key, i) => `${this.groupRefs[i]} AS ${this.keys[i]}`);
@@ -437,25 +422,20 @@ class QueryParts {
    * share of each record that lies in [from, first whole minute) or [last whole minute's end, to].
    */
   rangeRate(counterColumn: string, context: MacroContext, exportInterval: number): RollupPlan | undefined {
-    const from = context.timeRange.fromMs / 1000;
-    const to = context.timeRange.toMs / 1000;
-    const first = Math.max(Math.ceil(from / minute), Math.ceil(this.rollup.coveredFromSeconds / minute)) * minute;
-    const end = Math.floor(to / minute) * minute;
-    if (end <= first) {
+    const split = rateSplit(
+      context.timeRange.fromMs,
+      context.timeRange.toMs,
+      this.rollup.coveredFromSeconds,
+      exportInterval
+    );
+    if (!split) {
       return undefined;
     }
-    const ends = 'toFloat64(flowEndSeconds)';
-    const coverStart = `greatest(toFloat64(flowStartSeconds), ${ends} - ${exportInterval})`;
-    const overlap = (start: number, stop: number) =>
-      `greatest(0, least(${ends}, ${stop}) - greatest(${coverStart}, ${start}))`;
-    // The same cases as $__rangeShare, restricted to the two edges; nullIf keeps its result type.
-    const edgeShare = `CASE WHEN ${ends} <= ${coverStart} THEN CASE WHEN ${ends} >= ${from} AND ${ends} <= ${to} AND (${ends} < ${first} OR ${ends} >= ${end}) THEN 1 ELSE 0 END ELSE (${overlap(from, first)} + ${overlap(end, to)}) / nullIf(${ends} - ${coverStart}, 0) END`;
-    // Records wholly inside the whole minutes are all in the rollup.
-    const reachesEdges = `(least(${coverStart}, ${ends}) < ${first} OR ${ends} >= ${end})`;
+    const { minutes, edgeShare, reachesEdges } = split;
     const union = this.union(
       { where: this.rawWhere(`$__rangeFilter AND ${reachesEdges}`), value: `sum(${counterColumn} * ${edgeShare})` },
       {
-        where: this.rollupWhere({ from: first, to: end }, false),
+        where: this.rollupWhere(minutes, false),
         value: `CAST(sum(${spreadColumns[counterColumn]}) AS Nullable(Float64))`,
       }
     );

@@ -34,7 +34,9 @@ let linkBytes: number;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'flowlens-servicemap-scale-'));
   session = new Session(join(dir, 'chdb'));
-  await applySchema(chdbSchemaTarget(session), {});
+  // Records of 2024 kept forever: with the provisioned retention a background merge would drop them (the
+  // rollup's 30 days as well as the raw table's 12 hours) while the tests run.
+  await applySchema(chdbSchemaTarget(session), { retentionHours: 0, log: () => undefined });
   session.query(manyPodsInsertSql(pods, t0));
   linkBytes = Number(
     session
