@@ -35,7 +35,12 @@ export const connectionStartMinuteSql = 'intDiv(toUInt32(flowStartSeconds), 60)'
  */
 export const connectionStartHashSql = `bitXor(bitOr(bitShiftLeft(toUInt64(${connectionStartMinuteSql}), 32), toUInt64(murmurHash3_32(${connectionKeySql}))), cityHash64(${connectionKeySql}))`;
 
-/** The start minute of a connection id's two halves (`high`, `low`), as connectionStartHashSql made them. */
+/**
+ * The start minute of a connection id's two halves (`high`, `low`), as connectionStartHashSql made them:
+ * a UInt32 like connectionStartMinuteSql, so that a union of raw and rolled-up rows has one type for it.
+ * 18.16 looks a tuple holding it up in a set (`(p, id) IN (…)`) by the set's types, and found none of
+ * the UInt64 minutes of the rollup rows among the UInt32 ones of the raw rows.
+ */
 export function connectionStartMinuteOf(high: string, low: string): string {
-  return `bitShiftRight(bitXor(${high}, ${low}), 32)`;
+  return `toUInt32(bitShiftRight(bitXor(${high}, ${low}), 32))`;
 }

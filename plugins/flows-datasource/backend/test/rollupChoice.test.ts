@@ -137,10 +137,20 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
     expect(pairs).not.toContain('UInt128');
     expect(pairs).toContain('arrayMap((h, l) -> (h, l), finalizeAggregation(connectionStartHashes)');
     expect(pairs).toContain(`[(${connectionStartHashSql}, cityHash64(sourceIP`);
-    // Without groups, split by start minute, the ids are expanded (ARRAY JOIN) to read each one's minute.
-    const split = toSql(builder('table', { metric: 'connections' }), hour, clickhouseDialect, 60, [rollup]).sql;
-    expect(split).toContain('bitOr(bitShiftLeft(toUInt128(h), 64), toUInt128(l)) AS v');
-    expect(split).toContain(' ARRAY JOIN finalizeAggregation(connectionStartHashes) AS h');
+    // Without groups, split by start minute, the ids are expanded (ARRAY JOIN) to read each one's minute,
+    // and within a minute the low half (cityHash64 of the key) tells them apart, on any server.
+    for (const uint128 of [true, false]) {
+      const split = toSql(builder('table', { metric: 'connections' }), hour, clickhouseDialect, 60, [
+        { ...rollup, uint128 },
+      ]).sql;
+      expect(split).toContain(
+        'SELECT l AS v, toUInt32(bitShiftRight(bitXor(h, l), 32)) AS p FROM flows_minutes ARRAY JOIN finalizeAggregation(connectionStartHashes) AS h, finalizeAggregation(connectionCityHashes) AS l'
+      );
+      expect(split).toContain(
+        `SELECT cityHash64(sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds) AS v, ${connectionStartMinuteSql} AS p FROM flows`
+      );
+      expect(split).not.toMatch(/UInt128|murmurHash3_32/);
+    }
   });
 
   it("counts grouped connections over each rollup row's array of ids, never expanding them", () => {
@@ -173,13 +183,15 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
 
   it('splits a count of connections without groups by their start minute, and not one per group', () => {
     const total = toSql(builder('table', { metric: 'endedConnections' }), hour, clickhouseDialect, 60, [rollup]).sql;
-    expect(total).toContain('bitShiftRight(bitXor(h, l), 32) AS p FROM flows_minutes');
+    expect(total).toContain('toUInt32(bitShiftRight(bitXor(h, l), 32)) AS p FROM flows_minutes');
     expect(total).toContain(`${connectionStartMinuteSql} AS p FROM flows WHERE`);
     expect(total).toMatch(/^SELECT sum\(c\) AS `endedConnections`\nFROM \(SELECT uniqExact\(v\) AS c FROM \(/);
     expect(total).toContain('GROUP BY p) AS partitions');
     const series = toSql(builder('timeseries', { metric: 'openConnections' }), hour, clickhouseDialect, 60, [rollup]);
     expect(series.sql).toMatch(/^SELECT `time`, sum\(c\) AS `openConnections`/);
     expect(series.sql).toContain('GROUP BY `time`, p) AS partitions');
+    // Ids tell connections apart within a start minute, so the ended ones are looked up within theirs.
+    expect(series.sql).toContain('(`time`, p, tupleElement(v, 1)) IN (SELECT `time`, p, tupleElement(v, 1) FROM (');
     expect(toSql(connections, hour, clickhouseDialect, 60, [rollup]).sql).not.toMatch(/ AS p\b/);
   });
 
@@ -259,14 +271,13 @@ describe("a policy recommendation counts its connections from the rollup where i
       '((flowEndSeconds >= toDateTime(1736150417) AND flowEndSeconds < toDateTime(1736150460)) OR (flowEndSeconds >= toDateTime(1736153100) AND flowEndSeconds < toDateTime(1736153105)))';
     const minutes =
       'minute >= toDateTime(1736150460) AND minute < toDateTime(1736153100) AND flowRecords > 0 AND ((ingressNetworkPolicyRuleAction NOT IN (2, 3)';
-    // The ids: the raw edges' and the rollup's (expanded, beside nothing but the kind's hash), per start minute.
+    // The ids: the raw edges' and the rollup's (expanded, beside nothing but the kind's hash), per start
+    // minute; cityHash64 of each connection's key, the number the raw query counts.
     expect(sql).toContain(
-      `${connectionStartMinuteSql} AS p, bitOr(bitShiftLeft(toUInt128(${connectionStartHashSql}), 64)`
+      `${connectionStartMinuteSql} AS p, cityHash64(sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds) AS v FROM flows WHERE ${edges}`
     );
-    expect(sql).toContain(`FROM flows WHERE ${edges}`);
-    expect(sql).toContain(
-      'bitShiftRight(bitXor(h, l), 32) AS p, bitOr(bitShiftLeft(toUInt128(h), 64), toUInt128(l)) AS v FROM (SELECT cityHash64('
-    );
+    expect(sql).toContain('toUInt32(bitShiftRight(bitXor(h, l), 32)) AS p, l AS v FROM (SELECT cityHash64(');
+    expect(sql).not.toContain('UInt128');
     expect(sql).toContain(`connectionStartHashes, connectionCityHashes FROM flows_minutes WHERE ${minutes}`);
     expect(sql).toContain(
       ') ARRAY JOIN finalizeAggregation(connectionStartHashes) AS h, finalizeAggregation(connectionCityHashes) AS l'

@@ -1,8 +1,8 @@
-import { connectionColumns, connectionStartMinuteOf, connectionStartMinuteSql } from '@flowlens/flow-schema';
 import type { Filter } from '../sql/conditions.ts';
 import type { Dialect } from '../sql/dialect.ts';
 import { defaultExportIntervalSeconds } from '../sql/flowRates.ts';
-import { connectionIdColumns, filterConditions, unanswerableBy, type Rollup } from '../sql/rollup.ts';
+import { filterConditions, unanswerableBy, type Rollup } from '../sql/rollup.ts';
+import { connectionIdRows } from '../sql/rollupQuery.ts';
 import { endMinutesIn, endsIn, rateSplit, splitRange, type Span } from '../sql/rollupRange.ts';
 import type { TimeRange } from '../timeRange.ts';
 import type { ServiceMapOptions } from './serviceMapOptions.ts';
@@ -101,19 +101,14 @@ export function rolledUpServiceMapSql(
     `SELECT ${keys}, ${within(counts.minutes, 'octets', 'toUInt64(0)')} AS b, ${within(counts.minutes, 'flowRecords', 'toUInt64(0)')} AS f, ${share(within(rate.minutes, 'octetsSpread', '0'))} AS r FROM ${rollup.table} WHERE ${rolled([minuteIn(scanned)])}`,
   ];
 
-  const layout = rollup.connectionIds!;
-  const [highColumn, lowColumn] = connectionIdColumns[layout];
   // A rollup whose ids do not hold their start minute (sipHash) is counted in one piece.
-  const split = layout === 'startMinute';
+  const ids = connectionIdRows(rollup)!;
+  const partition = ids.partition ?? { raw: '0', rollup: '0' };
   const idParts = [
     ...(counts.edges.length > 0
-      ? [
-          `SELECT ${groupHash}, ${split ? connectionStartMinuteSql : '0'} AS p, ${dialect.hash(connectionColumns)} AS v FROM flows WHERE ${raw(endsIn(counts.edges))}`,
-        ]
+      ? [`SELECT ${groupHash}, ${partition.raw} AS p, ${ids.raw} AS v FROM flows WHERE ${raw(endsIn(counts.edges))}`]
       : []),
-    split
-      ? `SELECT g, ${connectionStartMinuteOf('h', 'l')} AS p, l AS v FROM (SELECT ${groupHash}, ${highColumn}, ${lowColumn} FROM ${rollup.table} WHERE ${rolled(endMinutesIn(counts.minutes))}) AS rollupRows ARRAY JOIN finalizeAggregation(${highColumn}) AS h, finalizeAggregation(${lowColumn}) AS l`
-      : `SELECT g, 0 AS p, l AS v FROM (SELECT ${groupHash}, ${lowColumn} FROM ${rollup.table} WHERE ${rolled(endMinutesIn(counts.minutes))}) AS rollupRows ARRAY JOIN finalizeAggregation(${lowColumn}) AS l`,
+    `SELECT g, ${partition.rollup} AS p, ${ids.rollup} AS v FROM (SELECT ${groupHash}, ${ids.columns.join(', ')} FROM ${rollup.table} WHERE ${rolled(endMinutesIn(counts.minutes))}) AS rollupRows ARRAY JOIN ${ids.arrayJoin}`,
   ];
   const union = (parts: string[]) => `(\n    ${parts.join('\n    UNION ALL\n    ')}\n  )`;
   const c = serviceMapColumns;

@@ -49,7 +49,7 @@ describe('a service map reads the per-minute rollup only where it gives the raw 
     expect(sql).toContain(
       `${connectionStartMinuteSql} AS p, cityHash64(sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds) AS v FROM flows`
     );
-    expect(sql).toContain('bitShiftRight(bitXor(h, l), 32) AS p, l AS v FROM (SELECT cityHash64(');
+    expect(sql).toContain('toUInt32(bitShiftRight(bitXor(h, l), 32)) AS p, l AS v FROM (SELECT cityHash64(');
     expect(sql).toContain('GROUP BY g, p) AS perMinute GROUP BY g\n) AS counted USING g');
     expect(sql).not.toContain('toUInt128');
     expect(sql).toMatch(/\nORDER BY `bytes` DESC, `srcNamespace`, `srcPod`, `srcLabels`/);
