@@ -8,16 +8,10 @@ import { snowflakeDialect } from '../src/sql/snowflakeDialect.ts';
 import { toSql } from '../src/sql/statementPlan.ts';
 import { connectionsRollup, observedConnectionsSql } from '../src/recommend/observedConnections.ts';
 import { defaultRecommendOptions } from '../src/recommend/recommendOptions.ts';
+import { currentRollup } from './support/rollups.ts';
 
 // Which table a question reads; dashboards/test/rollupEquivalence.test.ts proves the answers equal.
-const rollup: Rollup = {
-  table: 'flows_minutes',
-  exportIntervalSeconds: 60,
-  coveredFromSeconds: 0,
-  connectionIds: 'startMinute',
-  uint128: true,
-  columns: rollupColumns,
-};
+const rollup = currentRollup;
 const hour = { timeRange: { fromMs: 1_736_150_400_000, toMs: 1_736_154_000_000 }, intervalMs: 4_000 };
 
 function builder(format: QueryFormat, flows: Record<string, unknown>, adHocFilters: Filter[] = []): ParsedQuery {

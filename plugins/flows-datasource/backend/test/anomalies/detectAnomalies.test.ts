@@ -23,6 +23,7 @@ import {
   snowflakeEngine,
   snowflakeSchema,
 } from '../support/snowflake.ts';
+import { currentRollup } from '../support/rollups.ts';
 
 /**
  * Anomaly detection on a simulated week of steady traffic (flowgen --steady: no day and night, no
@@ -264,14 +265,7 @@ describe('denied flows from the per-minute rollup', () => {
   });
 
   it('reads pod labels from a rollup only if it keeps them (one made before 2026-12-07 does not)', () => {
-    const rollup: Rollup = {
-      table: 'flows_minutes',
-      exportIntervalSeconds: 60,
-      coveredFromSeconds: 0,
-      connectionIds: 'startMinute',
-      uint128: true,
-      columns: rollupColumns,
-    };
+    const rollup = currentRollup;
     const older: Rollup = {
       ...rollup,
       columns: new Set([...rollupColumns].filter((column) => !column.endsWith('PodLabels'))),

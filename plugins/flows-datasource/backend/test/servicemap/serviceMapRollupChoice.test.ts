@@ -5,17 +5,11 @@ import { clickhouseDialect } from '../../src/sql/clickhouseDialect.ts';
 import { rollupColumns, type Rollup } from '../../src/sql/rollup.ts';
 import { rolledUpServiceMapSql, serviceMapRollup } from '../../src/servicemap/rolledUpServiceMapSql.ts';
 import { defaultServiceMapOptions, type ServiceMapOptions } from '../../src/servicemap/serviceMapOptions.ts';
+import { currentRollup } from '../support/rollups.ts';
 
 // Which table a service map reads; dashboards/test/rollupEquivalence.test.ts and
 // test/servicemap/rolledUpServiceMap.test.ts prove the answers equal.
-const rollup: Rollup = {
-  table: 'flows_minutes',
-  exportIntervalSeconds: 60,
-  coveredFromSeconds: 0,
-  connectionIds: 'startMinute',
-  uint128: true,
-  columns: rollupColumns,
-};
+const rollup = currentRollup;
 const zoom = { timeRange: { fromMs: 1_736_150_417_250, toMs: 1_736_153_104_600 } };
 const workload: ServiceMapOptions = { ...defaultServiceMapOptions, groupBy: 'workload' };
 const byNamespace: ServiceMapOptions = { ...defaultServiceMapOptions, groupBy: 'namespace' };
