@@ -1,6 +1,6 @@
 import type { Filter } from '../sql/conditions.ts';
 import type { Rollup } from '../sql/rollup.ts';
-import { minuteSeconds, splitRange } from '../sql/rollupRange.ts';
+import { minuteSeconds, splitTimeRange } from '../sql/rollupRange.ts';
 import type { DetectOptions } from './detectOptions.ts';
 import type { RollupSource } from './windowedValuesSql.ts';
 
@@ -27,10 +27,6 @@ export function rollupWindows(
   const needed = [...(endpointColumns[options.endpoint] ?? []), ...adHocFilters.map((filter) => filter.key)];
   const rollup = rollups.find((candidate) => needed.every((column) => candidate.columns.has(column)));
   if (!rollup) return undefined;
-  const { minutes, edges } = splitRange(
-    Math.floor(range.fromMs / 1000),
-    Math.floor(range.toMs / 1000),
-    rollup.coveredFromSeconds
-  );
+  const { minutes, edges } = splitTimeRange(range, rollup.coveredFromSeconds);
   return minutes.to > minutes.from ? { table: rollup.table, minutes, edges } : undefined;
 }

@@ -11,6 +11,7 @@ import { expandMacros } from '../sql/macroExpander.ts';
 import type { DatasourceInstance } from './datasourceInstances.ts';
 import type { QueryFormat } from '../sql/parsedQuery.ts';
 import type { DataQuery } from './types.ts';
+import { usableRollups } from './usableRollups.ts';
 
 /**
  * The `detectAnomalies` query type: values per endpoint and window from the database (the time range
@@ -34,7 +35,7 @@ export async function answerDetectAnomalies(
   const historyFromMs = Math.floor(query.timeRange.fromMs / windowMs) * windowMs - options.historyWindows * windowMs;
   const dialect = instance.engine.dialect;
   const sqlRange = { fromMs: historyFromMs, toMs: query.timeRange.toMs };
-  const rollups = instance.settings.useRollups ? ((await instance.engine.rollups?.()) ?? []) : [];
+  const rollups = await usableRollups(instance);
   const rollup = rollupWindows(options, adHocFilters, rollups, sqlRange);
   const sql = expandMacros(windowedValuesSql(options, dialect, adHocFilters, rollup), dialect, {
     timeRange: sqlRange,

@@ -17,6 +17,7 @@ import { answerServiceMap } from './serviceMap.ts';
 import { RecommendOptionsError } from '../recommend/recommendOptions.ts';
 import { ServiceMapOptionsError } from '../servicemap/serviceMapOptions.ts';
 import type { DataQuery, DataResponse, QueryDataRequest, QueryDataResponse } from './types.ts';
+import { usableRollups } from './usableRollups.ts';
 
 export interface QueryDataDeps {
   instances: DatasourceInstances;
@@ -98,8 +99,7 @@ async function answer(
       deps.metrics.recordQuery(instance.settings.engine, 'ok', (performance.now() - started) / 1000);
       return { frames };
     }
-    const rollups =
-      model.queryType === 'flows' && instance.settings.useRollups ? ((await instance.engine.rollups?.()) ?? []) : [];
+    const rollups = model.queryType === 'flows' ? await usableRollups(instance) : [];
     const compiled = toSql(model, query, instance.engine.dialect, instance.settings.exportIntervalSeconds, rollups);
     sql = compiled.sql;
     const statement = sql;

@@ -5,6 +5,7 @@ import type { RecommendOptions } from '../recommend/recommendOptions.ts';
 import type { Filter } from '../sql/conditions.ts';
 import type { DatasourceInstance } from './datasourceInstances.ts';
 import type { DataQuery } from './types.ts';
+import { usableRollups } from './usableRollups.ts';
 
 /** The `recommendPolicies` query type: a recommendation from the datasource's database, as frames. */
 export async function answerRecommendPolicies(
@@ -15,7 +16,7 @@ export async function answerRecommendPolicies(
   signal: AbortSignal,
   onSql: (sql: string) => void
 ): Promise<Frame[]> {
-  const rollups = instance.settings.useRollups ? ((await instance.engine.rollups?.()) ?? []) : [];
+  const rollups = await usableRollups(instance);
   const { recommendation, sql, notices } = await recommendFromEngine(instance.engine, options, {
     rollups,
     timeRange: query.timeRange,

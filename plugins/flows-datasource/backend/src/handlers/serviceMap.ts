@@ -4,6 +4,7 @@ import type { ServiceMapOptions } from '../servicemap/serviceMapOptions.ts';
 import type { Filter } from '../sql/conditions.ts';
 import type { DatasourceInstance } from './datasourceInstances.ts';
 import type { DataQuery } from './types.ts';
+import { usableRollups } from './usableRollups.ts';
 
 /** The `serviceMap` query type: who talks to whom, as the nodes and edges frames of Grafana's node graph. */
 export async function answerServiceMap(
@@ -14,7 +15,7 @@ export async function answerServiceMap(
   signal: AbortSignal,
   onSql: (sql: string) => void
 ): Promise<Frame[]> {
-  const rollups = instance.settings.useRollups ? ((await instance.engine.rollups?.()) ?? []) : [];
+  const rollups = await usableRollups(instance);
   return serviceMapFromEngine(instance.engine, options, {
     rollups,
     refId: query.refId,

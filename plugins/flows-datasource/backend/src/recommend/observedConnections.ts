@@ -1,10 +1,10 @@
 import type { Frame } from '../frames/frame.ts';
-import { conditionSql, type Filter } from '../sql/conditions.ts';
+import type { Filter } from '../sql/conditions.ts';
 import type { Dialect } from '../sql/dialect.ts';
-import { connectionColumns, flowColumnKinds } from '@flowlens/flow-schema';
-import type { Rollup } from '../sql/rollup.ts';
+import { connectionColumns } from '@flowlens/flow-schema';
+import { filterConditions, type Rollup } from '../sql/rollup.ts';
 import { connectionIdRows } from '../sql/rollupQuery.ts';
-import { endMinutesIn, endsIn, splitRange, type Span } from '../sql/rollupRange.ts';
+import { endMinutesIn, endsIn, splitTimeRange, type Span } from '../sql/rollupRange.ts';
 import type { RecommendOptions } from './recommendOptions.ts';
 
 /**
@@ -72,11 +72,7 @@ export function connectionsRollup(
     (candidate) => candidate.connectionIds && needed.every((column) => candidate.columns.has(column))
   );
   if (!rollup) return undefined;
-  const { minutes, edges } = splitRange(
-    Math.floor(range.fromMs / 1000),
-    Math.floor(range.toMs / 1000),
-    rollup.coveredFromSeconds
-  );
+  const { minutes, edges } = splitTimeRange(range, rollup.coveredFromSeconds);
   return minutes.to > minutes.from ? { rollup, minutes, edges } : undefined;
 }
 
@@ -95,14 +91,7 @@ export function observedConnectionsSql(
       `(sourcePodNamespace IN (${list(options.namespaces)}) OR destinationPodNamespace IN (${list(options.namespaces)}))`
     );
   }
-  for (const filter of adHocFilters) {
-    conditions.push(
-      conditionSql(filter, dialect, (key) => {
-        const kind = flowColumnKinds.get(key);
-        return kind ? { expression: key, kind } : undefined;
-      })
-    );
-  }
+  conditions.push(...filterConditions({ filters: [], adHocFilters }, dialect, false));
   const q = dialect.quoteIdentifier;
   const names = Object.keys(columns).map(q);
   const kinds = Object.entries(columns).map(([name, expression]) => `${expression} AS ${q(name)}`);

@@ -3,7 +3,7 @@ import type { Dialect } from '../sql/dialect.ts';
 import { defaultExportIntervalSeconds } from '../sql/flowRates.ts';
 import { filterConditions, unanswerableBy, type Rollup } from '../sql/rollup.ts';
 import { connectionIdRows } from '../sql/rollupQuery.ts';
-import { endMinutesIn, endsIn, rateSplit, splitRange, type Span } from '../sql/rollupRange.ts';
+import { endMinutesIn, endsIn, rateSplit, splitTimeRange, type Span } from '../sql/rollupRange.ts';
 import type { TimeRange } from '../timeRange.ts';
 import type { ServiceMapOptions } from './serviceMapOptions.ts';
 import { serviceMapColumns, serviceMapGroups } from './serviceMapSql.ts';
@@ -42,7 +42,7 @@ export function serviceMapRollup(
     ) {
       continue;
     }
-    const counts = splitRange(Math.floor(fromMs / 1000), Math.floor(toMs / 1000), rollup.coveredFromSeconds);
+    const counts = splitTimeRange(request.timeRange, rollup.coveredFromSeconds);
     const rate = rateSplit(fromMs, toMs, rollup.coveredFromSeconds, exportInterval);
     if (counts.minutes.to > counts.minutes.from && rate) return { rollup, counts, rate };
   }

@@ -25,6 +25,14 @@ export function splitRange(
   return { minutes: { from: first, to: end }, edges };
 }
 
+/** splitRange for a query's time range in milliseconds: its first and last whole second, both included. */
+export function splitTimeRange(
+  range: { fromMs: number; toMs: number },
+  coveredFrom: number
+): { minutes: Span; edges: Span[] } {
+  return splitRange(Math.floor(range.fromMs / 1000), Math.floor(range.toMs / 1000), coveredFrom);
+}
+
 /** Raw records that end in one of `edges` (ClickHouse). */
 export function endsIn(edges: Span[]): string {
   const spans = edges.map(
