@@ -1,4 +1,3 @@
-import { endpointName } from '@flowlens/flow-schema';
 import {
   flowEndReasonMapping,
   flowTypeMapping,
@@ -7,10 +6,9 @@ import {
   ruleActionMapping,
 } from './codeMappings.ts';
 import { dashboard, layout, type Json } from './grafanaJson.ts';
-import { mappingsOnFields, stat, table, timeseries } from './panels.ts';
+import { stat, table, timeseries } from './panels.ts';
 import { displayNameOverrides } from './fieldNames.ts';
-import { flowsTarget, sqlTarget } from './queries.ts';
-import { inRange } from './sqlFragments.ts';
+import { flowsTarget } from './queries.ts';
 import { commonVariables } from './variables.ts';
 
 /** Set by the other dashboards' links: the records of one pod ("namespace/name"), either end. */
@@ -24,59 +22,73 @@ const podVariable: Json = {
 };
 
 /**
- * The pod box: records with that pod (namespace/name, or an IP outside the cluster) at either end, as
- * the builder's `pod` filter reads it, so the table lists exactly the records the counts count.
+ * The pod box as the builder's `pod` filter: records with that pod (namespace/name, or an IP outside
+ * the cluster) at either end; left empty, it filters nothing. The counts and the table share it, so
+ * the table lists exactly the records the counts count.
  */
-const podCondition = `$__conditionalAll((${endpointName('source')} = '$pod' OR ${endpointName('destination')} = '$pod'), '$pod')`;
-
-/** The builder's pod filter on the pod box: left empty, it filters nothing (as `$__conditionalAll`). */
 const podFilter = { key: 'pod', operator: '=', value: '$pod' };
 
-const columns: Array<[string, string]> = [
-  ['flowEndSeconds', 'End'],
-  ['sourcePodNamespace', 'Source namespace'],
-  ['sourcePodName', 'Source pod'],
-  ['sourceIP', 'Source IP'],
-  ['sourceTransportPort', 'Source port'],
-  ['destinationPodNamespace', 'Destination namespace'],
-  ['destinationPodName', 'Destination pod'],
-  ['destinationIP', 'Destination IP'],
-  ['destinationTransportPort', 'Destination port'],
-  ['destinationServicePortName', 'Service'],
-  ['protocolIdentifier', 'Protocol'],
-  ['flowType', 'Flow type'],
-  ['octetDeltaCount', 'Bytes'],
-  ['reverseOctetDeltaCount', 'Reverse bytes'],
-  ['packetDeltaCount', 'Packets'],
-  ['throughput', 'Throughput'],
-  ['ingressNetworkPolicyNamespace', 'Ingress policy namespace'],
-  ['ingressNetworkPolicyName', 'Ingress policy'],
-  ['ingressNetworkPolicyType', 'Ingress policy type'],
-  ['ingressNetworkPolicyRuleName', 'Ingress rule'],
-  ['ingressNetworkPolicyRuleAction', 'Ingress action'],
-  ['egressNetworkPolicyNamespace', 'Egress policy namespace'],
-  ['egressNetworkPolicyName', 'Egress policy'],
-  ['egressNetworkPolicyType', 'Egress policy type'],
-  ['egressNetworkPolicyRuleName', 'Egress rule'],
-  ['egressNetworkPolicyRuleAction', 'Egress action'],
-  ['flowEndReason', 'End reason'],
-  ['tcpState', 'TCP state'],
-  ['sourceNodeName', 'Source node'],
-  ['destinationNodeName', 'Destination node'],
-];
+const units: Record<string, string> = {
+  octetDeltaCount: 'bytes',
+  reverseOctetDeltaCount: 'bytes',
+  throughput: 'bps',
+  packetDeltaCount: 'short',
+};
 
-const unitOverrides: Json[] = [
-  ['Bytes', 'bytes'],
-  ['Reverse bytes', 'bytes'],
-  ['Throughput', 'bps'],
-  ['Packets', 'short'],
-].map(([name, unit]) => ({ matcher: { id: 'byName', options: name }, properties: [{ id: 'unit', value: unit }] }));
+const mappings: Record<string, Json[]> = {
+  flowType: [flowTypeMapping],
+  ingressNetworkPolicyRuleAction: [ruleActionMapping],
+  egressNetworkPolicyRuleAction: [ruleActionMapping],
+  ingressNetworkPolicyType: [policyTypeMapping],
+  egressNetworkPolicyType: [policyTypeMapping],
+  flowEndReason: [flowEndReasonMapping],
+  protocolIdentifier: [protocolMapping],
+};
 
-// The table is SQL (every column, readable names); the counts are builder questions, which read the
-// per-minute rollup where there is one.
-const recordsInRange = `FROM flows
-WHERE ${inRange}
-  AND ${podCondition}`;
+/** Headers for the columns the builder's newest-records listing gives (backend/src/sql/newestRecords.ts). */
+const headers: Record<string, string> = {
+  flowEndSeconds: 'End',
+  sourcePodNamespace: 'Source namespace',
+  sourcePodName: 'Source pod',
+  sourceIP: 'Source IP',
+  sourceTransportPort: 'Source port',
+  destinationPodNamespace: 'Destination namespace',
+  destinationPodName: 'Destination pod',
+  destinationIP: 'Destination IP',
+  destinationTransportPort: 'Destination port',
+  destinationServicePortName: 'Service',
+  protocolIdentifier: 'Protocol',
+  flowType: 'Flow type',
+  octetDeltaCount: 'Bytes',
+  reverseOctetDeltaCount: 'Reverse bytes',
+  packetDeltaCount: 'Packets',
+  throughput: 'Throughput',
+  ingressNetworkPolicyNamespace: 'Ingress policy namespace',
+  ingressNetworkPolicyName: 'Ingress policy',
+  ingressNetworkPolicyType: 'Ingress policy type',
+  ingressNetworkPolicyRuleName: 'Ingress rule',
+  ingressNetworkPolicyRuleAction: 'Ingress action',
+  egressNetworkPolicyNamespace: 'Egress policy namespace',
+  egressNetworkPolicyName: 'Egress policy',
+  egressNetworkPolicyType: 'Egress policy type',
+  egressNetworkPolicyRuleName: 'Egress rule',
+  egressNetworkPolicyRuleAction: 'Egress action',
+  flowEndReason: 'End reason',
+  tcpState: 'TCP state',
+  sourceNodeName: 'Source node',
+  destinationNodeName: 'Destination node',
+};
+
+/** Per column, its header and what else it needs: a unit, readable names for codes, colour for the actions. */
+const columnOverrides: Json[] = Object.entries(headers).map(([column, header]) => ({
+  matcher: { id: 'byName', options: column },
+  properties: [
+    { id: 'displayName', value: header },
+    ...(units[column] ? [{ id: 'unit', value: units[column] }] : []),
+    ...(mappings[column] ? [{ id: 'mappings', value: mappings[column] }] : []),
+    ...(column.endsWith('RuleAction') ? [{ id: 'custom.cellOptions', value: { type: 'color-text' } }] : []),
+  ],
+}));
 
 export const flowRecords = dashboard({
   uid: 'flowlens-flow-records',
@@ -115,25 +127,9 @@ export const flowRecords = dashboard({
         panel: table({
           title: 'Flow records',
           description:
-            'The newest 10,000 records in the time range. Use the Filters bar or the pod box to narrow them.',
-          targets: [
-            sqlTarget(`SELECT ${columns.map(([column, name]) => `${column} AS "${name}"`).join(',\n  ')}
-${recordsInRange}
-ORDER BY flowEndSeconds DESC
-LIMIT 10000`),
-          ],
-          overrides: [
-            ...unitOverrides,
-            ...mappingsOnFields(['Flow type'], [flowTypeMapping]),
-            ...mappingsOnFields(['Ingress action', 'Egress action'], [ruleActionMapping]),
-            ...mappingsOnFields(['Ingress policy type', 'Egress policy type'], [policyTypeMapping]),
-            ...mappingsOnFields(['End reason'], [flowEndReasonMapping]),
-            ...mappingsOnFields(['Protocol'], [protocolMapping]),
-            ...['Ingress action', 'Egress action'].map((name) => ({
-              matcher: { id: 'byName', options: name },
-              properties: [{ id: 'custom.cellOptions', value: { type: 'color-text' } }],
-            })),
-          ],
+            'The newest 10,000 records in the time range. Use the Filters bar or the pod box to narrow them. With the per-minute rollup, the backend reads only the minutes that hold them.',
+          targets: [flowsTarget({ view: 'all', metric: 'newestRecords', filters: [podFilter] })],
+          overrides: columnOverrides,
         }),
       },
     ],

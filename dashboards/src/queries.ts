@@ -18,7 +18,8 @@ export type Metric =
   | 'pods'
   | 'nodes'
   | 'policies'
-  | 'services';
+  | 'services'
+  | 'newestRecords';
 
 export interface FlowsQuestion {
   view: View;

@@ -38,6 +38,10 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
     ],
     ['a series of distinct policies', builder('timeseries', { metric: 'policies', groupBy: ['ruleAction'], topN: 3 })],
     [
+      'the newest records, with a pod filter',
+      builder('table', { metric: 'newestRecords', filters: [{ key: 'pod', operator: '=', value: 'shop/api-1' }] }),
+    ],
+    [
       'filters on rollup columns and the replies-only filter',
       builder('table', {
         ...bytesByNamespace,
@@ -65,6 +69,18 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
       builder('table', bytesByNamespace, [{ key: 'tcpState', operator: '=', value: 'ESTABLISHED' }]),
       60,
       rollup,
+    ],
+    [
+      'the newest records, with an ad-hoc filter on a column the rollup lacks',
+      builder('table', { metric: 'newestRecords' }, [{ key: 'tcpState', operator: '=', value: 'ESTABLISHED' }]),
+      60,
+      rollup,
+    ],
+    [
+      'the newest records of a range the rollup does not hold',
+      builder('table', { metric: 'newestRecords' }),
+      60,
+      { ...rollup, coveredFromSeconds: 1_736_160_000 },
     ],
     [
       'buckets of 30 s (a 30 s export interval), not whole minutes',

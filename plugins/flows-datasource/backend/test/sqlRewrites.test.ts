@@ -233,9 +233,27 @@ describe('Flows builder', () => {
     [{ version: 1, metric: 'joules' }, /unknown metric "joules"/],
     [{ version: 1, groupBy: ['sourcePodz'] }, /unknown group-by field "sourcePodz"/],
     [{ version: 1, topN: 0 }, /top N must be a whole number/],
+    [{ version: 1, metric: 'newestRecords', groupBy: ['sourcePod'] }, /newest records lists records one by one/],
     [{ version: 1, filters: [{ key: 'destinationPort', operator: '=', value: '53; DROP' }] }, /holds numbers/],
   ])('rejects %j', (flows, message) => {
     expect(() => compileFlowsQuery(flows, clickhouseDialect, 'table')).toThrow(message);
+  });
+
+  it('lists the newest records as a table only', () => {
+    expect(() => compileFlowsQuery({ version: 1, metric: 'newestRecords' }, clickhouseDialect, 'timeseries')).toThrow(
+      /choose the table format/
+    );
+  });
+
+  it('lists the newest records on Snowflake too: quoted names, the set of the newest end seconds, N of them', () => {
+    const sql = compileFlowsQuery({ version: 1, metric: 'newestRecords', topN: 25 }, snowflakeDialect, 'table').sql;
+    expect(sql).toMatch(/^SELECT flowEndSeconds AS "flowEndSeconds",\n {2}sourcePodNamespace AS "sourcePodNamespace"/);
+    expect(sql).toContain(
+      'AND flowEndSeconds IN (SELECT t FROM (SELECT flowEndSeconds AS t FROM flows WHERE $__timeFilter(flowEndSeconds) ORDER BY flowEndSeconds DESC LIMIT 25) AS newest)'
+    );
+    expect(sql).toMatch(
+      /\nORDER BY flowEndSeconds DESC, sourcePodNamespace, sourcePodName, .*destinationNodeName\nLIMIT 25$/
+    );
   });
 
   it('matches either end of a flow with namespace, pod and node filters', () => {

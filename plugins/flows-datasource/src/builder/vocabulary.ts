@@ -89,7 +89,16 @@ export const metrics: readonly MetricTerm[] = [
     description: 'Distinct Services the flows were addressed to (by ClusterIP)',
     unit: 'short',
   },
+  {
+    value: 'newestRecords',
+    label: 'Newest flow records',
+    description: 'The records themselves, newest first, as a table: Top N of them (10,000 when empty); no grouping',
+    unit: 'none',
+  },
 ];
+
+/** The metric that lists records instead of measuring them: it takes no groups. */
+export const listingMetric = 'newestRecords';
 
 export type GroupFieldKind = 'string' | 'number';
 

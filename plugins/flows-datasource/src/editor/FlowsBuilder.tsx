@@ -3,7 +3,7 @@ import { Field, Input, MultiSelect, Select, Stack } from '@grafana/ui';
 import { css } from '@emotion/css';
 import React, { useId, useState } from 'react';
 import { withCurrent } from '../builder/filterKeys';
-import { groupFields, metrics, type Term, views } from '../builder/vocabulary';
+import { groupFields, listingMetric, metrics, type Term, views } from '../builder/vocabulary';
 import type { FlowsDataSource } from '../datasource';
 import type { FlowsBuilderQuery, QueryFormat } from '../types';
 import { BuilderFilters } from './BuilderFilters';
@@ -22,6 +22,7 @@ const maxTopN = 100_000;
 /** The flow question: which traffic (view), how much of what (metric), split by what, filtered how. */
 export function FlowsBuilder({ flows, format, onChange, datasource, range }: Props) {
   const update = (patch: Partial<FlowsBuilderQuery>) => onChange({ ...flows, ...patch });
+  const listing = flows.metric === listingMetric;
   // Several queries share a panel editor: ids must differ between them.
   const id = useId();
   const changeTopN = (topN: number | undefined) => {
@@ -47,25 +48,31 @@ export function FlowsBuilder({ flows, format, onChange, datasource, range }: Pro
             width={30}
             options={withCurrent(metrics, flows.metric)}
             value={flows.metric}
-            onChange={(option: SelectableValue<string>) => update({ metric: option.value ?? flows.metric })}
+            onChange={(option: SelectableValue<string>) => {
+              const metric = option.value ?? flows.metric;
+              // A listing takes no groups: drop them rather than leave a query the backend refuses.
+              update(metric === listingMetric ? { metric, groupBy: [] } : { metric });
+            }}
           />
         </Field>
-        <Field label="Group by" description={format === 'timeseries' ? 'One series per group' : undefined}>
-          <MultiSelect
-            inputId={`${id}-group-by`}
-            width="auto"
-            className={groupByWidth}
-            isClearable
-            {...pickSeveral}
-            placeholder="No grouping: one total"
-            options={groupByOptions(flows.groupBy)}
-            value={flows.groupBy}
-            onChange={(options: Array<SelectableValue<string>>) =>
-              update({ groupBy: options.flatMap((option) => (option.value ? [option.value] : [])) })
-            }
-          />
-        </Field>
-        <TopNField id={`${id}-top-n`} topN={flows.topN} format={format} onChange={changeTopN} />
+        {!listing && (
+          <Field label="Group by" description={format === 'timeseries' ? 'One series per group' : undefined}>
+            <MultiSelect
+              inputId={`${id}-group-by`}
+              width="auto"
+              className={groupByWidth}
+              isClearable
+              {...pickSeveral}
+              placeholder="No grouping: one total"
+              options={groupByOptions(flows.groupBy)}
+              value={flows.groupBy}
+              onChange={(options: Array<SelectableValue<string>>) =>
+                update({ groupBy: options.flatMap((option) => (option.value ? [option.value] : [])) })
+              }
+            />
+          </Field>
+        )}
+        <TopNField id={`${id}-top-n`} topN={flows.topN} format={format} listing={listing} onChange={changeTopN} />
       </Stack>
       <Field label="Filters" description="All must match. Values may be template variables such as $namespace.">
         <BuilderFilters
@@ -83,11 +90,12 @@ interface TopNProps {
   id: string;
   topN?: number;
   format: QueryFormat;
+  listing: boolean;
   onChange: (topN: number | undefined) => void;
 }
 
 /** Keeps what the user typed while it is not yet a valid number, and says why it is not. */
-function TopNField({ id, topN, format, onChange }: TopNProps) {
+function TopNField({ id, topN, format, listing, onChange }: TopNProps) {
   const [text, setText] = useState(topN === undefined ? '' : String(topN));
   const number = Number(text);
   const valid = text.trim() === '' || (Number.isInteger(number) && number >= 1 && number <= maxTopN);
@@ -95,8 +103,10 @@ function TopNField({ id, topN, format, onChange }: TopNProps) {
     <Field
       label="Top N"
       invalid={!valid}
-      error={`A whole number from 1 to ${maxTopN}, or empty for all`}
-      description={format === 'timeseries' ? 'Largest series over the range' : 'Largest groups'}
+      error={`A whole number from 1 to ${maxTopN}, or empty for ${listing ? '10,000' : 'all'}`}
+      description={
+        listing ? 'Newest records' : format === 'timeseries' ? 'Largest series over the range' : 'Largest groups'
+      }
     >
       <Input
         id={id}
@@ -104,7 +114,7 @@ function TopNField({ id, topN, format, onChange }: TopNProps) {
         width={12}
         min={1}
         max={maxTopN}
-        placeholder="All"
+        placeholder={listing ? '10000' : 'All'}
         value={text}
         onChange={(event) => {
           const typed = event.currentTarget.value;

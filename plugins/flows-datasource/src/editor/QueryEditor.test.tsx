@@ -120,6 +120,17 @@ describe('QueryEditor: builder', () => {
     expect(last().flows?.filters).toEqual([]);
   });
 
+  it('lists the newest records as a table, without groups, 10,000 unless Top N says', async () => {
+    const { last } = renderEditor({ ...builderQuery, format: 'timeseries' });
+    await choose('Metric', 'Newest flow records', 'Newest');
+    expect(last()).toMatchObject({ format: 'table', flows: { metric: 'newestRecords', groupBy: [], topN: 50 } });
+    expect(screen.queryByLabelText('Group by')).not.toBeInTheDocument();
+    expect(screen.getByLabelText(/^Top N/)).toHaveAttribute('placeholder', '10000');
+    await choose('Metric', 'Bytes', 'Byt');
+    expect(last().flows?.metric).toBe('bytes');
+    expect(screen.getByLabelText('Group by')).toBeInTheDocument();
+  });
+
   it('accepts a top N from 1 to 100000 and says so otherwise', async () => {
     const { last, changes } = renderEditor(builderQuery);
     const topN = screen.getByLabelText(/^Top N/);

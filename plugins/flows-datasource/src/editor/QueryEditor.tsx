@@ -15,6 +15,7 @@ import type {
   RecommendQuery,
 } from '../types';
 import { FlowsBuilder } from './FlowsBuilder';
+import { listingMetric } from '../builder/vocabulary';
 import { ModelJsonEditor } from './ModelJsonEditor';
 import { QueryHeader } from './QueryHeader';
 import { RecommendBuilder } from './RecommendBuilder';
@@ -65,7 +66,14 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, range }: 
       changeAndRun({ ...query, queryType: 'flows', flows });
     }
   };
-  const onFlowsChange = (next: FlowsBuilderQuery) => changeAndRun({ ...query, queryType: 'flows', flows: next });
+  // The newest records are a list: a table, whatever format the query had.
+  const onFlowsChange = (next: FlowsBuilderQuery) =>
+    changeAndRun({
+      ...query,
+      queryType: 'flows',
+      flows: next,
+      ...(next.metric === listingMetric ? { format: 'table' as const } : {}),
+    });
   const onRecommendChange = (next: RecommendQuery) =>
     changeAndRun({ ...query, queryType: 'recommendPolicies', recommend: next });
 

@@ -12,6 +12,7 @@ import {
 import { conditionSql, parseFilters, type Filter, type ResolvedKey } from './conditions.ts';
 import type { Dialect } from './dialect.ts';
 import { compileDistinctNames, type Names } from './distinctNames.ts';
+import { compileNewestRecords } from './newestRecords.ts';
 import type { QueryFormat } from './parsedQuery.ts';
 
 /**
@@ -75,12 +76,14 @@ export function resolveBuilderKey(key: string): ResolvedKey | undefined {
  * range widens the buckets. `records`: a condition on the records it counts, beside the question's.
  * `reads`: the flows columns it needs that a rollup made by an earlier 05-flows-rollups.sql lacks
  * (Rollup.columns). `splitByStartMinute`: a distinct count of connections that ClickHouse may count
- * per start minute and add up, when nothing is grouped (startMinuteSplit).
+ * per start minute and add up, when nothing is grouped (startMinuteSplit). `listsRecords`: no
+ * aggregate but the records themselves (newestRecords.ts).
  */
 export type MetricDefinition = { unit: string; records?: string; reads?: readonly string[] } & (
   | { aggregate: AggregateSql; perMinute?: true; splitByStartMinute?: true }
   | { rateOf: string }
   | { distinctNames: Names }
+  | { listsRecords: true }
 );
 
 /** An aggregate's SQL, or how to write it where it is computed (openConnections looks its records up). */
@@ -161,6 +164,8 @@ export const metrics: Readonly<Record<string, MetricDefinition>> = {
   policies: { distinctNames: [policyName('ingress'), policyName('egress')], unit: 'short' },
   /** Services by ClusterIP (one per Service, whatever its ports), as Home counts them. */
   services: { distinctNames: ['destinationClusterIP'], reads: ['destinationClusterIP'], unit: 'short' },
+  /** The records themselves, newest first: the Flow Records table. */
+  newestRecords: { listsRecords: true, unit: 'none' },
 };
 
 /** The seconds a per-minute metric's value spans: its bucket in a series, the whole range in a table. */
@@ -225,6 +230,9 @@ export function parseFlowsQuestion(flows: Record<string, unknown>, adHocFilters:
         `unknown group-by field ${JSON.stringify(key)}; choose from ${Object.keys(groupFields).join(', ')}`
       );
     }
+  }
+  if ('listsRecords' in definition && groupBy.length > 0) {
+    throw new BuilderError('newest records lists records one by one: remove the group-by fields, or choose a metric');
   }
   const topN = flows.topN === undefined || flows.topN === null ? undefined : Number(flows.topN);
   if (topN !== undefined && (!Number.isInteger(topN) || topN < 1 || topN > 100_000)) {
@@ -312,6 +320,9 @@ function startMinuteSplit(
 /** The question as SQL over the raw flows table, with macros left for the dialect to expand. */
 export function compileQuestion(question: FlowsQuestion, dialect: Dialect, format: QueryFormat): CompiledFlowsQuery {
   const { metric, definition, groups, topN } = question;
+  if ('listsRecords' in definition) {
+    return { sql: compileNewestRecords(question, dialect, format), unit: definition.unit, metric };
+  }
   if ('distinctNames' in definition) {
     return {
       sql: compileDistinctNames(question, definition.distinctNames, dialect, format),

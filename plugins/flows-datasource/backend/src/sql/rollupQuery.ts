@@ -16,6 +16,7 @@ import {
 } from './flowsBuilder.ts';
 import type { QueryFormat } from './parsedQuery.ts';
 import type { Names } from './distinctNames.ts';
+import { newestRecordsFromRollup } from './newestRecords.ts';
 import { connectionIdColumns, filterConditions, unanswerableBy, type ConnectionIds, type Rollup } from './rollup.ts';
 import { endMinutesIn, endsIn, minuteSeconds, rateSplit, splitRange, type Span } from './rollupRange.ts';
 
@@ -27,7 +28,8 @@ import { endMinutesIn, endsIn, minuteSeconds, rateSplit, splitRange, type Span }
  * - a throughput series: its buckets are whole multiples of the export interval and of a minute, so
  *   each is a sum of the rollup's spread bytes of its minutes, with no raw rows at all;
  * - a throughput over the range: the whole minutes' spread bytes, plus from the raw table the parts
- *   of records that lie before the first or after the last whole minute.
+ *   of records that lie before the first or after the last whole minute;
+ * - the newest records: raw records after a cutoff minute the rollup's counts place (newestRecords.ts).
  * Returns undefined when the question cannot be answered exactly from the rollup.
  */
 export interface RollupPlan {
@@ -254,6 +256,10 @@ export function compileRollupQuery(
 ): RollupPlan | undefined {
   if (unanswerableBy(question, rollup)) {
     return undefined;
+  }
+  if ('listsRecords' in question.definition) {
+    const sql = newestRecordsFromRollup(question, format, context, rollup, dialect);
+    return sql === undefined ? undefined : { sql };
   }
   const exportInterval = context.exportIntervalSeconds ?? defaultExportIntervalSeconds;
   const rate = 'rateOf' in question.definition ? question.definition.rateOf : undefined;
