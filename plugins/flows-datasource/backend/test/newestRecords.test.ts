@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadIntoChdb, loadIntoClickHouse } from '@flowlens/flowgen';
+import { describe, expect, it } from 'vitest';
 import type { ClickHouseEngine } from '../src/engines/clickhouse/clickhouseEngine.ts';
 import type { Filter } from '../src/sql/conditions.ts';
 import { clickhouseDialect } from '../src/sql/clickhouseDialect.ts';
@@ -7,7 +6,8 @@ import { listedColumns } from '../src/sql/newestRecords.ts';
 import type { Rollup } from '../src/sql/rollup.ts';
 import { toSql } from '../src/sql/statementPlan.ts';
 import type { TimeRange } from '../src/timeRange.ts';
-import { engineFor, neverAborted, startLegacyClickHouse, startModernClickHouse } from './support/engines.ts';
+import { neverAborted } from './support/engines.ts';
+import { rolledUpHour, rolledUpServers, useRolledUpServer } from './support/rolledUpServers.ts';
 
 /**
  * The newest records read through a cutoff minute the rollup places must be exactly the records the
@@ -15,8 +15,7 @@ import { engineFor, neverAborted, startLegacyClickHouse, startModernClickHouse }
  * more than the range holds (no cutoff), for ranges that start and end inside a minute, with builder
  * and ad-hoc filters. Both servers, on flowgen's hour.
  */
-const load = { from: '2025-01-06T09:00:00Z', to: '2025-01-06T10:00:00Z', scale: 0.5 } as const;
-const hour: TimeRange = { fromMs: Date.parse(load.from), toMs: Date.parse(load.to) };
+const hour: TimeRange = { fromMs: Date.parse(rolledUpHour.from), toMs: Date.parse(rolledUpHour.to) };
 const insideMinutes: TimeRange = { fromMs: hour.fromMs + 17_250, toMs: hour.toMs - 21_500 };
 
 interface Listing {
@@ -79,35 +78,21 @@ async function rowsOf(engine: ClickHouseEngine, sql: string, rowLimit = 1_000_00
   return { rows, truncated: result.truncated, ends: [...result.fields[0]!.values].map(Number) };
 }
 
-function describeListings(server: string, start: () => Promise<{ url: string; close(): Promise<void> }>) {
-  describe(`the newest records through the rollup's cutoff are the raw listing's: ${server}`, () => {
-    let close: (() => Promise<void>) | undefined;
-    let engine: ClickHouseEngine;
-    let rollups: Rollup[];
-
-    beforeAll(async () => {
-      const started = await start();
-      close = () => started.close();
-      engine = engineFor(started.url);
-      rollups = [...((await engine.rollups()) ?? [])];
-      expect(rollups.map((rollup) => rollup.table)).toEqual(['flows_minutes']);
-    }, 300_000);
-    afterAll(async () => {
-      await engine?.close();
-      await close?.();
-    });
+function describeListings(serverName: string, start: () => Promise<{ url: string; close(): Promise<void> }>) {
+  describe(`the newest records through the rollup's cutoff are the raw listing's: ${serverName}`, () => {
+    const server = useRolledUpServer(start);
 
     it.each(listings)('$name', async (listing) => {
-      const rolled = listingSql(listing, rollups);
+      const rolled = listingSql(listing, server.rollups());
       expect(rolled.rollup).toBe('flows_minutes');
       const raw = listingSql(listing, []);
       expect(raw.rollup).toBeUndefined();
-      const [fromRollup, fromRaw] = [await rowsOf(engine, rolled.sql), await rowsOf(engine, raw.sql)];
+      const [fromRollup, fromRaw] = [await rowsOf(server.engine(), rolled.sql), await rowsOf(server.engine(), raw.sql)];
       expect(fromRollup.rows).toEqual(fromRaw.rows);
       // Newest first, and as many as asked for or as the range holds.
       expect(fromRaw.ends).toEqual([...fromRaw.ends].sort((a, b) => b - a));
       // The records the question matches, counted by the builder over the raw records.
-      const count = await engine.query(listingSql(listing, [], 'flowRecords').sql, {
+      const count = await server.engine().query(listingSql(listing, [], 'flowRecords').sql, {
         timeoutMs: 60_000,
         rowLimit: 10,
         signal: neverAborted,
@@ -119,23 +104,13 @@ function describeListings(server: string, start: () => Promise<{ url: string; cl
     });
 
     it('with the row limit below the listing, its first rows, marked truncated', async () => {
-      const sql = listingSql(listings[0]!, rollups).sql;
-      const whole = await rowsOf(engine, sql);
-      const cut = await rowsOf(engine, sql, 50);
+      const sql = listingSql(listings[0]!, server.rollups()).sql;
+      const whole = await rowsOf(server.engine(), sql);
+      const cut = await rowsOf(server.engine(), sql, 50);
       expect(cut.truncated).toBe(true);
       expect(cut.rows).toEqual(whole.rows.slice(0, 50));
     });
   });
 }
 
-describeListings('chDB (ClickHouse 26)', async () => {
-  const modern = await startModernClickHouse();
-  await loadIntoChdb(modern.session, load);
-  return modern;
-});
-
-describeListings("Debian's clickhouse-server 18.16", async () => {
-  const legacy = await startLegacyClickHouse();
-  await loadIntoClickHouse({ url: legacy.url, applySchema: true, ...load });
-  return legacy;
-});
+for (const [serverName, start] of rolledUpServers) describeListings(serverName, start);

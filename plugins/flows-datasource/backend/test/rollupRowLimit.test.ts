@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadIntoChdb, loadIntoClickHouse } from '@flowlens/flowgen';
+import { describe, expect, it } from 'vitest';
 import type { ClickHouseEngine } from '../src/engines/clickhouse/clickhouseEngine.ts';
 import { rolledUpServiceMapSql, serviceMapRollup } from '../src/servicemap/rolledUpServiceMapSql.ts';
 import { defaultServiceMapOptions } from '../src/servicemap/serviceMapOptions.ts';
@@ -7,7 +6,8 @@ import { clickhouseDialect } from '../src/sql/clickhouseDialect.ts';
 import { expandMacros } from '../src/sql/macroExpander.ts';
 import type { Rollup } from '../src/sql/rollup.ts';
 import { toSql } from '../src/sql/statementPlan.ts';
-import { engineFor, neverAborted, startLegacyClickHouse, startModernClickHouse } from './support/engines.ts';
+import { neverAborted } from './support/engines.ts';
+import { rolledUpHour, rolledUpServers, useRolledUpServer } from './support/rolledUpServers.ts';
 
 /**
  * The datasource's row limit is `max_result_rows` with `result_overflow_mode = 'break'`. A query read
@@ -15,8 +15,7 @@ import { engineFor, neverAborted, startLegacyClickHouse, startModernClickHouse }
  * the server must cut only the answer, saying so, never those parts: else a count would come back
  * smaller without a word. Both servers, on flowgen's hour, with a limit far below the parts' rows.
  */
-const load = { from: '2025-01-06T09:00:00Z', to: '2025-01-06T10:00:00Z', scale: 0.5 } as const;
-const timeRange = { fromMs: Date.parse(load.from), toMs: Date.parse(load.to) };
+const timeRange = { fromMs: Date.parse(rolledUpHour.from), toMs: Date.parse(rolledUpHour.to) };
 const context = { timeRange, intervalMs: 60_000, exportIntervalSeconds: 60 };
 
 function builderSql(rollups: Rollup[], metric: string, groupBy: string[] = []): string {
@@ -50,59 +49,35 @@ async function answer(engine: ClickHouseEngine, sql: string, rowLimit: number) {
   return { rows: last.values.length, total, truncated: result.truncated };
 }
 
-function describeRowLimit(server: string, start: () => Promise<{ url: string; close(): Promise<void> }>) {
-  describe(`a row limit cuts a rolled-up answer, never its parts: ${server}`, () => {
-    let close: (() => Promise<void>) | undefined;
-    let engine: ClickHouseEngine;
-    let rollups: Rollup[];
-
-    beforeAll(async () => {
-      const started = await start();
-      close = () => started.close();
-      engine = engineFor(started.url);
-      rollups = [...((await engine.rollups()) ?? [])];
-      expect(rollups.map((rollup) => rollup.table)).toEqual(['flows_minutes']);
-    }, 300_000);
-    afterAll(async () => {
-      await engine?.close();
-      await close?.();
-    });
+function describeRowLimit(serverName: string, start: () => Promise<{ url: string; close(): Promise<void> }>) {
+  describe(`a row limit cuts a rolled-up answer, never its parts: ${serverName}`, () => {
+    const server = useRolledUpServer(start);
 
     it('counts every connection in one row however low the limit', async () => {
-      const sql = builderSql(rollups, 'connections');
-      const whole = await answer(engine, sql, 1_000_000);
+      const sql = builderSql(server.rollups(), 'connections');
+      const whole = await answer(server.engine(), sql, 1_000_000);
       // Far more ids than the limit flow through the count's subqueries.
       expect(whole.total).toBeGreaterThan(10_000);
-      expect(await answer(engine, sql, 50)).toEqual({ ...whole, truncated: false });
+      expect(await answer(server.engine(), sql, 50)).toEqual({ ...whole, truncated: false });
     });
 
     it.each([
       ['connections per pod', (rollups: Rollup[]) => builderSql(rollups, 'connections', ['sourcePod'])],
       ['the service map', mapSql],
     ])('%s: the first rows of the whole answer, marked truncated', async (_name, sqlOf) => {
-      const sql = sqlOf(rollups);
-      const whole = await answer(engine, sql, 1_000_000);
+      const sql = sqlOf(server.rollups());
+      const whole = await answer(server.engine(), sql, 1_000_000);
       expect(whole.rows).toBeGreaterThan(50);
-      const cut = await answer(engine, sql, 50);
+      const cut = await answer(server.engine(), sql, 50);
       expect(cut.rows).toBe(50);
       expect(cut.truncated).toBe(true);
       // Busiest first: the 50 rows kept are the whole answer's first 50, with their full counts.
-      const first = await engine.query(sql, { timeoutMs: 60_000, rowLimit: 1_000_000, signal: neverAborted });
-      const kept = await engine.query(sql, { timeoutMs: 60_000, rowLimit: 50, signal: neverAborted });
+      const first = await server.engine().query(sql, { timeoutMs: 60_000, rowLimit: 1_000_000, signal: neverAborted });
+      const kept = await server.engine().query(sql, { timeoutMs: 60_000, rowLimit: 50, signal: neverAborted });
       const column = (fields: typeof first.fields) => [...fields.at(-1)!.values].slice(0, 50).map(Number);
       expect(column(kept.fields)).toEqual(column(first.fields));
     });
   });
 }
 
-describeRowLimit('chDB (ClickHouse 26)', async () => {
-  const modern = await startModernClickHouse();
-  await loadIntoChdb(modern.session, load);
-  return modern;
-});
-
-describeRowLimit("Debian's clickhouse-server 18.16", async () => {
-  const legacy = await startLegacyClickHouse();
-  await loadIntoClickHouse({ url: legacy.url, applySchema: true, ...load });
-  return legacy;
-});
+for (const [serverName, start] of rolledUpServers) describeRowLimit(serverName, start);
