@@ -3,15 +3,43 @@ import { dashboard, datasourceRef, layout, type Json, type Panel } from './grafa
 import { barGauge, dashboardLink, dashboardList, drillDown, linksOnFields, stat, timeseries } from './panels.ts';
 import { policyRecommendationUid } from './policyRecommendation.ts';
 import { blockedActions, flowsTarget } from './queries.ts';
-import { droppedFlowBursts, policyChanges } from './sqlFragments.ts';
+import { policyChanges } from './sqlFragments.ts';
 import { commonVariables } from './variables.ts';
 
+/**
+ * Bursts of dropped or rejected flows: minutes with more than 300 of them (5 a second). A cluster's
+ * steady drops (probes, blocked scans) stay well below; a misconfigured policy or a scan does not.
+ * The alert rule "Burst of dropped flows" (provisioning/grafana/alerting) asks the same of the last
+ * minute.
+ */
+export const dropBurstPerMinute = 300;
+
+/**
+ * The bursts as anomaly detection against a fixed threshold, per cluster and minute: it reads the
+ * per-minute rollup where there is one, as SQL over the raw records could not.
+ */
 export const droppedFlowsAnnotation: Json = {
   name: 'Dropped flow bursts',
   datasource: datasourceRef,
   enable: true,
   iconColor: 'red',
-  target: { refId: 'Anno', queryType: 'sql', format: 'table', rawSql: droppedFlowBursts },
+  target: {
+    refId: 'Anno',
+    queryType: 'detectAnomalies',
+    format: 'table',
+    detect: {
+      version: 1,
+      metric: 'deniedFlows',
+      endpoint: 'cluster',
+      window: '1m',
+      method: 'threshold',
+      threshold: dropBurstPerMinute,
+      output: 'anomalies',
+      clusters: ['$cluster'],
+      namespaces: ['$namespace'],
+      excludedNamespaces: ['$excludedNamespaces'],
+    },
+  },
 };
 
 /** Who changed which NetworkPolicy when (policy_events, written by flowlens-ingest from audit events). */

@@ -121,13 +121,5 @@ export const commonFilters = [
   { key: 'namespace', operator: 'not in', value: '$excludedNamespaces' },
 ];
 
-/** The same filters for hand-written SQL (portable: IN lists, OR, $__conditionalAll). */
-export const commonSqlFilters = [
-  '$__conditionalAll(clusterUUID IN ($cluster), $cluster)',
-  '$__conditionalAll((sourcePodNamespace IN ($namespace) OR destinationPodNamespace IN ($namespace)), $namespace)',
-  'sourcePodNamespace NOT IN ($excludedNamespaces)',
-  'destinationPodNamespace NOT IN ($excludedNamespaces)',
-].join('\n  AND ');
-
 /** For dashboards that take only some of the common variables (the policy recommendation). */
 export { datasource as datasourceVariable, cluster as clusterVariable, namespace as namespaceVariable };

@@ -43,6 +43,41 @@ describe('AnnotationQueryEditor', () => {
   });
 });
 
+describe('AnnotationQueryEditor: anomaly detection', () => {
+  it('edits the model of an anomaly detection annotation, not SQL', async () => {
+    const datasource = flowsDataSource();
+    const onChange = vi.fn();
+    const detect = {
+      version: 1 as const,
+      endpoint: 'cluster',
+      method: 'threshold',
+      threshold: 300,
+      output: 'anomalies',
+    };
+    render(
+      <AnnotationQueryEditor
+        query={{ refId: 'Anno', queryType: 'detectAnomalies', format: 'table', detect }}
+        datasource={datasource}
+        onChange={onChange}
+        onRunQuery={vi.fn()}
+      />
+    );
+    expect(screen.queryByText(/One row per event/)).not.toBeInTheDocument();
+    const box = screen.getByLabelText('Anomaly detection model');
+    expect(JSON.parse((box as HTMLTextAreaElement).value)).toEqual(detect);
+    await userEvent.clear(box);
+    // userEvent reads { and [ as key descriptors: doubled, they are typed as they are.
+    await userEvent.type(box, '{{"endpoint": "cluster", "method": "threshold", "threshold": 500}');
+    await userEvent.tab();
+    expect(onChange).toHaveBeenLastCalledWith({
+      refId: 'Anno',
+      queryType: 'detectAnomalies',
+      format: 'table',
+      detect: { endpoint: 'cluster', method: 'threshold', threshold: 500, version: 1 },
+    });
+  });
+});
+
 describe('flowsAnnotationSupport', () => {
   it('starts new annotations with the dropped-flows query', () => {
     expect(flowsAnnotationSupport.getDefaultQuery!()).toMatchObject({

@@ -4,6 +4,8 @@ import React, { useState } from 'react';
 import type { FlowsDataSource } from '../datasource';
 import { droppedFlowsAnnotationSql } from '../query/defaultQueries';
 import type { FlowsDataSourceOptions, FlowsQuery } from '../types';
+import { anomalyDetectionHelp } from './modelHelp';
+import { ModelJsonEditor } from './ModelJsonEditor';
 import { SqlQueryBody } from './SqlQueryBody';
 
 type Props = QueryEditorProps<FlowsDataSource, FlowsQuery, FlowsDataSourceOptions> & {
@@ -13,10 +15,25 @@ type Props = QueryEditorProps<FlowsDataSource, FlowsQuery, FlowsDataSourceOption
 
 /**
  * Annotation queries are SQL returning events. Grafana's own mapping UI (shown below this editor)
- * reads the columns by name; this says which names, and offers the dropped-flows example.
+ * reads the columns by name; this says which names, and offers the dropped-flows example. An anomaly
+ * detection annotation (the dashboards' dropped-flow bursts and abnormal denied flows) is edited as
+ * its model, its windows outside the band being the events.
  */
 export function AnnotationQueryEditor({ query, onChange, onRunQuery, datasource }: Props) {
   const [macroHelpShown, setMacroHelpShown] = useState(false);
+  if (query.queryType === 'detectAnomalies') {
+    return (
+      <ModelJsonEditor
+        title="Anomaly detection"
+        help={`Each window outside the band is an event. ${anomalyDetectionHelp}`}
+        model={query.detect}
+        onChange={(detect) => {
+          onChange({ ...query, format: 'table', detect: { ...detect, version: 1 } });
+          onRunQuery();
+        }}
+      />
+    );
+  }
   const setSql = (rawSql: string) => onChange({ ...query, queryType: 'sql', format: 'table', rawSql });
   return (
     <Stack direction="column" gap={1}>

@@ -15,6 +15,7 @@ import type {
   RecommendQuery,
 } from '../types';
 import { FlowsBuilder } from './FlowsBuilder';
+import { anomalyDetectionHelp, serviceMapHelp } from './modelHelp';
 import { listingMetric } from '../builder/vocabulary';
 import { ModelJsonEditor } from './ModelJsonEditor';
 import { QueryHeader } from './QueryHeader';
@@ -114,7 +115,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, range }: 
       {queryType === 'detectAnomalies' && (
         <ModelJsonEditor
           title="Anomaly detection"
-          help="metric (deniedFlows | throughput), endpoint (pod | podLabels | namespace | externalIP | service), window, history, method (meanStddev | medianMad | ewma), k, output (series | score | anomalies): see the datasource README."
+          help={anomalyDetectionHelp}
           model={query.detect}
           onChange={(detect) =>
             changeAndRun({ ...query, queryType: 'detectAnomalies', detect: { ...detect, version: 1 } })
@@ -124,7 +125,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, range }: 
       {queryType === 'serviceMap' && (
         <ModelJsonEditor
           title="Service map"
-          help="groupBy (workload | namespace | pod), maxNodes, foldBy, services, filters: see the datasource README."
+          help={serviceMapHelp}
           model={query.serviceMap as Record<string, unknown> | undefined}
           onChange={(serviceMap) =>
             changeAndRun({

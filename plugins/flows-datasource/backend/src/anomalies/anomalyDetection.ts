@@ -32,7 +32,8 @@ export interface Detection {
  * Judges every endpoint's windows inside the time range against the windows before each (up to
  * `historyWindows`, never before the first window the table has data for). A window is judged once
  * it has ended and one export interval has passed (the flow source writes a window's last records
- * that much later): a window still filling would always read low.
+ * that much later): a window still filling would always read low. Against a fixed threshold it is
+ * judged at once: records still to come only raise it, so one above the threshold stays above.
  */
 export function detectAnomalies(
   rows: readonly WindowValue[],
@@ -42,7 +43,10 @@ export function detectAnomalies(
 ): Detection {
   const windowMs = options.windowSeconds * 1000;
   const firstWindowMs = Math.floor(range.fromMs / windowMs) * windowMs;
-  const lastWindowMs = Math.floor((range.toMs - exportIntervalSeconds * 1000) / windowMs) * windowMs - windowMs;
+  const lastWindowMs =
+    options.method === 'threshold'
+      ? Math.floor(range.toMs / windowMs) * windowMs
+      : Math.floor((range.toMs - exportIntervalSeconds * 1000) / windowMs) * windowMs - windowMs;
   const historyStartMs = firstWindowMs - options.historyWindows * windowMs;
   let earliestMs = Number.POSITIVE_INFINITY;
   for (const row of rows) earliestMs = Math.min(earliestMs, row.windowMs);
@@ -68,7 +72,7 @@ export function detectAnomalies(
   const judgements: EndpointJudgement[] = [];
   for (const [endpoint, values] of series) {
     const judgement: EndpointJudgement = { endpoint, windowsMs: [], values: [], bands: [], scores: [], worstScore: 0 };
-    const moving = movingBand(options.method, options.metric, options.historyWindows, options.alpha);
+    const moving = movingBand(options.method, options.metric, options.historyWindows, options.alpha, options.threshold);
     for (let index = Math.max(dataStart, firstJudged - options.historyWindows); index < firstJudged; index++) {
       moving.push(values[index]!);
     }

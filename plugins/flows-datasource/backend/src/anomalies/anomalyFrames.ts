@@ -96,7 +96,11 @@ function anomaliesTable(refId: string, detection: Detection, options: DetectOpti
     const value = judgement.values[index]!;
     const amount = (number: number) =>
       options.metric === 'throughput' ? bitsPerSecond(number) : `${Math.round(number)}`;
-    return `${judgement.endpoint}: ${metricNames[options.metric]} ${amount(value)}, expected ${amount(band.expected)} (${score > 0 ? 'above' : 'below'} ${amount(score > 0 ? band.upper : band.lower)}; ${options.method}, ${options.windowSeconds / 60} min windows)`;
+    const windows = `${options.windowSeconds / 60} min windows`;
+    if (options.method === 'threshold') {
+      return `${judgement.endpoint}: ${metricNames[options.metric]} ${amount(value)}, more than ${amount(band.upper)} (threshold, ${windows})`;
+    }
+    return `${judgement.endpoint}: ${metricNames[options.metric]} ${amount(value)}, expected ${amount(band.expected)} (${score > 0 ? 'above' : 'below'} ${amount(score > 0 ? band.upper : band.lower)}; ${options.method}, ${windows})`;
   };
   return {
     name: 'anomalies',

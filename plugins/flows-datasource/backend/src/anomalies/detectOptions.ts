@@ -2,8 +2,8 @@ import { durationSeconds, MacroError } from '../sql/dialect.ts';
 
 /** The `detect` query model (version 1): what to watch, per which endpoint, and how to judge it. */
 export type AnomalyMetric = 'deniedFlows' | 'throughput';
-export type AnomalyEndpoint = 'pod' | 'podLabels' | 'namespace' | 'externalIP' | 'service';
-export type AnomalyMethod = 'meanStddev' | 'medianMad' | 'ewma';
+export type AnomalyEndpoint = 'pod' | 'podLabels' | 'namespace' | 'externalIP' | 'service' | 'cluster';
+export type AnomalyMethod = 'meanStddev' | 'medianMad' | 'ewma' | 'threshold';
 export type AnomalyOutput = 'series' | 'score' | 'anomalies';
 
 export interface DetectOptions {
@@ -17,6 +17,11 @@ export interface DetectOptions {
   method: AnomalyMethod;
   /** Band half-width in standard deviations (or scaled MADs). */
   k: number;
+  /**
+   * The `threshold` method's fixed upper bound, in the metric's unit (denied flows per window, bits/s):
+   * a window above it is abnormal, whatever came before. The band is 0 … threshold.
+   */
+  threshold: number | undefined;
   /** EWMA smoothing: the weight of the newest window. */
   alpha: number;
   /** Windows of history an endpoint needs before any of its windows is judged. */
@@ -42,6 +47,7 @@ export const defaultDetectOptions: DetectOptions = {
   historyWindows: 288,
   method: 'meanStddev',
   k: 3,
+  threshold: undefined,
   alpha: 0.1,
   minHistoryWindows: 12,
   output: 'series',
@@ -53,12 +59,13 @@ export const defaultDetectOptions: DetectOptions = {
 
 const choices: Record<string, readonly string[]> = {
   metric: ['deniedFlows', 'throughput'],
-  endpoint: ['pod', 'podLabels', 'namespace', 'externalIP', 'service'],
-  method: ['meanStddev', 'medianMad', 'ewma'],
+  endpoint: ['pod', 'podLabels', 'namespace', 'externalIP', 'service', 'cluster'],
+  method: ['meanStddev', 'medianMad', 'ewma', 'threshold'],
   output: ['series', 'score', 'anomalies'],
 };
 const numbers: Record<string, { min: number; max: number; whole: boolean }> = {
   k: { min: 0.5, max: 20, whole: false },
+  threshold: { min: 0, max: 1e15, whole: false },
   alpha: { min: 0.01, max: 1, whole: false },
   minHistoryWindows: { min: 1, max: 10_000, whole: true },
   maxEndpoints: { min: 1, max: 10_000, whole: true },
@@ -115,6 +122,16 @@ export function parseDetectOptions(model: unknown): DetectOptions {
     throw new DetectOptionsError(
       `history is ${options.historyWindows} windows long; at most 20000 (lengthen the window)`
     );
+  }
+  if (options.method === 'threshold') {
+    if (options.threshold === undefined) {
+      throw new DetectOptionsError('the threshold method needs a threshold: the value a window must exceed');
+    }
+    // Judged against a fixed bound, a window needs no history: none is read.
+    options.historyWindows = 0;
+    options.minHistoryWindows = 0;
+  } else if (options.threshold !== undefined) {
+    throw new DetectOptionsError(`threshold is read by the threshold method only; method is ${options.method}`);
   }
   for (const key of lists) {
     const value = input[key];

@@ -4,7 +4,8 @@ import type { AnomalyMethod, AnomalyMetric } from './detectOptions.ts';
  * What a window's value is expected to be, from the windows before it, and how far it may stray:
  * - meanStddev: mean ± k·σ (Theia's drop detection, k = 3);
  * - medianMad: median ± k·1.4826·MAD, which spikes in the history barely move;
- * - ewma: an exponentially weighted mean and variance (newest window weight α) ± k·σ.
+ * - ewma: an exponentially weighted mean and variance (newest window weight α) ± k·σ;
+ * - threshold: 0 … a fixed bound, whatever came before (a burst of drops, a link's capacity).
  * Denied flows are counts: their spread is at least √expected (a Poisson count's) and 1, and the upper
  * bound is rounded up to a whole count. Throughput varies by factors, not by amounts (a few large
  * transfers make most of it), so its band is computed on ln(1 + bits/s), with a spread of at least
@@ -59,8 +60,11 @@ export function movingBand(
   method: AnomalyMethod,
   metric: AnomalyMetric,
   historyWindows: number,
-  alpha: number
+  alpha: number,
+  threshold = 0
 ): MovingBand {
+  // A fixed bound learns nothing, and judges an idle window like any other (below it).
+  if (method === 'threshold') return new ThresholdBand(threshold);
   const scale = scaleOf[metric];
   const inner =
     method === 'meanStddev'
@@ -69,6 +73,17 @@ export function movingBand(
         ? new MedianMadBand(historyWindows, metric, scale.in)
         : new EwmaBand(alpha, metric, scale.in);
   return metric === 'throughput' ? new BusyWindowsBand(inner, historyWindows) : inner;
+}
+
+/** 0 … threshold for every window: the score is the value ÷ threshold, above 1 when it exceeds it. */
+class ThresholdBand implements MovingBand {
+  constructor(private readonly threshold: number) {}
+  push(): void {}
+  /** It needs no history: as if always full. */
+  readonly size = Number.POSITIVE_INFINITY;
+  band(): Band {
+    return { expected: 0, lower: 0, upper: this.threshold };
+  }
 }
 
 /** Throughput: the band learns from busy windows; how often the endpoint was idle is kept beside it. */

@@ -57,6 +57,13 @@ const endpointOf: Record<AnomalyEndpoint, EndpointColumns> = {
     keep: () => "destinationServicePortName != ''",
     name: (column) => column('servicePortName'),
   },
+  // The whole cluster, by clusterUUID: every record once (one side), whichever end a policy denied it at.
+  cluster: {
+    sides: ['destination'],
+    columns: () => ({ cluster: 'clusterUUID' }),
+    keep: () => '1 = 1',
+    name: (column) => `CASE WHEN ${column('cluster')} = '' THEN 'cluster' ELSE ${column('cluster')} END`,
+  },
 };
 
 /**
@@ -123,9 +130,12 @@ export function windowedValuesSql(
     ].join('\n');
 
   if (options.metric === 'deniedFlows') {
-    // Ingress denials count for the destination, egress denials for the source.
+    // Ingress denials count for the destination, egress denials for the source; for the cluster, both.
     const direction: Record<Side, string> = { destination: 'ingress', source: 'egress' };
-    const denied = (side: Side) => `${direction[side]}NetworkPolicyRuleAction IN (2, 3)`;
+    const denied = (side: Side) =>
+      options.endpoint === 'cluster'
+        ? '(ingressNetworkPolicyRuleAction IN (2, 3) OR egressNetworkPolicyRuleAction IN (2, 3))'
+        : `${direction[side]}NetworkPolicyRuleAction IN (2, 3)`;
     const parts = endpoint.sides.flatMap((side) => {
       if (!rollup) {
         return [part(side, [`count(*) AS ${q('records')}`], `$__timeFilter(flowEndSeconds)\n    AND ${denied(side)}`)];

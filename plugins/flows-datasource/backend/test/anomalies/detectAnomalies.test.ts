@@ -12,6 +12,7 @@ import { DatasourceInstances } from '../../src/handlers/datasourceInstances.ts';
 import { queryData } from '../../src/handlers/queryData.ts';
 import { QueryMetrics } from '../../src/handlers/queryMetrics.ts';
 import type { DataResponse, DataSourceSettings } from '../../src/handlers/types.ts';
+import { detectAnomalies } from '../../src/anomalies/anomalyDetection.ts';
 import { parseDetectOptions } from '../../src/anomalies/detectOptions.ts';
 import { rollupWindows } from '../../src/anomalies/rollupWindows.ts';
 import { rollupColumns, type Rollup } from '../../src/sql/rollup.ts';
@@ -238,6 +239,8 @@ describe('denied flows from the per-minute rollup', () => {
     ['podLabels', 288],
     ['namespace', 288],
     ['service', 288],
+    // One endpoint: one row per window, the last (still filling) not judged.
+    ['cluster', 287],
     ['externalIP', 0],
   ])(
     '%s: every window the same as from the raw records',
@@ -278,6 +281,68 @@ describe('denied flows from the per-minute rollup', () => {
       rollupWindows(parseDetectOptions({ version: 1, metric: 'deniedFlows', endpoint: 'pod' }), [], [older], timeRange)
         ?.table
     ).toBe('flows_minutes');
+  });
+});
+
+describe('a fixed threshold (the dashboards\' "Dropped flow bursts")', () => {
+  /** Denied flows per cluster and minute, counted straight in SQL: what the SQL annotation counted. */
+  function deniedPerMinute(): Map<number, number> {
+    const text = session
+      .query(
+        `SELECT toUnixTimestamp(toStartOfMinute(flowEndSeconds)) * 1000, count()
+         FROM flows
+         WHERE (ingressNetworkPolicyRuleAction IN (2, 3) OR egressNetworkPolicyRuleAction IN (2, 3))
+           AND flowEndSeconds >= toDateTime(${start + 5 * day}) AND flowEndSeconds < toDateTime(${start + 6 * day})
+         GROUP BY 1`,
+        'TSV'
+      )
+      .toString()
+      .trim();
+    return new Map(text.split('\n').map((line) => line.split('\t').map(Number) as [number, number]));
+  }
+
+  it('marks exactly the minutes with more denied flows than the threshold, reading no history', async () => {
+    const counts = deniedPerMinute();
+    // The threshold: the busiest minute outside the injected burst, so only burst minutes exceed it.
+    const threshold = Math.max(...[...counts].filter(([minute]) => !within(minute, burst)).map(([, count]) => count));
+    const expected = [...counts].filter(([, count]) => count > threshold).map(([minute]) => minute);
+    expect(expected.length).toBeGreaterThan(3);
+    const response = await detect(
+      { metric: 'deniedFlows', endpoint: 'cluster', window: '1m', method: 'threshold', threshold, output: 'anomalies' },
+      { timeRange: { fromMs: (start + 5 * day) * 1000, toMs: (start + 6 * day) * 1000 - 1 } }
+    );
+    expect(response.error, response.error).toBeUndefined();
+    const found = rows(response.frames[0]!);
+    expect(found.map((row) => Number(row.time))).toEqual(expected.sort((a, b) => a - b));
+    expect(found.map((row) => Number(row.value))).toEqual(expected.map((minute) => counts.get(minute)));
+    expect(String(found[0]!.text)).toMatch(
+      new RegExp(`^[0-9a-f-]{36}: denied flows \\d+, more than ${threshold} \\(threshold, 1 min windows\\)$`)
+    );
+    // No history: the query starts at the range.
+    expect(response.frames[0]!.meta?.executedQueryString).toContain(`toDateTime(${start + 5 * day})`);
+  });
+
+  it('judges the window still filling: what is already above the threshold stays above', () => {
+    const options = parseDetectOptions({
+      version: 1,
+      endpoint: 'cluster',
+      window: '1m',
+      method: 'threshold',
+      threshold: 10,
+    });
+    const minute = 60_000;
+    const values = [3, 12, 4, 11].map((value, index) => ({ endpoint: 'c', windowMs: index * minute, value }));
+    // The range ends 5 s into the last window, before the flow source has written all of it.
+    const detection = detectAnomalies(values, options, { fromMs: 0, toMs: 3 * minute + 5_000 }, 60);
+    expect(detection.judgements[0]!.scores.map((score) => score! > 1)).toEqual([false, true, false, true]);
+    // A band against history waits for the window to be written.
+    const banded = detectAnomalies(
+      values,
+      parseDetectOptions({ version: 1, window: '1m' }),
+      { fromMs: 0, toMs: 3 * minute + 5_000 },
+      60
+    );
+    expect(banded.lastWindowMs).toBe(minute);
   });
 });
 
@@ -356,7 +421,9 @@ describe('bad input', () => {
     [{ metric: 'bytes' }, 'metric "bytes" is not one of deniedFlows, throughput'],
     [{ window: 'soon' }, 'window: soon is not a duration'],
     [{ k: 0 }, 'k must be a number from 0.5 to 20, got 0'],
-    [{ threshold: 3 }, 'unknown anomaly detection setting "threshold"'],
+    [{ threshold: 3 }, 'threshold is read by the threshold method only; method is meanStddev'],
+    [{ method: 'threshold' }, 'the threshold method needs a threshold'],
+    [{ method: 'threshold', threshold: -1 }, 'threshold must be a number from 0 to'],
   ])('%j is a clear per-query error', async (model, message) => {
     const response = await detect(model);
     expect(response.status).toBe(400);
