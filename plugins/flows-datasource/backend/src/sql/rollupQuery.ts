@@ -66,6 +66,12 @@ interface Counter {
    * elements. Grouping keys are then computed and hashed once per rollup row, not once per element.
    */
   perArray?: { raw: string; rollup: string; total: string };
+  /**
+   * Rows the total can do without: it needs only the rows where `keep` holds, and the others whose
+   * `columns` are those of such a row. Both parts of a total without groups or buckets are read so
+   * narrowed (countedUnion).
+   */
+  narrowing?: { keep: string; columns: readonly string[] };
 }
 
 const counters: Readonly<Record<string, Counter>> = {
@@ -184,11 +190,20 @@ function overArrays(counter: Counter): Counter {
 function openConnectionsCounter(uint128: boolean, layout: ConnectionIds): Counter {
   // Its total looks ids up per row (the IN below), so it reads expanded rows, never arrays.
   const { perArray: _arrays, ...ids } = connectionsCounter(uint128, layout);
+  // An ended record counts only when its connection is in A, and then it has the same addresses,
+  // destination port and protocol (they are part of a connection's key) as an A record, in the raw
+  // records and rollup rows alike: ended rows of other such four are never expanded nor looked up.
+  // On 10M flowgen records A's rows had 10 of 354 of them, and 81,000 of the 5.6M ended ids.
+  const narrowing = {
+    keep: `NOT (${connectionEndedSql})`,
+    columns: ['sourceIP', 'destinationIP', 'destinationTransportPort', 'protocolIdentifier'],
+  };
   const withEnd = (id: string) => `tuple(${id}, toUInt8(${connectionEndedSql}))`;
   const id = 'tupleElement(v, 1)';
   const ended = 'tupleElement(v, 2)';
   return {
     ...ids,
+    narrowing,
     raw: withEnd(ids.raw),
     rollup: withEnd(ids.rollup),
     ...(ids.partition && {
@@ -328,12 +343,17 @@ class QueryParts {
     partition?: Counter['partition'],
     bucketOf?: (column: string) => string
   ): string {
+    const rawWhere = edges.length > 0 ? this.rawWhere(endsIn(edges)) : undefined;
+    const rollupWhere = this.rollupWhere(minutes, true);
+    // Only for one total: a group or time bucket whose rows were all narrowed away would be missing
+    // from the answer, where the raw records give it a row of 0.
+    const narrowing = this.keys.length === 0 && !bucketOf ? counter.narrowing : undefined;
+    const narrowed = narrowing && this.narrowed(narrowing, rawWhere, rollupWhere);
+    const and = (where: string) => (narrowed ? `${where} AND ${narrowed}` : where);
     return this.union(
-      edges.length > 0
-        ? { where: this.rawWhere(endsIn(edges)), value: counter.raw, partition: partition?.raw }
-        : undefined,
+      rawWhere ? { where: and(rawWhere), value: counter.raw, partition: partition?.raw } : undefined,
       {
-        where: this.rollupWhere(minutes, true),
+        where: and(rollupWhere),
         value: counter.rollup,
         perRow: counter.perRow,
         arrayJoin: counter.rollupArrayJoin,
@@ -341,6 +361,20 @@ class QueryParts {
       },
       bucketOf
     );
+  }
+
+  /** The condition a counter's `narrowing` puts on both parts: `keep`, or the columns of a row where it holds. */
+  private narrowed(
+    { keep, columns }: NonNullable<Counter['narrowing']>,
+    rawWhere: string | undefined,
+    rollupWhere: string
+  ): string {
+    const list = columns.join(', ');
+    const kept = [
+      ...(rawWhere ? [`SELECT ${list} FROM flows WHERE ${rawWhere} AND ${keep}`] : []),
+      `SELECT ${list} FROM ${this.rollup.table} WHERE ${rollupWhere} AND ${keep}`,
+    ];
+    return `(${keep} OR (${list}) IN (${kept.join(' UNION ALL ')}))`;
   }
 
   /**

@@ -32,9 +32,12 @@ export const rolledUpServers: ReadonlyArray<[string, () => Promise<{ url: string
  * and the rollups its catalog names (which must be flows_minutes alone).
  */
 export function useRolledUpServer(start: () => Promise<{ url: string; close(): Promise<void> }>) {
-  const state: { engine?: ClickHouseEngine; rollups: Rollup[]; close?: () => Promise<void> } = { rollups: [] };
+  const state: { engine?: ClickHouseEngine; rollups: Rollup[]; url?: string; close?: () => Promise<void> } = {
+    rollups: [],
+  };
   beforeAll(async () => {
     const started = await start();
+    state.url = started.url;
     state.close = () => started.close();
     state.engine = engineFor(started.url);
     state.rollups = [...((await state.engine.rollups()) ?? [])];
@@ -45,6 +48,8 @@ export function useRolledUpServer(start: () => Promise<{ url: string; close(): P
     await state.close?.();
   });
   return {
+    /** The server's HTTP address, for what the engine does not do (inserts). */
+    url: () => state.url!,
     engine: () => state.engine!,
     rollups: () => state.rollups,
   };
