@@ -10,10 +10,14 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the flowgen command as a user would; `during` can signal it while it runs. */
+/**
+ * Runs the flowgen command as a user would; `during` can signal it while it runs. A run that has not
+ * ended after `limitMs` is killed and fails with what it wrote, so a hang says where it hung instead
+ * of running into the test's own timeout with nothing to show.
+ */
 export function runFlowgen(
   args: string[],
-  options: { env?: Record<string, string>; during?: (child: ReturnType<typeof spawn>) => void } = {}
+  options: { env?: Record<string, string>; during?: (child: ReturnType<typeof spawn>) => void; limitMs?: number } = {}
 ): Promise<CliRun> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [flowgenBin, ...args], {
@@ -26,8 +30,22 @@ export function runFlowgen(
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
-    child.on('error', fail);
-    child.on('close', (code, signal) => done({ code, signal, stdout: Buffer.concat(stdout), stderr }));
+    const limit = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(
+        new Error(
+          `flowgen ${args.join(' ')} had not ended after ${(options.limitMs ?? 90_000) / 1000} s; it wrote ${Buffer.concat(stdout).length} bytes to stdout, and to stderr: ${stderr || '(nothing)'}`
+        )
+      );
+    }, options.limitMs ?? 90_000);
+    child.on('error', (error) => {
+      clearTimeout(limit);
+      fail(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(limit);
+      done({ code, signal, stdout: Buffer.concat(stdout), stderr });
+    });
     options.during?.(child);
   });
 }
