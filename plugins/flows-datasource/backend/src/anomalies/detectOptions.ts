@@ -127,9 +127,8 @@ export function parseDetectOptions(model: unknown): DetectOptions {
     if (options.threshold === undefined) {
       throw new DetectOptionsError('the threshold method needs a threshold: the value a window must exceed');
     }
-    // Judged against a fixed bound, a window needs no history: none is read.
+    // Judged against a fixed bound, a window needs no history: none is read (its band is always ready).
     options.historyWindows = 0;
-    options.minHistoryWindows = 0;
   } else if (options.threshold !== undefined) {
     throw new DetectOptionsError(`threshold is read by the threshold method only; method is ${options.method}`);
   }

@@ -16,12 +16,15 @@ type Side = 'source' | 'destination';
 /**
  * An endpoint as the raw columns each side groups by (cheaper than building its name per record) and
  * its name made from them once per window; `keep` drops, per record, what would be named ''.
+ * `denied`: which denials count for it; by default ingress ones at the destination, egress ones at
+ * the source.
  */
 interface EndpointColumns {
   sides: Side[];
   columns: (side: Side) => Record<string, string>;
-  keep: (side: Side) => string;
+  keep?: (side: Side) => string;
   name: (column: (alias: string) => string) => string;
+  denied?: string;
 }
 
 const endpointOf: Record<AnomalyEndpoint, EndpointColumns> = {
@@ -61,8 +64,8 @@ const endpointOf: Record<AnomalyEndpoint, EndpointColumns> = {
   cluster: {
     sides: ['destination'],
     columns: () => ({ cluster: 'clusterUUID' }),
-    keep: () => '1 = 1',
     name: (column) => `CASE WHEN ${column('cluster')} = '' THEN 'cluster' ELSE ${column('cluster')} END`,
+    denied: '(ingressNetworkPolicyRuleAction IN (2, 3) OR egressNetworkPolicyRuleAction IN (2, 3))',
   },
 };
 
@@ -115,7 +118,7 @@ export function windowedValuesSql(
     return [
       `  SELECT ${[...columns, `${bucket} AS ${q('window')}`, ...values].join(', ')}`,
       `  FROM ${from.table}`,
-      `  WHERE ${where}\n    AND ${endpoint.keep(side)}${and}`,
+      `  WHERE ${[where, ...(endpoint.keep ? [endpoint.keep(side)] : [])].join('\n    AND ')}${and}`,
       `  GROUP BY ${[...Object.values(endpoint.columns(side)), bucket].join(', ')}`,
     ].join('\n');
   };
@@ -130,12 +133,8 @@ export function windowedValuesSql(
     ].join('\n');
 
   if (options.metric === 'deniedFlows') {
-    // Ingress denials count for the destination, egress denials for the source; for the cluster, both.
     const direction: Record<Side, string> = { destination: 'ingress', source: 'egress' };
-    const denied = (side: Side) =>
-      options.endpoint === 'cluster'
-        ? '(ingressNetworkPolicyRuleAction IN (2, 3) OR egressNetworkPolicyRuleAction IN (2, 3))'
-        : `${direction[side]}NetworkPolicyRuleAction IN (2, 3)`;
+    const denied = (side: Side) => endpoint.denied ?? `${direction[side]}NetworkPolicyRuleAction IN (2, 3)`;
     const parts = endpoint.sides.flatMap((side) => {
       if (!rollup) {
         return [part(side, [`count(*) AS ${q('records')}`], `$__timeFilter(flowEndSeconds)\n    AND ${denied(side)}`)];

@@ -255,13 +255,20 @@ export function resolveColumnKey(key: string): ResolvedKey | undefined {
   return kind ? { expression: key, kind } : undefined;
 }
 
-/** Every condition of a question but time (which depends on the metric and the format). */
-export function questionConditions(question: FlowsQuestion, dialect: Dialect): string[] {
+/**
+ * The view's condition and the metric's own on records: columns a rollup keeps too (a metric's
+ * `reads` are checked before a rollup is read), so the same text serves raw records and rollup rows.
+ */
+export function scopeConditions(question: Pick<FlowsQuestion, 'view' | 'definition'>): string[] {
   const viewCondition = flowViews[question.view];
   const { records } = question.definition;
+  return [...(viewCondition ? [viewCondition] : []), ...(records ? [records] : [])];
+}
+
+/** Every condition of a question but time (which depends on the metric and the format). */
+export function questionConditions(question: FlowsQuestion, dialect: Dialect): string[] {
   return [
-    ...(viewCondition ? [viewCondition] : []),
-    ...(records ? [records] : []),
+    ...scopeConditions(question),
     ...question.filters.map((filter) => conditionSql(filter, dialect, resolveBuilderKey)),
     ...question.adHocFilters.map((filter) => conditionSql(filter, dialect, resolveColumnKey)),
   ];

@@ -1,7 +1,7 @@
 import type { Dialect, MacroContext } from './dialect.ts';
-import { BuilderError, flowViews, questionConditions, type FlowsQuestion } from './flowsBuilder.ts';
+import { BuilderError, questionConditions, type FlowsQuestion } from './flowsBuilder.ts';
 import type { QueryFormat } from './parsedQuery.ts';
-import { filterConditions, type Rollup } from './rollup.ts';
+import { rollupQuestionConditions, type Rollup } from './rollup.ts';
 import { endMinutesIn, splitTimeRange } from './rollupRange.ts';
 
 /**
@@ -116,8 +116,7 @@ export function newestRecordsFromRollup(
   if (minutes.to <= minutes.from) {
     return undefined;
   }
-  const view = flowViews[question.view];
-  const where = [...endMinutesIn(minutes), ...(view ? [view] : []), ...filterConditions(question, dialect, true)];
+  const where = [...endMinutesIn(minutes), ...rollupQuestionConditions(question, dialect)];
   const perMinute = `SELECT toUInt32(minute) AS m, sum(flowRecords) AS n FROM ${rollup.table} WHERE ${where.join(' AND ')} GROUP BY minute`;
   // Minutes newest first beside the records in them and every newer minute: the first minute whose
   // running total reaches N. Sorted here, not by the subquery's ORDER BY, which an aggregation over

@@ -1,6 +1,6 @@
 import { conditionSql, type Filter } from './conditions.ts';
 import type { Dialect } from './dialect.ts';
-import { resolveBuilderKey, resolveColumnKey, type FlowsQuestion } from './flowsBuilder.ts';
+import { resolveBuilderKey, resolveColumnKey, scopeConditions, type FlowsQuestion } from './flowsBuilder.ts';
 
 /**
  * A per-minute rollup of the flows table (provisioning/clickhouse/05-flows-rollups.sql), as the
@@ -126,6 +126,11 @@ export function filterConditions(question: FilterSet, dialect: Dialect, forRollu
     ...question.filters.map((filter) => condition(filter, resolveBuilderKey)),
     ...question.adHocFilters.map((filter) => condition(filter, resolveColumnKey)),
   ];
+}
+
+/** questionConditions (flowsBuilder.ts) over a rollup's rows: the view's, the metric's, every filter's. */
+export function rollupQuestionConditions(question: FlowsQuestion, dialect: Dialect): string[] {
+  return [...scopeConditions(question), ...filterConditions(question, dialect, true)];
 }
 
 /** Why a question cannot be read from a rollup, or undefined when every group and filter can. */

@@ -11,13 +11,19 @@ import {
   groupFields,
   perMinuteValue,
   rankOrder,
-  flowViews,
+  questionConditions,
   type FlowsQuestion,
 } from './flowsBuilder.ts';
 import type { QueryFormat } from './parsedQuery.ts';
 import type { Names } from './distinctNames.ts';
 import { newestRecordsFromRollup } from './newestRecords.ts';
-import { connectionIdColumns, filterConditions, unanswerableBy, type ConnectionIds, type Rollup } from './rollup.ts';
+import {
+  connectionIdColumns,
+  rollupQuestionConditions,
+  unanswerableBy,
+  type ConnectionIds,
+  type Rollup,
+} from './rollup.ts';
 import { endMinutesIn, endsIn, minuteSeconds, rateSplit, splitRange, type Span } from './rollupRange.ts';
 
 /**
@@ -310,12 +316,8 @@ class QueryParts {
     private readonly dialect: Dialect,
     private readonly rollup: Rollup
   ) {
-    const viewCondition = flowViews[question.view];
-    // The metric's own condition on records reads only rollup columns too (its `reads` were checked).
-    const { records } = question.definition;
-    const view = [...(viewCondition ? [viewCondition] : []), ...(records ? [records] : [])];
-    this.rawConditions = [...view, ...filterConditions(question, dialect, false)];
-    this.rollupConditions = [...view, ...filterConditions(question, dialect, true)];
+    this.rawConditions = questionConditions(question, dialect);
+    this.rollupConditions = rollupQuestionConditions(question, dialect);
     this.keys = question.groups.map((key) => dialect.quoteIdentifier(key));
     this.groupRefs = question.groups.map((key) => groupFields[key]!.expression);
     this.groupSelect = question.groups.map((key, i) => `${this.groupRefs[i]} AS ${this.keys[i]}`);
