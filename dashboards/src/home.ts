@@ -9,8 +9,8 @@ import { commonVariables } from './variables.ts';
 /**
  * Bursts of dropped or rejected flows: minutes with more than 300 of them (5 a second). A cluster's
  * steady drops (probes, blocked scans) stay well below; a misconfigured policy or a scan does not.
- * The alert rule "Burst of dropped flows" (provisioning/grafana/alerting) asks the same of the last
- * minute.
+ * The alert rule "Burst of dropped flows" (provisioning/grafana/alerting) is the same query with the
+ * default namespaces, over the minute under way and the one before it (a test holds them together).
  */
 export const dropBurstPerMinute = 300;
 

@@ -46,7 +46,7 @@ describe('Grafana provisioning files', () => {
     });
     const rule = (read('alerting/flowlens-rules.yaml').groups as Array<{ rules: AlertRuleYaml[] }>)[0]!.rules[0]!;
     expect(rule.data[0]!.datasourceUid).toBe(datasource!.uid);
-    expect(rule.condition).toBe('B');
+    expect(rule.condition).toBe('C');
   });
 
   it('load dashboards from where docker-compose mounts dashboards/, into the FlowLens folder', () => {

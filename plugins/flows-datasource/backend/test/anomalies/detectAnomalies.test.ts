@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Session } from 'chdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { FileSink, loadIntoChdb, writeFlows, type GenerateOptions } from '@flowlens/flowgen';
 import { FakesnowServer, startChdbHttpServer, type ChdbHttpServer } from '@flowlens/testkit';
 import { createEngine } from '../../src/engines/createEngine.ts';
@@ -25,6 +24,7 @@ import {
   snowflakeSchema,
 } from '../support/snowflake.ts';
 import { currentRollup } from '../support/rollups.ts';
+import { evaluateRuleQuery, provisionedRule, worstScores } from '../support/alertRules.ts';
 
 /**
  * Anomaly detection on a simulated week of steady traffic (flowgen --steady: no day and night, no
@@ -347,56 +347,8 @@ describe('a fixed threshold (the dashboards\' "Dropped flow bursts")', () => {
 });
 
 describe('the provisioned alert rule, as Grafana alerting sends it', () => {
-  const rules = parse(
-    readFileSync(join(import.meta.dirname, '../../../../../provisioning/grafana/alerting/flowlens-rules.yaml'), 'utf8')
-  ) as {
-    groups: Array<{
-      rules: Array<{
-        uid: string;
-        condition: string;
-        data: Array<{
-          refId: string;
-          relativeTimeRange?: { from: number; to: number };
-          model: Record<string, unknown>;
-        }>;
-      }>;
-    }>;
-  };
-  const rule = rules.groups[0]!.rules.find((candidate) => candidate.uid === 'flowlens-abnormal-denied-flows')!;
-  const query = rule.data.find((entry) => entry.refId === 'A')!;
-
-  async function evaluateAt(nowSeconds: number): Promise<DataResponse> {
-    // Alerting sends the saved model unchanged (no frontend interpolation), with its relative range.
-    const responses = await queryData(
-      {
-        context: { orgId: 1, pluginId: 'flowlens-flows-datasource', dataSource: clickhouse },
-        queries: [
-          {
-            refId: 'A',
-            queryType: String(query.model.queryType),
-            maxDataPoints: 43_200,
-            intervalMs: 1000,
-            timeRange: {
-              fromMs: (nowSeconds - query.relativeTimeRange!.from) * 1000,
-              toMs: (nowSeconds - query.relativeTimeRange!.to) * 1000,
-            },
-            json: query.model,
-          },
-        ],
-        signal: new AbortController().signal,
-      },
-      { instances, metrics: new QueryMetrics(), logger: quietLogger }
-    );
-    return responses.get('A')!;
-  }
-
-  const worst = (response: DataResponse) =>
-    new Map(
-      response.frames.map((frame) => [
-        String(frame.fields[1]!.labels!.endpoint),
-        Math.max(...[...frame.fields[1]!.values].map((v) => Number(v ?? 0))),
-      ])
-    );
+  const rule = provisionedRule('flowlens-abnormal-denied-flows');
+  const evaluateAt = (nowSeconds: number) => evaluateRuleQuery(rule, nowSeconds, instances, clickhouse);
 
   it('fires for each api pod once the burst has been written, as one series per endpoint', async () => {
     const response = await evaluateAt(burst.at + burst.seconds + 120);
@@ -404,7 +356,7 @@ describe('the provisioned alert rule, as Grafana alerting sends it', () => {
     expect(response.frames.every((frame) => frame.fields.map((field) => field.name).join() === 'time,score')).toBe(
       true
     );
-    const firing = [...worst(response)].filter(([, score]) => score > 1).map(([endpoint]) => endpoint);
+    const firing = [...worstScores(response)].filter(([, score]) => score > 1).map(([endpoint]) => endpoint);
     expect(firing.filter((endpoint) => endpoint.startsWith('shop/api-'))).toHaveLength(3);
     expect(firing.every((endpoint) => endpoint.startsWith('shop/api-'))).toBe(true);
   });
@@ -412,7 +364,7 @@ describe('the provisioned alert rule, as Grafana alerting sends it', () => {
   it('stays quiet on an ordinary afternoon', async () => {
     const response = await evaluateAt(start + 3 * day + 15 * 3600);
     expect(response.error).toBeUndefined();
-    expect([...worst(response)].filter(([, score]) => score > 1)).toEqual([]);
+    expect([...worstScores(response)].filter(([, score]) => score > 1)).toEqual([]);
   });
 });
 
