@@ -15,7 +15,7 @@ import { detectAnomalies } from '../../src/anomalies/anomalyDetection.ts';
 import { parseDetectOptions } from '../../src/anomalies/detectOptions.ts';
 import { rollupWindows } from '../../src/anomalies/rollupWindows.ts';
 import { rollupColumns, type Rollup } from '../../src/sql/rollup.ts';
-import { quietLogger } from '../support/engines.ts';
+import { clickhouseDataSource, quietLogger } from '../support/engines.ts';
 import {
   flowsSchemaSql,
   snowflakeDatabase,
@@ -63,13 +63,7 @@ beforeAll(async () => {
   await loadIntoChdb(session, week);
   http = await startChdbHttpServer({ session });
   instances = new DatasourceInstances(createEngine, quietLogger);
-  clickhouse = {
-    uid: 'chdb',
-    name: 'chdb',
-    updatedMs: 1,
-    jsonData: { engine: 'clickhouse', url: http.url },
-    decryptedSecureJsonData: {},
-  };
+  clickhouse = clickhouseDataSource(http.url);
 }, 300_000);
 
 afterAll(async () => {

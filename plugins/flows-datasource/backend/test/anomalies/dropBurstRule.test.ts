@@ -9,7 +9,7 @@ import { createEngine } from '../../src/engines/createEngine.ts';
 import { DatasourceInstances } from '../../src/handlers/datasourceInstances.ts';
 import type { DataSourceSettings } from '../../src/handlers/types.ts';
 import { evaluateRuleQuery, provisionedRule, worstScores } from '../support/alertRules.ts';
-import { quietLogger } from '../support/engines.ts';
+import { clickhouseDataSource, quietLogger } from '../support/engines.ts';
 
 /**
  * The provisioned "Burst of dropped flows" alert rule, evaluated as Grafana alerting sends it, minute
@@ -41,13 +41,7 @@ beforeAll(async () => {
   });
   http = await startChdbHttpServer({ session });
   instances = new DatasourceInstances(createEngine, quietLogger);
-  clickhouse = {
-    uid: 'chdb',
-    name: 'chdb',
-    updatedMs: 1,
-    jsonData: { engine: 'clickhouse', url: http.url },
-    decryptedSecureJsonData: {},
-  };
+  clickhouse = clickhouseDataSource(http.url);
 }, 120_000);
 
 afterAll(async () => {

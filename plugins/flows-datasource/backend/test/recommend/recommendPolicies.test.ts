@@ -32,7 +32,7 @@ import {
 import { partyOf } from '../../src/recommend/workloads.ts';
 import { clickhouseDialect } from '../../src/sql/clickhouseDialect.ts';
 import { expandMacros } from '../../src/sql/macroExpander.ts';
-import { quietLogger } from '../support/engines.ts';
+import { clickhouseDataSource, quietLogger } from '../support/engines.ts';
 import {
   flowsSchemaSql,
   snowflakeDatabase,
@@ -81,13 +81,7 @@ beforeAll(async () => {
   }
   expect(await fakesnow.loadCsv(`${snowflakeDatabase}.${snowflakeSchema}.FLOWS`, csv)).toBe(loaded.rows);
   instances = new DatasourceInstances(createEngine, quietLogger);
-  clickhouse = {
-    uid: 'chdb',
-    name: 'chdb',
-    updatedMs: 1,
-    jsonData: { engine: 'clickhouse', url: http.url },
-    decryptedSecureJsonData: {},
-  };
+  clickhouse = clickhouseDataSource(http.url);
   // The connection kinds as the recommendation reads them, to replay against its policies.
   const sql = expandMacros(observedConnectionsSql(defaultRecommendOptions, clickhouseDialect, []), clickhouseDialect, {
     timeRange,

@@ -14,7 +14,7 @@ import { QueryMetrics } from '../../src/handlers/queryMetrics.ts';
 import type { DataResponse, DataSourceSettings } from '../../src/handlers/types.ts';
 import type { TimeRange } from '../../src/timeRange.ts';
 import { encodeFrame } from '../../src/protocol/arrowFrames.ts';
-import { quietLogger } from '../support/engines.ts';
+import { clickhouseDataSource, quietLogger } from '../support/engines.ts';
 import {
   flowsSchemaSql,
   snowflakeDatabase,
@@ -77,13 +77,7 @@ beforeAll(async () => {
     csvPath: join(dir, 'hand-made.csv'),
   });
   instances = new DatasourceInstances(createEngine, quietLogger);
-  dataSources.clickhouse = {
-    uid: 'chdb',
-    name: 'chdb',
-    updatedMs: 1,
-    jsonData: { engine: 'clickhouse', url: http.url },
-    decryptedSecureJsonData: {},
-  };
+  dataSources.clickhouse = clickhouseDataSource(http.url);
   dataSources.snowflake = snowflakeDataSource(fakesnow);
   grafana = await grafanaNodeGraphNames();
 }, 300_000);

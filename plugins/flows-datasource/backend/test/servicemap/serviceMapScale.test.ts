@@ -12,7 +12,7 @@ import { queryData } from '../../src/handlers/queryData.ts';
 import { QueryMetrics } from '../../src/handlers/queryMetrics.ts';
 import type { DataResponse } from '../../src/handlers/types.ts';
 import { nodeGraphNodeLimit } from '../../src/servicemap/serviceMapOptions.ts';
-import { quietLogger } from '../support/engines.ts';
+import { clickhouseDataSource, quietLogger } from '../support/engines.ts';
 import { manyPodsInsertSql } from './support/manyPods.ts';
 
 /**
@@ -62,13 +62,7 @@ async function serviceMap(
       context: {
         orgId: 1,
         pluginId: 'flowlens-flows-datasource',
-        dataSource: {
-          uid: 'chdb',
-          name: 'chdb',
-          updatedMs: 1,
-          jsonData: { engine: 'clickhouse', url: http.url },
-          decryptedSecureJsonData: {},
-        },
+        dataSource: clickhouseDataSource(http.url),
       },
       queries: [
         {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClickHouseServer, startChdbHttpServer, type ChdbHttpServer } from '@flowlens/testkit';
 import { ClickHouseEngine, type ClickHouseConnection } from '../../src/engines/clickhouse/clickhouseEngine.ts';
+import type { DataSourceSettings } from '../../src/handlers/types.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 
 export const quietLogger = createLogger('test', { level: 'error', write: () => undefined });
@@ -18,6 +19,17 @@ export function connection(url: string, overrides: Partial<ClickHouseConnection>
     httpHeaders: {},
     queryTimeoutSeconds: 30,
     ...overrides,
+  };
+}
+
+/** A ClickHouse datasource at `url` as Grafana sends it, for handler-level tests. */
+export function clickhouseDataSource(url: string): DataSourceSettings {
+  return {
+    uid: 'chdb',
+    name: 'chdb',
+    updatedMs: 1,
+    jsonData: { engine: 'clickhouse', url },
+    decryptedSecureJsonData: {},
   };
 }
 
