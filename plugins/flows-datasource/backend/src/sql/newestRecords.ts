@@ -82,8 +82,9 @@ export function compileNewestRecords(
   // The end seconds of the N newest records, found over one column, so that the sort by every column
   // below sorts only the records of those seconds (on 10M flowgen records, sorting all of them by every
   // column took 1.4 s, this 150 ms). Every record the question matches that ends at or after the N-th
-  // newest has its end second in the set. A set, not min(): ClickHouse runs a scalar subquery already
-  // when the backend asks for the result's columns (DESCRIBE), and this one may scan the whole range.
+  // newest has its end second in the set. A set, not min(): a scalar subquery is run by ClickHouse's
+  // analysis, so the backend sends such a statement in a self-describing format instead of describing
+  // it, which on 23.x+ reads slower than Arrow; a set keeps the listing on the Arrow path.
   const newestEnds = `flowEndSeconds IN (SELECT t FROM (SELECT flowEndSeconds AS t FROM flows WHERE ${where} ORDER BY flowEndSeconds DESC LIMIT ${limit}) AS newest)`;
   return [
     `SELECT ${select.join(',\n  ')}`,
@@ -101,8 +102,8 @@ export function compileNewestRecords(
  * least N, by the rollup's per-minute counts. At least N of the range's records then end at or after M,
  * so the N newest all do, and the raw scans read only the records from M on. With fewer than N records
  * in the whole minutes the rollup holds, the cutoff is 0 and the listing reads the whole range, as
- * without a rollup. A scalar subquery: ClickHouse then skips what ends before M as it reads, and it
- * reads only the rollup, so running it for DESCRIBE too costs little. Undefined when the range holds
+ * without a rollup. A scalar subquery: ClickHouse then skips what ends before M as it reads. The engine
+ * sends it once, undescribed (engines/clickhouse/scalarSubqueries.ts). Undefined when the range holds
  * no whole minute the rollup covers.
  */
 export function newestRecordsFromRollup(

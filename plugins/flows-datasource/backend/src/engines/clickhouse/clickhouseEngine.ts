@@ -11,6 +11,7 @@ import { arrowConvertible, parseClickHouseType, rowBinaryReadable, tabSeparatedR
 import { toEngineError } from './clickhouseErrors.ts';
 import { clientLoggerClass } from './clientLogger.ts';
 import { RollupCatalog } from './rollupCatalog.ts';
+import { hasScalarSubquery } from './scalarSubqueries.ts';
 import type { Rollup } from '../../sql/rollup.ts';
 import type { DescribedColumn, ResultRequest } from './resultFormats.ts';
 
@@ -87,7 +88,6 @@ export class ClickHouseEngine implements FlowsEngine {
     const queryId = randomUUID();
     try {
       const server = await this.server(signal);
-      const columns = await this.describe(statement, signal);
       const formats = await import('./resultFormats.ts');
       const request: ResultRequest = {
         client: this.client,
@@ -99,6 +99,13 @@ export class ClickHouseEngine implements FlowsEngine {
         signal,
         kill: () => this.kill(queryId),
       };
+      if (hasScalarSubquery(statement)) {
+        const answer = await formats.readSelfDescribed(request, server.arrowOutput);
+        if (answer) {
+          return answer;
+        }
+      }
+      const columns = await this.describe(statement, signal);
       if (columns && server.arrowOutput && columns.every((column) => arrowConvertible(column.type))) {
         return await formats.readArrow(request, columns);
       }

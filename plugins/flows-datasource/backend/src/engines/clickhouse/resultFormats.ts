@@ -5,8 +5,9 @@ import type { FrameField } from '../../frames/frame.ts';
 import type { QueryResult } from '../engine.ts';
 import { EngineError } from '../engineError.ts';
 import { convertArrowChunk } from './arrowColumns.ts';
-import { kindOf, type ClickHouseColumnType } from './clickhouseTypes.ts';
+import { kindOf, rowBinaryReadable, tabSeparatedReadable, type ClickHouseColumnType } from './clickhouseTypes.ts';
 import { vectorsFromDescribe } from './emptyColumns.ts';
+import { rowBinaryHeader, tabSeparatedHeader } from './formatHeaders.ts';
 import { fieldsFromJsonCompact, type JsonCompactResult } from './rowColumns.ts';
 import { fieldsFromRowBinary } from './rowBinaryColumns.ts';
 import { fieldsFromTabSeparated } from './tabSeparatedColumns.ts';
@@ -153,6 +154,37 @@ export async function readTabSeparated(request: ResultRequest, columns: Describe
   const read = await fieldsFromTabSeparated(result.stream, columns, request.rowLimit, request.serverTimeZone);
   if (read.truncated) {
     result.stream.destroy();
+    request.kill();
+  }
+  return read;
+}
+
+/**
+ * A statement with a scalar subquery, sent once, undescribed (scalarSubqueries.ts): in a format whose
+ * header gives the columns' names and types, RowBinaryWithNamesAndTypes where the server has Arrow
+ * output (23.x+; RowBinary is read about as fast), TabSeparatedWithNamesAndTypes before (18.16 has no
+ * RowBinaryWithNamesAndTypes). Undefined when a column's type has no reader in that format (RowBinary:
+ * enums, UUIDs, decimals…; both: arrays, maps, tuples, wide integers): the query is stopped, and the
+ * engine describes and runs it as any other, so only then do its subqueries run again.
+ */
+export async function readSelfDescribed(request: ResultRequest, binary: boolean): Promise<QueryResult | undefined> {
+  const result = await execIn(
+    request,
+    binary ? 'RowBinaryWithNamesAndTypes' : 'TabSeparatedWithNamesAndTypes',
+    request.signal
+  );
+  const stream = result.stream as Readable;
+  const header = binary ? await rowBinaryHeader(stream) : await tabSeparatedHeader(stream);
+  if (!header.columns.every((column) => (binary ? rowBinaryReadable : tabSeparatedReadable)(column.type))) {
+    stream.destroy();
+    request.kill();
+    return undefined;
+  }
+  const read = binary
+    ? await fieldsFromRowBinary(header.rest, header.columns, request.rowLimit)
+    : await fieldsFromTabSeparated(header.rest, header.columns, request.rowLimit, request.serverTimeZone);
+  if (read.truncated) {
+    stream.destroy();
     request.kill();
   }
   return read;

@@ -245,7 +245,7 @@ const escapes: Record<string, string> = {
 };
 
 /** TabSeparated escaping: backslash sequences for control characters; `\N` alone is NULL. */
-function unescapeField(text: string): string | null {
+export function unescapeField(text: string): string | null {
   if (text === '\\N') {
     return null;
   }
@@ -263,7 +263,7 @@ export interface TabSeparatedColumn {
 
 /** Reads a TabSeparated stream into fields, stopping after `rowLimit` rows (reporting whether more came). */
 export async function fieldsFromTabSeparated(
-  stream: AsyncIterable<Buffer | string>,
+  stream: AsyncIterable<Uint8Array | string>,
   columns: TabSeparatedColumn[],
   rowLimit: number,
   serverTimeZone: string
