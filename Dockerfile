@@ -43,7 +43,8 @@ COPY --from=build /src/tools/flowgen/dist/flowgen.cjs /app/tools/flowgen/dist/fl
 COPY --from=build /src/tools/flowgen/package.json /app/tools/flowgen/package.json
 COPY provisioning/clickhouse /app/provisioning/clickhouse
 USER node
-ENTRYPOINT ["node", "/app/tools/flowgen/dist/flowgen.cjs"]
+# The flag: see tools/flowgen/bin/flowgen.mjs (a Node 20 deadlock as the process ends).
+ENTRYPOINT ["node", "--no-concurrent-recompilation", "/app/tools/flowgen/dist/flowgen.cjs"]
 
 FROM node:${NODE_VERSION}-bookworm-slim AS ingest
 WORKDIR /app
@@ -52,4 +53,4 @@ COPY --from=build /src/tools/ingest/dist/ingest.cjs /app/tools/ingest/dist/inges
 RUN mkdir -p /var/lib/flowlens-ingest && chown node:node /var/lib/flowlens-ingest
 USER node
 EXPOSE 7070 7071
-ENTRYPOINT ["node", "/app/tools/ingest/dist/ingest.cjs"]
+ENTRYPOINT ["node", "--no-concurrent-recompilation", "/app/tools/ingest/dist/ingest.cjs"]

@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakesnowServer } from '@flowlens/testkit';
 import { generateFlows, SnowflakeSession } from '../src/index.ts';
+import { flowgenNodeArgs } from './helpers/cli.ts';
 
 const run = promisify(execFile);
-const flowgen = join(import.meta.dirname, '../bin/flowgen.mjs');
 
 describe('flowgen --sink snowflake, against fakesnow', () => {
   let server: FakesnowServer;
@@ -21,7 +20,7 @@ describe('flowgen --sink snowflake, against fakesnow', () => {
     const env = { ...process.env, SNOWFLAKE_PASSWORD: 'loader-secret' };
     const args = ['--count', '300', '--sink', 'snowflake', '--account', server.accessUrl, '--user', 'loader'];
     const session = ['--database', 'FLOWLENS', '--schema', 'PUBLIC', '--warehouse', 'LOAD_WH'];
-    const { stderr } = await run(process.execPath, [flowgen, ...args, ...session, '--apply-schema'], { env });
+    const { stderr } = await run(process.execPath, flowgenNodeArgs([...args, ...session, '--apply-schema']), { env });
     expect(stderr).toMatch(/applied 01-flows\.sql, 02-policy-events\.sql to Snowflake account .* as loader/);
     expect(stderr).toMatch(/wrote 300 records/);
 
@@ -52,7 +51,7 @@ describe('flowgen --sink snowflake, against fakesnow', () => {
     const env = { ...process.env, SNOWFLAKE_PASSWORD: 'not-the-password' };
     const failed = await run(
       process.execPath,
-      [flowgen, '--count', '1', '--sink', 'snowflake', '--account', server.accessUrl, '--user', 'loader'],
+      flowgenNodeArgs(['--count', '1', '--sink', 'snowflake', '--account', server.accessUrl, '--user', 'loader']),
       { env }
     ).then(
       () => undefined,
@@ -64,7 +63,7 @@ describe('flowgen --sink snowflake, against fakesnow', () => {
   });
 
   it('asks for the account and user', async () => {
-    const failed = await run(process.execPath, [flowgen, '--count', '1', '--sink', 'snowflake'], {
+    const failed = await run(process.execPath, flowgenNodeArgs(['--count', '1', '--sink', 'snowflake']), {
       env: { ...process.env, SNOWFLAKE_ACCOUNT: '', SNOWFLAKE_USER: '' },
     }).then(
       () => undefined,

@@ -1,12 +1,12 @@
 // flowgen's live policy changes, sent as the audit webhook sends them (the compose demo's path),
 // against the real flowlens-ingest and Debian's clickhouse-server 18.16.
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { ClickHouseServer } from '@flowlens/testkit';
 import { auditEventList, generatePolicyEvents, sendLivePolicyChanges, type PolicyEvent } from '@flowlens/flowgen';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { policyEventsOf } from '../src/index.ts';
+import { flowgenNodeArgs } from '../../flowgen/test/helpers/cli.ts';
 import { clickhouseWithSchema, eventually, startHarness, token, type Harness } from './helpers/harness.ts';
 
 const seed = 7;
@@ -14,7 +14,6 @@ const clusterUUID = 'flowgen-audit-test';
 // The model's first change is the operator's patch 20 minutes into the simulation.
 const rangeStart = Date.UTC(2026, 0, 5, 9) / 1000;
 const firstPatch = rangeStart + 20 * 60;
-const flowgenBin = resolve(import.meta.dirname, '../../flowgen/bin/flowgen.mjs');
 
 describe('flowgen audit events into flowlens-ingest', () => {
   let server: ClickHouseServer;
@@ -174,7 +173,7 @@ describe('flowgen audit events into flowlens-ingest', () => {
       // As docker-compose.yml runs flowgen, for 30 minutes of history and a few seconds live.
       const args = ['--sink', 'clickhouse', '--url', server.url, '--rate', '20', '--history', '30m', '--count', '40'];
       const audit = ['--audit-url', `http://127.0.0.1:${ingest.service.httpPort}/v1/audit`];
-      const run = await promisify(execFile)(process.execPath, [flowgenBin, ...args, ...audit], {
+      const run = await promisify(execFile)(process.execPath, flowgenNodeArgs([...args, ...audit]), {
         env: { ...process.env, CLICKHOUSE_URL: '', FLOWLENS_INGEST_TOKEN: token },
       });
       // The history's drop burst starts 20 minutes in, with the operator's patch, and is over 3 minutes later.

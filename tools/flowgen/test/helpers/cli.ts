@@ -3,6 +3,11 @@ import { resolve } from 'node:path';
 
 export const flowgenBin = resolve(import.meta.dirname, '../../bin/flowgen.mjs');
 
+/** Node's arguments for the flowgen command with `args`, with the flag its shebang gives Node. */
+export function flowgenNodeArgs(args: string[]): string[] {
+  return ['--no-concurrent-recompilation', flowgenBin, ...args];
+}
+
 export interface CliRun {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -20,7 +25,7 @@ export function runFlowgen(
   options: { env?: Record<string, string>; during?: (child: ReturnType<typeof spawn>) => void; limitMs?: number } = {}
 ): Promise<CliRun> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [flowgenBin, ...args], {
+    const child = spawn(process.execPath, flowgenNodeArgs(args), {
       env: { ...process.env, CLICKHOUSE_URL: '', CLICKHOUSE_USER: '', CLICKHOUSE_PASSWORD: '', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
