@@ -20,7 +20,9 @@ const to = '2025-01-06T09:00:00Z';
 
 async function flowlens(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--no-concurrent-recompilation', bin, ...args], { env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run(process.execPath, ['--no-concurrent-recompilation', bin, ...args], {
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

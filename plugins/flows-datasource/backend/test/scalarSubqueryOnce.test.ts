@@ -80,6 +80,13 @@ describe.each(servers)('%s', (_name, start) => {
     const from = proxy.sent.length;
     const result = await run('SELECT [number, 1] AS pair, (SELECT 3) AS three FROM numbers(3) ORDER BY number');
     expect(sentSince(from, 'AS three')).toEqual({ statements: 2, describes: 1 });
+    // The stopped first run is killed by its query id, asynchronously: the second run has its own.
+    const ids = proxy.sent
+      .slice(from)
+      .filter((text) => text.includes('AS three') && !/DESCRIBE/i.test(text))
+      .map((text) => /query_id=([^&\n]+)/.exec(text)?.[1]);
+    expect(new Set(ids).size).toBe(2);
+    expect(ids.every(Boolean)).toBe(true);
     // Arrays come as JSON text (the JSONCompact path), 64-bit numbers quoted.
     const pairs = values(result).pair!.map((pair) =>
       (JSON.parse(new TextDecoder().decode(pair as Uint8Array)) as string[]).map(Number)

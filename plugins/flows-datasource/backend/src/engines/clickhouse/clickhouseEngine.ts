@@ -85,25 +85,29 @@ export class ClickHouseEngine implements FlowsEngine {
       throw new EngineError('query', 'the query is empty: write a SELECT, e.g. SELECT count() FROM flows');
     }
     const { signal, dispose, timedOut } = queryDeadline(options);
-    const queryId = randomUUID();
+    let queryId = randomUUID();
     try {
       const server = await this.server(signal);
       const formats = await import('./resultFormats.ts');
-      const request: ResultRequest = {
+      const requestAs = (id: string): ResultRequest => ({
         client: this.client,
         statement,
-        queryId,
+        queryId: id,
         limits: this.limits(server, options),
         rowLimit: options.rowLimit,
         serverTimeZone: server.timeZone,
         signal,
-        kill: () => this.kill(queryId),
-      };
+        kill: () => this.kill(id),
+      });
+      let request = requestAs(queryId);
       if (hasScalarSubquery(statement)) {
         const answer = await formats.readSelfDescribed(request, server.arrowOutput);
         if (answer) {
           return answer;
         }
+        // The first run is being stopped by its id, asynchronously: the described run needs its own.
+        queryId = randomUUID();
+        request = requestAs(queryId);
       }
       const columns = await this.describe(statement, signal);
       if (columns && server.arrowOutput && columns.every((column) => arrowConvertible(column.type))) {
