@@ -4,6 +4,7 @@
 // rows in the same run; both against ClickHouse 26 (chDB behind the HTTP fixture: our Arrow path)
 // and Debian's ClickHouse 18.16 (our RowBinary row path). Also: start-to-handshake time (wall and CPU)
 // and idle RSS, each beside a bare Node process started the same way (what no plugin code can go below).
+// And a statement with a scalar subquery, sent once, against DESCRIBE-then-run through the plain client.
 // Targets (issue 17): handshake ≤ 60 ms, idle RSS ≤ 50 MB, ratio ≤ 1.0 on the row path, peak RSS over
 // idle ≤ 3× the frame bytes at 1M rows.
 import { readFileSync, rmSync } from 'node:fs';
@@ -104,7 +105,46 @@ async function measure(label: string, url: string): Promise<void> {
       `${String(rows).padEnd(11)} ${`${plainMs.toFixed(0)} ms`.padEnd(19)} ${`${ourMs.toFixed(0)} ms`.padEnd(20)} ${(ourMs / plainMs).toFixed(2).padEnd(7)} ${mb(frameBytes).padEnd(13)} ${mb(overIdle)} (${(overIdle / frameBytes).toFixed(2)}×)`
     );
   }
+  await scalarSubquery(plain, url);
   await plain.close();
+}
+
+/**
+ * A statement with a scalar subquery, which ClickHouse runs while it analyzes the statement: FlowLens
+ * sends it once and reads the types from the answer's header. Baseline: what the backend did before,
+ * DESCRIBE and then the statement, through the plain client; and the statement alone (the floor).
+ */
+async function scalarSubquery(plain: ReturnType<typeof createClient>, url: string): Promise<void> {
+  const sql =
+    'SELECT sourcePodNamespace, count() AS n FROM bench_flows WHERE throughput > (SELECT quantileExact(0.99)(throughput) FROM bench_flows) GROUP BY sourcePodNamespace';
+  const time = async (run: () => Promise<unknown>) => {
+    const times: number[] = [];
+    for (let i = 0; i < repeats + 2; i++) {
+      const started = performance.now();
+      await run();
+      times.push(performance.now() - started);
+    }
+    return median(times);
+  };
+  const statement = () => plain.query({ query: sql, format: 'JSONEachRow' }).then((result) => result.json());
+  const alone = await time(statement);
+  const describedFirst = await time(async () => {
+    await plain.query({ query: `DESCRIBE TABLE (${sql})`, format: 'JSONEachRow' }).then((result) => result.json());
+    await statement();
+  });
+  const plugin = await launchPlugin();
+  const datasource = { url, rowLimit: 2_000_000, updatedMs: 1 };
+  await plugin.call('Data', 'QueryData', queryDataRequest(datasource, [{ refId: 'warm', rawSql: 'SELECT 1' }]));
+  const ours = await time(async () => {
+    const answer = responsesOf(
+      await plugin.call('Data', 'QueryData', queryDataRequest(datasource, [{ refId: 'A', rawSql: sql }]))
+    ).A!;
+    if (answer.error) throw new Error(answer.error);
+  });
+  await plugin.stop();
+  console.log(
+    `scalar subquery over the 1M rows (median of ${repeats + 2}): FlowLens ${ours.toFixed(0)} ms; baseline DESCRIBE then the statement ${describedFirst.toFixed(0)} ms, ratio ${(ours / describedFirst).toFixed(2)}; the statement alone ${alone.toFixed(0)} ms, ratio ${(ours / alone).toFixed(2)}`
+  );
 }
 
 function startSummary(samples: StartSample[]) {
