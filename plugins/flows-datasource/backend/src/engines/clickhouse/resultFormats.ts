@@ -7,7 +7,7 @@ import { EngineError } from '../engineError.ts';
 import { convertArrowChunk } from './arrowColumns.ts';
 import { kindOf, rowBinaryReadable, tabSeparatedReadable, type ClickHouseColumnType } from './clickhouseTypes.ts';
 import { vectorsFromDescribe } from './emptyColumns.ts';
-import { rowBinaryHeader, tabSeparatedHeader } from './formatHeaders.ts';
+import { rowBinaryHeader, tabSeparatedHeader, type FormatHeader } from './formatHeaders.ts';
 import { fieldsFromJsonCompact, type JsonCompactResult } from './rowColumns.ts';
 import { fieldsFromRowBinary } from './rowBinaryColumns.ts';
 import { fieldsFromTabSeparated } from './tabSeparatedColumns.ts';
@@ -159,6 +159,24 @@ export async function readTabSeparated(request: ResultRequest, columns: Describe
   return read;
 }
 
+/** The formats whose header names the result's columns and types, each with its readers. */
+const selfDescribingFormats = {
+  rowBinary: {
+    format: 'RowBinaryWithNamesAndTypes',
+    header: rowBinaryHeader,
+    readable: rowBinaryReadable,
+    rows: (header: FormatHeader, request: ResultRequest) =>
+      fieldsFromRowBinary(header.rest, header.columns, request.rowLimit),
+  },
+  tabSeparated: {
+    format: 'TabSeparatedWithNamesAndTypes',
+    header: tabSeparatedHeader,
+    readable: tabSeparatedReadable,
+    rows: (header: FormatHeader, request: ResultRequest) =>
+      fieldsFromTabSeparated(header.rest, header.columns, request.rowLimit, request.serverTimeZone),
+  },
+};
+
 /**
  * A statement with a scalar subquery, sent once, undescribed (scalarSubqueries.ts): in a format whose
  * header gives the columns' names and types, RowBinaryWithNamesAndTypes where the server has Arrow
@@ -167,22 +185,20 @@ export async function readTabSeparated(request: ResultRequest, columns: Describe
  * enums, UUIDs, decimals…; both: arrays, maps, tuples, wide integers): the query is stopped, and the
  * engine describes and runs it as any other, so only then do its subqueries run again.
  */
-export async function readSelfDescribed(request: ResultRequest, binary: boolean): Promise<QueryResult | undefined> {
-  const result = await execIn(
-    request,
-    binary ? 'RowBinaryWithNamesAndTypes' : 'TabSeparatedWithNamesAndTypes',
-    request.signal
-  );
+export async function readSelfDescribed(
+  request: ResultRequest,
+  arrowServer: boolean
+): Promise<QueryResult | undefined> {
+  const reader = arrowServer ? selfDescribingFormats.rowBinary : selfDescribingFormats.tabSeparated;
+  const result = await execIn(request, reader.format, request.signal);
   const stream = result.stream as Readable;
-  const header = binary ? await rowBinaryHeader(stream) : await tabSeparatedHeader(stream);
-  if (!header.columns.every((column) => (binary ? rowBinaryReadable : tabSeparatedReadable)(column.type))) {
+  const header = await reader.header(stream);
+  if (!header.columns.every((column) => reader.readable(column.type))) {
     stream.destroy();
     request.kill();
     return undefined;
   }
-  const read = binary
-    ? await fieldsFromRowBinary(header.rest, header.columns, request.rowLimit)
-    : await fieldsFromTabSeparated(header.rest, header.columns, request.rowLimit, request.serverTimeZone);
+  const read = await reader.rows(header, request);
   if (read.truncated) {
     stream.destroy();
     request.kill();
