@@ -75,9 +75,9 @@ interface Counter {
   /**
    * Rows the total can do without: it needs only the rows where `keep` holds, and the others whose
    * `columns` are those of such a row. Both parts of a total without groups or buckets are read so
-   * narrowed (countedUnion).
+   * narrowed (countedUnion), and then `total` is the total over the narrowed rows.
    */
-  narrowing?: { keep: string; columns: readonly string[] };
+  narrowing?: { keep: string; columns: readonly string[]; total: string };
 }
 
 const counters: Readonly<Record<string, Counter>> = {
@@ -192,6 +192,11 @@ function overArrays(counter: Counter): Counter {
  * the active timeout, are few where most connections end, and no set of all ids is built: on 10M
  * flowgen records (5.8M connections, 14k of them open) Home's "Active connections" took 519 ms
  * through the backend, against 803 ms as |A ∪ E| − |E|.
+ *
+ * One total reads only A's rows and the ended rows E' that share their four (see `narrowing`); E'
+ * holds every ended record of A's connections, so |A \ E| = |A \ E'| = |A ∪ E'| − |E'|, two counts
+ * over one read of the parts, where the lookup reads them twice: 156 ms against 277 ms in chDB (10M
+ * flowgen records, sent straight to it).
  */
 function openConnectionsCounter(uint128: boolean, layout: ConnectionIds): Counter {
   // Its total looks ids up per row (the IN below), so it reads expanded rows, never arrays.
@@ -209,7 +214,7 @@ function openConnectionsCounter(uint128: boolean, layout: ConnectionIds): Counte
   const ended = 'tupleElement(v, 2)';
   return {
     ...ids,
-    narrowing,
+    narrowing: { ...narrowing, total: `uniqExact(${id}) - uniqExactIf(${id}, ${ended} = 1)` },
     raw: withEnd(ids.raw),
     rollup: withEnd(ids.rollup),
     ...(ids.partition && {
@@ -347,9 +352,7 @@ class QueryParts {
   ): string {
     const rawWhere = edges.length > 0 ? this.rawWhere(endsIn(edges)) : undefined;
     const rollupWhere = this.rollupWhere(minutes, true);
-    // Only for one total: a group or time bucket whose rows were all narrowed away would be missing
-    // from the answer, where the raw records give it a row of 0.
-    const narrowing = this.keys.length === 0 && !bucketOf ? counter.narrowing : undefined;
+    const narrowing = this.narrows(bucketOf) ? counter.narrowing : undefined;
     const narrowed = narrowing && this.narrowed(narrowing, rawWhere, rollupWhere);
     const and = (where: string) => (narrowed ? `${where} AND ${narrowed}` : where);
     return this.union(
@@ -363,6 +366,14 @@ class QueryParts {
       },
       bucketOf
     );
+  }
+
+  /**
+   * Whether a counter's `narrowing` applies: only to one total, as a group or time bucket whose rows
+   * were all narrowed away would be missing from the answer, where the raw records give it a row of 0.
+   */
+  private narrows(bucketOf: ((column: string) => string) | undefined): boolean {
+    return this.keys.length === 0 && !bucketOf;
   }
 
   /** The condition a counter's `narrowing` puts on both parts: `keep`, or the columns of a row where it holds. */
@@ -471,11 +482,13 @@ class QueryParts {
     // strings, and copied and hashed once per id (ARRAY JOIN) they cost more than the ids (on 10M
     // flowgen rows, nine keys like the policy recommendation's, with pod names for labels, took 1.6 s
     // per id against 0.5 s per row).
-    const counter = partition
+    const counted = partition
       ? { ...metricCounter, ...partition.values }
       : metricCounter.perArray
         ? overArrays(metricCounter)
         : metricCounter;
+    const narrowing = this.narrows(bucketOf) ? counted.narrowing : undefined;
+    const counter = narrowing ? { ...counted, total: narrowing.total } : counted;
     const union = this.countedUnion(counter, { minutes, edges }, partition, bucketOf);
     const time = bucketOf ? [this.dialect.quoteIdentifier('time')] : [];
     if (!partition) {
