@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Session } from 'chdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applySchema, chdbSchemaTarget, defaultSchemaDir, loadIntoChdb } from '@flowlens/flowgen';
+import {
+  adaptedSchema,
+  applySchema,
+  chdbSchemaTarget,
+  defaultSchemaDir,
+  loadIntoChdb,
+  parseVersion,
+} from '@flowlens/flowgen';
 import { startChdbHttpServer } from '@flowlens/testkit';
 import type { TestVariable } from '@flowlens/testkit/templateSrv';
 import { createEngine } from '../../plugins/flows-datasource/backend/src/engines/createEngine.ts';
@@ -21,9 +28,17 @@ import { frameDifferences } from './support/frameComparison.ts';
 // made, and read the raw records for the questions that need the rest.
 const laterColumns = ['destinationClusterIP', 'flowEndReason', 'sourcePodLabels', 'destinationPodLabels', 'trusted'];
 
+/** The 05 file as it was before 2026-12-08, as servers before 21.1 still get it: ids as groupArray states. */
+function withIdStates(sql: string): string {
+  const older = adaptedSchema('05-flows-rollups.sql', sql, parseVersion('20.8')).text;
+  expect(older).toContain('connectionCityHashes AggregateFunction(groupArray, UInt64)');
+  expect(older).toContain('groupArrayStateIf(cityHash64(');
+  return older;
+}
+
 /** The 05 file as it was before connection ids held the start minute: sipHash64 of the key instead. */
 function withSipHashes(sql: string): string {
-  const older = sql
+  const older = withIdStates(sql)
     .replace('connectionStartHashes AggregateFunction', 'connectionSipHashes AggregateFunction')
     .replace(
       /groupArrayStateIf\(bitXor\(bitOr\(bitShiftLeft\([\s\S]*?murmurHash3_32\(([^)]*)\)\)\), cityHash64\([^)]*\)\), endsHere = 1\) AS connectionStartHashes/,
@@ -47,52 +62,62 @@ function withoutLaterColumns(sql: string): string {
 
 const needLaterColumns = ['Services', 'Active connections', 'Stopped connections'];
 
+/** A chDB database whose rollup `older` made of today's 05 file, an hour of flows, and runners with and without it. */
+async function olderDatabase(name: string, older: (sql: string) => string) {
+  const dir = mkdtempSync(join(tmpdir(), `flowlens-${name}-`));
+  const schemaDir = join(dir, 'schema');
+  cpSync(defaultSchemaDir, schemaDir, { recursive: true });
+  const file = join(schemaDir, '05-flows-rollups.sql');
+  writeFileSync(file, older(readFileSync(file, 'utf8')));
+  const session = new Session(join(dir, 'db'));
+  await applySchema(chdbSchemaTarget(session), { schemaDir, retentionHours: 0, log: () => undefined });
+  await loadIntoChdb(session, {
+    applySchema: false,
+    from: '2025-01-06T09:00:00Z',
+    to: '2025-01-06T10:00:00Z',
+    scale: 0.5,
+  });
+  const http = await startChdbHttpServer({ session });
+  const instances = new DatasourceInstances(
+    createEngine,
+    createLogger(name, { level: 'error', write: () => undefined })
+  );
+  const runner = (uid: string, useRollups: boolean) =>
+    dashboardRunner({
+      engine: 'clickhouse',
+      dataSource: clickhouseDataSource(uid, http.url, { useRollups }),
+      instances,
+      timeRange: { fromMs: Date.parse('2025-01-06T09:00:00Z'), toMs: Date.parse('2025-01-06T10:00:00Z') },
+    });
+  const rawOnly = runner(`${name}-raw`, false);
+  return {
+    session,
+    withRollups: runner(name, true),
+    rawOnly,
+    variables: await rawOnly.defaultVariables(),
+    close: async () => {
+      await instances.closeAll();
+      await http.close();
+      session.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 describe('a rollup made by an earlier 05-flows-rollups.sql, without the later columns and start minutes', () => {
-  let dir: string;
-  let schemaDir: string;
+  let older: Awaited<ReturnType<typeof olderDatabase>>;
   let session: Session;
-  let http: Awaited<ReturnType<typeof startChdbHttpServer>>;
-  let instances: DatasourceInstances;
   let withRollups: DashboardRunner;
   let rawOnly: DashboardRunner;
   let variables: TestVariable[];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'flowlens-older-rollup-'));
-    schemaDir = join(dir, 'schema');
-    cpSync(defaultSchemaDir, schemaDir, { recursive: true });
-    const file = join(schemaDir, '05-flows-rollups.sql');
-    writeFileSync(file, withoutLaterColumns(withSipHashes(readFileSync(file, 'utf8'))));
-    session = new Session(join(dir, 'db'));
-    await applySchema(chdbSchemaTarget(session), { schemaDir, retentionHours: 0, log: () => undefined });
-    await loadIntoChdb(session, {
-      applySchema: false,
-      from: '2025-01-06T09:00:00Z',
-      to: '2025-01-06T10:00:00Z',
-      scale: 0.5,
-    });
-    http = await startChdbHttpServer({ session });
-    instances = new DatasourceInstances(
-      createEngine,
-      createLogger('older-rollup', { level: 'error', write: () => undefined })
-    );
-    const runner = (uid: string, useRollups: boolean) =>
-      dashboardRunner({
-        engine: 'clickhouse',
-        dataSource: clickhouseDataSource(uid, http.url, { useRollups }),
-        instances,
-        timeRange: { fromMs: Date.parse('2025-01-06T09:00:00Z'), toMs: Date.parse('2025-01-06T10:00:00Z') },
-      });
-    withRollups = runner('older-rollup', true);
-    rawOnly = runner('older-rollup-raw', false);
-    variables = await rawOnly.defaultVariables();
+    older = await olderDatabase('older-rollup', (sql) => withoutLaterColumns(withSipHashes(sql)));
+    ({ session, withRollups, rawOnly, variables } = older);
   }, 300_000);
 
   afterAll(async () => {
-    await instances?.closeAll();
-    await http?.close();
-    session?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await older?.close();
   });
 
   it('was made without them', async () => {
@@ -157,6 +182,34 @@ describe('a rollup made by an earlier 05-flows-rollups.sql, without the later co
         expect(sql).toContain('finalizeAggregation(connectionCityHashes) AS l');
         expect(sql).not.toMatch(/connectionSipHashes|murmurHash3_32|intDiv\(toUInt32\(flowStartSeconds\), 60\) AS p/);
       }
+    }
+  }, 120_000);
+});
+
+describe('a rollup made before 2026-12-08: connection ids as groupArray states', () => {
+  let older: Awaited<ReturnType<typeof olderDatabase>>;
+
+  beforeAll(async () => {
+    older = await olderDatabase('state-ids', withIdStates);
+  }, 300_000);
+
+  afterAll(async () => {
+    await older?.close();
+  });
+
+  it("answers Home's connection counts from it as the raw records do, reading the states as arrays", async () => {
+    const connectionCounts = dashboardQueries('home', dashboards.home!).filter((query) =>
+      ['Active connections', 'Stopped connections', 'Denied connections'].includes(query.where)
+    );
+    expect(connectionCounts).toHaveLength(3);
+    for (const query of connectionCounts) {
+      const rolled = await older.withRollups.run(query, older.variables);
+      const raw = await older.rawOnly.run(query, older.variables);
+      expect(rolled.error, query.where).toBeUndefined();
+      expect(frameDifferences(raw.frames, rolled.frames), query.where).toEqual([]);
+      expect(rolled.frames[0]?.meta?.executedQueryString, query.where).toContain(
+        'finalizeAggregation(connectionStartHashes)'
+      );
     }
   }, 120_000);
 });

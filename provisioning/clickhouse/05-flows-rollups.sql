@@ -1,8 +1,13 @@
 -- Per-minute rollup of `flows`, which the datasource reads instead of the raw records when a Flows
 -- builder question can be answered from it (docs/rollups.md): the same sums, per minute of
 -- flowEndSeconds, for every combination of the columns the builder groups and filters by.
--- Works on every ClickHouse from 18.16 on. A table that already holds flows gets the rollup from the
--- next hour on: flows_rollups.coveredFrom tells the datasource, which reads older ranges raw.
+-- Works on every ClickHouse from 18.16 on: before 21.1 a SummingMergeTree takes one row's value of a
+-- SimpleAggregateFunction column instead of merging them, so there the connection ids are groupArray
+-- states (flowgen --apply-schema makes the two changes below; by hand, make them yourself):
+-- before 21.1: SimpleAggregateFunction(groupArrayArray, Array(UInt64)) => AggregateFunction(groupArray, UInt64)
+-- before 21.1: groupArrayIf( => groupArrayStateIf(
+-- A table that already holds flows gets the rollup from the next hour on: flows_rollups.coveredFrom
+-- tells the datasource, which reads older ranges raw.
 --
 -- The export interval E (the datasource's "Flow export interval", Antrea's activeFlowRecordTimeout)
 -- is a parameter of the throughput columns: a record covers max(flowStartSeconds, flowEndSeconds - E)
@@ -60,10 +65,11 @@ CREATE TABLE IF NOT EXISTS flows_minutes
     -- compression to chew on): a distinct count can be split by start minute, since every record of a
     -- connection starts in the same minute (docs/rollups.md). Arrays of numbers, not uniqExact
     -- states: a query reads them as they lie on disk, where it had to rebuild a hash set per row, for the
-    -- rows a filter then drops too. Both columns merge the same rows in the same order, so they stay
-    -- aligned (ARRAY JOIN checks it).
-    connectionStartHashes AggregateFunction(groupArray, UInt64),
-    connectionCityHashes AggregateFunction(groupArray, UInt64)
+    -- rows a filter then drops too; plain arrays, not groupArray states, which a query would turn into
+    -- arrays row by row (a fifth of Home's "Stopped connections"). Merges concatenate them; both
+    -- columns merge the same rows in the same order, so they stay aligned (ARRAY JOIN checks it).
+    connectionStartHashes SimpleAggregateFunction(groupArrayArray, Array(UInt64)),
+    connectionCityHashes SimpleAggregateFunction(groupArrayArray, Array(UInt64))
 )
 ENGINE = SummingMergeTree
 PARTITION BY toYYYYMMDD(minute)
@@ -116,11 +122,11 @@ SELECT
     sum(octetDeltaCount * (if(ends <= coverStart, 1., (least(ends, minuteIndex * 60 + 60) - greatest(coverStart, minuteIndex * 60)) / (ends - coverStart)) AS share)) AS octetsSpread,
     sum(reverseOctetDeltaCount * share) AS reverseOctetsSpread,
     count() AS recordMinutes,
-    groupArrayStateIf(bitXor(bitOr(bitShiftLeft(toUInt64(intDiv(toUInt32(flowStartSeconds), 60)), 32),
+    groupArrayIf(bitXor(bitOr(bitShiftLeft(toUInt64(intDiv(toUInt32(flowStartSeconds), 60)), 32),
         toUInt64(murmurHash3_32(sourceIP, sourceTransportPort, destinationIP, destinationTransportPort,
         protocolIdentifier, flowStartSeconds))), cityHash64(sourceIP, sourceTransportPort, destinationIP,
         destinationTransportPort, protocolIdentifier, flowStartSeconds)), endsHere = 1) AS connectionStartHashes,
-    groupArrayStateIf(cityHash64(sourceIP, sourceTransportPort, destinationIP, destinationTransportPort,
+    groupArrayIf(cityHash64(sourceIP, sourceTransportPort, destinationIP, destinationTransportPort,
         protocolIdentifier, flowStartSeconds), endsHere = 1) AS connectionCityHashes
 FROM flows
 -- E = 60 in `- 60`: the export interval (see the top of this file).

@@ -36,6 +36,7 @@ export { policyRules, type PolicyRule } from './model/policies.ts';
 export { defaultFrom, type GenerateOptions, type InjectionInput, type LiveOptions } from './options.ts';
 export type { Injection } from './model/injections.ts';
 export {
+  adaptedSchema,
   applySchema,
   defaultSchemaDir,
   snowflakeSchemaDir,

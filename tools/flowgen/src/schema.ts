@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { atLeast, parseVersion } from './clickhouse/version.ts';
+import { atLeast, parseVersion, type Version } from './clickhouse/version.ts';
 import { checkClusterLayout, distributedTableStatements, onShard, type ClusterLayout } from './clusterSchema.ts';
 import { splitStatements } from './sqlStatements.ts';
 
@@ -35,6 +35,8 @@ export interface SchemaReport {
   applied: { file: string; statements: number }[];
   /** Files skipped, and why: a `-- requires: X.Y` header asking for a newer server, or retention 0. */
   skipped: { file: string; requires: string; reason: string }[];
+  /** Files applied with their `-- before X.Y: a => b` changes, on a server older than X.Y. */
+  adapted: { file: string; before: string }[];
 }
 
 export const defaultSchemaDir = resolve(import.meta.dirname, '../../../provisioning/clickhouse');
@@ -43,11 +45,40 @@ export const snowflakeSchemaDir = resolve(import.meta.dirname, '../../../provisi
 
 const requiresHeader = /^--\s*requires:\s*(\d+\.\d+)\s*$/m;
 const retentionInterval = /INTERVAL\s+\d+\s+HOUR/i;
+const beforeLine = /^--\s*before\s+(\d+\.\d+):\s*(.+?)\s*=>\s*(.+?)\s*$/gm;
+
+/**
+ * A schema file as a server of `version` needs it: its `-- before X.Y: a => b` lines replace a with b
+ * on a server older than X.Y. Returns the text and the versions it was adapted for. Every `a` must
+ * occur outside comments, on every server, so a line that no longer matches the file fails loudly
+ * instead of leaving an old server with SQL it cannot run.
+ */
+export function adaptedSchema(file: string, text: string, version: Version): { text: string; before: string[] } {
+  const lines = [...text.matchAll(beforeLine)].map(([, before, from, to]) => ({
+    before: before!,
+    from: from!,
+    to: to!,
+  }));
+  const withoutComments = text.replace(/^\s*--.*$/gm, '');
+  for (const { from, to } of lines) {
+    if (!withoutComments.includes(from)) {
+      throw new Error(`${file}: its line "-- before …: ${from} => ${to}" matches nothing in the file`);
+    }
+  }
+  const changes = lines.filter(({ before }) => !atLeast(version, parseVersion(before)));
+  let adapted = text;
+  for (const { from, to } of changes) {
+    adapted = adapted.replaceAll(from, to);
+  }
+  return { text: adapted, before: [...new Set(changes.map(({ before }) => before))] };
+}
 
 /**
  * Applies provisioning/clickhouse/*.sql in name order. A file starting with `-- requires: X.Y` is
  * skipped on an older server (Debian's 18.16 has no TTL and no deduplication setting), and the
- * skip is reported in the result and through `log`.
+ * skip is reported in the result and through `log`. A file's `-- before X.Y: a => b` lines replace a
+ * with b in its statements on a server older than X.Y (the rollup's connection ids: 05-…), reported
+ * the same way.
  */
 export async function applySchema(target: SchemaTarget, options: ApplySchemaOptions = {}): Promise<SchemaReport> {
   const dir = options.schemaDir ?? defaultSchemaDir;
@@ -78,10 +109,11 @@ export async function applySchema(target: SchemaTarget, options: ApplySchemaOpti
 
   const serverVersion = (await target.serverVersion()).trim();
   const version = parseVersion(serverVersion);
-  const report: SchemaReport = { serverVersion, applied: [], skipped: [] };
+  const report: SchemaReport = { serverVersion, applied: [], skipped: [], adapted: [] };
   let retentionSeen = false;
   for (const file of files) {
-    const text = readFileSync(join(dir, file), 'utf8');
+    const adaptation = adaptedSchema(file, readFileSync(join(dir, file), 'utf8'), version);
+    const text = adaptation.text;
     const requires = requiresHeader.exec(text)?.[1];
     let setsRetention = false;
     const statements = splitStatements(text)
@@ -110,6 +142,10 @@ export async function applySchema(target: SchemaTarget, options: ApplySchemaOpti
         reason: 'retention 0 hours asked for: records are kept forever',
       });
       continue;
+    }
+    for (const before of adaptation.before) {
+      report.adapted.push({ file, before });
+      log(`flowgen: adapted ${file} for ClickHouse before ${before}; ${target.description} runs ${serverVersion}`);
     }
     for (const statement of statements) {
       try {

@@ -44,6 +44,6 @@ describe('connection hashes across ClickHouse versions', () => {
 
   it('are made by the rollup view with the expression the backend uses for raw records', () => {
     const view = readFileSync(join(defaultSchemaDir, '05-flows-rollups.sql'), 'utf8').replace(/\s+/g, ' ');
-    expect(view).toContain(`groupArrayStateIf(${connectionStartHashSql}, endsHere = 1) AS connectionStartHashes`);
+    expect(view).toContain(`groupArrayIf(${connectionStartHashSql}, endsHere = 1) AS connectionStartHashes`);
   });
 });

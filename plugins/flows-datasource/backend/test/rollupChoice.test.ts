@@ -138,14 +138,14 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
   it('counts a connection as one 128-bit integer where the server has UInt128, as the pair of hashes where not', () => {
     const wide = toSql(connections, hour, clickhouseDialect, 60, [rollup]).sql;
     expect(wide).toContain(
-      'arrayMap((h, l) -> bitOr(bitShiftLeft(toUInt128(h), 64), toUInt128(l)), finalizeAggregation(connectionStartHashes), finalizeAggregation(connectionCityHashes)) AS v'
+      'arrayMap((h, l) -> bitOr(bitShiftLeft(toUInt128(h), 64), toUInt128(l)), connectionStartHashes, connectionCityHashes) AS v'
     );
     expect(wide).toContain(
       `[bitOr(bitShiftLeft(toUInt128(${connectionStartHashSql}), 64), toUInt128(cityHash64(sourceIP`
     );
     const pairs = toSql(connections, hour, clickhouseDialect, 60, [{ ...rollup, uint128: false }]).sql;
     expect(pairs).not.toContain('UInt128');
-    expect(pairs).toContain('arrayMap((h, l) -> (h, l), finalizeAggregation(connectionStartHashes)');
+    expect(pairs).toContain('arrayMap((h, l) -> (h, l), connectionStartHashes, connectionCityHashes)');
     expect(pairs).toContain(`[(${connectionStartHashSql}, cityHash64(sourceIP`);
     // Without groups, split by start minute, the ids are expanded (ARRAY JOIN) to read each one's minute,
     // and within a minute the low half (cityHash64 of the key) tells them apart, on any server.
@@ -154,7 +154,7 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
         { ...rollup, uint128 },
       ]).sql;
       expect(split).toContain(
-        'SELECT l AS v, toUInt32(bitShiftRight(bitXor(h, l), 32)) AS p FROM flows_minutes ARRAY JOIN finalizeAggregation(connectionStartHashes) AS h, finalizeAggregation(connectionCityHashes) AS l'
+        'SELECT l AS v, toUInt32(bitShiftRight(bitXor(h, l), 32)) AS p FROM flows_minutes ARRAY JOIN connectionStartHashes AS h, connectionCityHashes AS l'
       );
       expect(split).toContain(
         `SELECT cityHash64(sourceIP, sourceTransportPort, destinationIP, destinationTransportPort, protocolIdentifier, flowStartSeconds) AS v, ${connectionStartMinuteSql} AS p FROM flows`
@@ -179,15 +179,31 @@ describe('a Flows builder question reads the per-minute rollup only where it giv
     expect(open).not.toContain('uniqExactArray');
   });
 
+  it('reads the ids of a rollup that keeps them as groupArray states (made before 2026-12-08, or on a server before 21.1) through finalizeAggregation', () => {
+    const states = { ...rollup, connectionIdStates: true };
+    const grouped = toSql(connections, hour, clickhouseDialect, 60, [states]).sql;
+    expect(grouped).toContain(
+      'finalizeAggregation(connectionStartHashes), finalizeAggregation(connectionCityHashes)) AS v'
+    );
+    for (const metric of ['connections', 'endedConnections', 'openConnections']) {
+      const total = toSql(builder('table', { metric }), hour, clickhouseDialect, 60, [states]).sql;
+      expect(total, metric).toContain(
+        'ARRAY JOIN finalizeAggregation(connectionStartHashes) AS h, finalizeAggregation(connectionCityHashes) AS l'
+      );
+      const plain = toSql(builder('table', { metric }), hour, clickhouseDialect, 60, [rollup]).sql;
+      expect(plain, metric).toContain('ARRAY JOIN connectionStartHashes AS h, connectionCityHashes AS l');
+      expect(plain, metric).not.toContain('finalizeAggregation');
+    }
+  });
+
   it('reads the connection ids of a rollup made before they held the start minute as they were made (sipHash64)', () => {
-    const older = toSql(connections, hour, clickhouseDialect, 60, [{ ...rollup, connectionIds: 'sipHash' }]);
+    const sipHash = { ...rollup, connectionIds: 'sipHash' as const, connectionIdStates: true };
+    const older = toSql(connections, hour, clickhouseDialect, 60, [sipHash]);
     expect(older.rollup).toBe('flows_minutes');
     expect(older.sql).toContain('finalizeAggregation(connectionSipHashes), finalizeAggregation(connectionCityHashes)');
     expect(older.sql).toContain('toUInt128(sipHash64(sourceIP');
     expect(older.sql).not.toContain('murmurHash3_32');
-    const total = toSql(builder('table', { metric: 'endedConnections' }), hour, clickhouseDialect, 60, [
-      { ...rollup, connectionIds: 'sipHash' },
-    ]).sql;
+    const total = toSql(builder('table', { metric: 'endedConnections' }), hour, clickhouseDialect, 60, [sipHash]).sql;
     expect(total).not.toMatch(/ AS p\b/);
   });
 
@@ -289,9 +305,7 @@ describe("a policy recommendation counts its connections from the rollup where i
     expect(sql).toContain('toUInt32(bitShiftRight(bitXor(h, l), 32)) AS p, l AS v FROM (SELECT cityHash64(');
     expect(sql).not.toContain('UInt128');
     expect(sql).toContain(`connectionStartHashes, connectionCityHashes FROM flows_minutes WHERE ${minutes}`);
-    expect(sql).toContain(
-      ') ARRAY JOIN finalizeAggregation(connectionStartHashes) AS h, finalizeAggregation(connectionCityHashes) AS l'
-    );
+    expect(sql).toContain(') ARRAY JOIN connectionStartHashes AS h, connectionCityHashes AS l');
     expect(sql).toContain('GROUP BY g, p) AS perMinute GROUP BY g\n) AS counts\nANY INNER JOIN (');
     // The kinds' names and pods, once per rollup row, joined back by their hash.
     expect(sql).toContain('min(sp) AS sp, min(dp) AS dp FROM (');

@@ -25,6 +25,13 @@ export interface Rollup {
    */
   connectionIds: ConnectionIds | undefined;
   /**
+   * The id arrays are groupArray states (`AggregateFunction(groupArray, UInt64)`), as 05-flows-rollups.sql
+   * made them before 2026-12-08 and still makes them on servers before 21.1, read through
+   * finalizeAggregation; otherwise plain arrays (`SimpleAggregateFunction(groupArrayArray, …)`), read as
+   * they are, without turning each row's state into an array first.
+   */
+  connectionIdStates: boolean;
+  /**
    * The server has UInt128 (a type since ClickHouse 21.6; not 18.x): a connection's two hashes are then counted as
    * one 128-bit integer, which uniqExact keeps as it is. A pair it first hashes again (sipHash128)
    * into the same 128 bits: about twice the work per connection, which is most of a connection count.
@@ -45,6 +52,11 @@ export const connectionIdColumns = {
 } as const;
 
 export type ConnectionIds = keyof typeof connectionIdColumns;
+
+/** A rollup's column of connection ids as an `Array(UInt64)` expression (Rollup.connectionIdStates). */
+export function connectionIdArray(rollup: Rollup, column: string): string {
+  return rollup.connectionIdStates ? `finalizeAggregation(${column})` : column;
+}
 
 /** The flows columns a rollup row keeps as they are: every column a builder group, view or either-side filter reads. */
 export const rollupColumns: ReadonlySet<string> = new Set([

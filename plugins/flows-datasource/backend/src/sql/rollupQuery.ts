@@ -18,6 +18,7 @@ import type { QueryFormat } from './parsedQuery.ts';
 import type { Names } from './distinctNames.ts';
 import { newestRecordsFromRollup } from './newestRecords.ts';
 import {
+  connectionIdArray,
   connectionIdColumns,
   rollupQuestionConditions,
   unanswerableBy,
@@ -119,14 +120,14 @@ const keyHashIds = { raw: `cityHash64(${connectionKey})`, rollup: 'l' } as const
  * connections over 325 minutes). Counting 64-bit numbers instead of 128-bit ones took Home's "Stopped
  * connections" from 226 to 148 ms on 10M flowgen rows in chDB (on 18.16 it counts numbers, not pairs).
  */
-function connectionsCounter(uint128: boolean, layout: ConnectionIds): Counter {
+function connectionsCounter(rollup: Rollup, layout: ConnectionIds): Counter {
   const id = (high: string, low: string) =>
-    uint128 ? `bitOr(bitShiftLeft(toUInt128(${high}), 64), toUInt128(${low}))` : `(${high}, ${low})`;
+    rollup.uint128 ? `bitOr(bitShiftLeft(toUInt128(${high}), 64), toUInt128(${low}))` : `(${high}, ${low})`;
   const [highColumn, lowColumn] = connectionIdColumns[layout];
   const startMinute = layout === 'startMinute';
   const raw = id(startMinute ? connectionStartHashSql : `sipHash64(${connectionKey})`, `cityHash64(${connectionKey})`);
-  const highs = `finalizeAggregation(${highColumn})`;
-  const lows = `finalizeAggregation(${lowColumn})`;
+  const highs = connectionIdArray(rollup, highColumn);
+  const lows = connectionIdArray(rollup, lowColumn);
   return {
     raw,
     rollup: id('h', 'l'),
@@ -167,13 +168,13 @@ export function connectionIdRows(rollup: Rollup):
   | undefined {
   if (!rollup.connectionIds) return undefined;
   const [highColumn, lowColumn] = connectionIdColumns[rollup.connectionIds];
-  const lows = `finalizeAggregation(${lowColumn}) AS l`;
+  const lows = `${connectionIdArray(rollup, lowColumn)} AS l`;
   const ids = keyHashIds;
   if (rollup.connectionIds !== 'startMinute') return { ...ids, columns: [lowColumn], arrayJoin: lows };
   return {
     ...ids,
     columns: [highColumn, lowColumn],
-    arrayJoin: `finalizeAggregation(${highColumn}) AS h, ${lows}`,
+    arrayJoin: `${connectionIdArray(rollup, highColumn)} AS h, ${lows}`,
     partition: { raw: connectionStartMinuteSql, rollup: connectionStartMinuteOf('h', 'l') },
   };
 }
@@ -198,9 +199,9 @@ function overArrays(counter: Counter): Counter {
  * over one read of the parts, where the lookup reads them twice: 156 ms against 277 ms in chDB (10M
  * flowgen records, sent straight to it).
  */
-function openConnectionsCounter(uint128: boolean, layout: ConnectionIds): Counter {
+function openConnectionsCounter(rollup: Rollup, layout: ConnectionIds): Counter {
   // Its total looks ids up per row (the IN below), so it reads expanded rows, never arrays.
-  const { perArray: _arrays, ...ids } = connectionsCounter(uint128, layout);
+  const { perArray: _arrays, ...ids } = connectionsCounter(rollup, layout);
   // An ended record counts only when its connection is in A, and then it has the same addresses,
   // destination port and protocol (they are part of a connection's key) as an A record, in the raw
   // records and rollup rows alike: ended rows of other such four are never expanded nor looked up.
@@ -246,7 +247,7 @@ function namesCounter(names: Names): Counter {
 }
 
 /** Metrics that count connections: only from a rollup that keeps their hashes. */
-const connectionCounters: Readonly<Record<string, (uint128: boolean, layout: ConnectionIds) => Counter>> = {
+const connectionCounters: Readonly<Record<string, (rollup: Rollup, layout: ConnectionIds) => Counter>> = {
   connections: connectionsCounter,
   // Its records are those that say they ended (the metric's `records`): their connections, counted.
   endedConnections: connectionsCounter,
@@ -263,7 +264,7 @@ function counterOf({ metric, definition }: FlowsQuestion, rollup: Rollup): Count
   }
   const connections = connectionCounters[metric];
   if (connections) {
-    return rollup.connectionIds ? connections(rollup.uint128, rollup.connectionIds) : undefined;
+    return rollup.connectionIds ? connections(rollup, rollup.connectionIds) : undefined;
   }
   return sums[metric];
 }

@@ -64,7 +64,7 @@ describe('a service map reads the per-minute rollup only where it gives the raw 
   });
 
   it('counts the ids of a rollup made before they held their start minute in one piece', () => {
-    const sipHash = { ...rollup, connectionIds: 'sipHash' as const, uint128: false };
+    const sipHash = { ...rollup, connectionIds: 'sipHash' as const, connectionIdStates: true, uint128: false };
     const sql = rolledUpServiceMapSql(
       serviceMapRollup([sipHash], workload, [], zoom)!,
       workload,

@@ -13,7 +13,7 @@ const catalogTableSql = `SELECT count() AS n FROM system.tables WHERE database =
  * connections (Rollup.connectionIds). Rollups made by earlier versions of
  * 05-flows-rollups.sql lack some.
  */
-const rollupColumnsSql = `SELECT table, name FROM system.columns
+const rollupColumnsSql = `SELECT table, name, type FROM system.columns
 WHERE database = currentDatabase() AND table IN (SELECT rollup FROM flows_rollups)`;
 
 /** The connection id layout a rollup's columns hold, the newest first; undefined for uniqExact states. */
@@ -70,12 +70,14 @@ export class RollupCatalog {
       // Independent reads: one round trip's wait, not three.
       const [rows, columnRows, [uint128]] = await Promise.all([
         this.rows<{ rollup: string; exportIntervalSeconds: number; coveredFrom: number }>(rollupCatalogSql, signal),
-        this.rows<{ table: string; name: string }>(rollupColumnsSql, signal),
+        this.rows<{ table: string; name: string; type: string }>(rollupColumnsSql, signal),
         this.rows<{ n: string | number }>(uint128Sql, signal),
       ]);
       const columnsOf = new Map<string, Set<string>>();
-      for (const { table, name } of columnRows) {
+      const idStates = new Set<string>();
+      for (const { table, name, type } of columnRows) {
         columnsOf.set(table, (columnsOf.get(table) ?? new Set()).add(name));
+        if (name === 'connectionCityHashes' && type.startsWith('AggregateFunction(')) idStates.add(table);
       }
       const seen = new Set<string>();
       const rollups: Rollup[] = [];
@@ -89,6 +91,7 @@ export class RollupCatalog {
           exportIntervalSeconds: Number(row.exportIntervalSeconds),
           coveredFromSeconds: Number(row.coveredFrom),
           connectionIds: connectionIdsIn(columns),
+          connectionIdStates: idStates.has(row.rollup),
           uint128: Number(uint128?.n ?? 0) > 0,
           columns: new Set([...rollupColumns].filter((name) => columns.has(name))),
         });
