@@ -39,7 +39,8 @@ Where the records go:
   --role, --warehouse, --schema <name>   Snowflake session (env SNOWFLAKE_ROLE, _WAREHOUSE, _SCHEMA)
   --batch-rows <n>       records per insert (default 100000 for databases, 8192 for files)
   --apply-schema         create the flows table first from provisioning/clickhouse/*.sql (files needing a
-                         newer server are skipped, with a note); for --sink snowflake, provisioning/snowflake/*.sql
+                         newer server are skipped, and files with lines for older servers adapted, with a note);
+                         for --sink snowflake, provisioning/snowflake/*.sql
   --retention-hours <h>  with --apply-schema: keep records this long instead of 12 hours; 0 keeps them
                          forever (backfills of past days need 0 or a long enough retention)
   --cluster <name>       with --apply-schema on ClickHouse: make this node one shard of the cluster <name>
