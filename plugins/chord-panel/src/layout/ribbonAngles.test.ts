@@ -99,4 +99,56 @@ describe('ribbonAngles', () => {
     expect(arcs[0]!.endAngle - arcs[0]!.startAngle).toBeCloseTo(2 * Math.PI - 0.04);
     expect(ribbons).toHaveLength(1);
   });
+
+  // Found by the property test: d3-chord's scale (circle / total) overflowed to Infinity for 5e-324.
+  test.each<[string, number[][]]>([
+    ['a denormal self-flow', [[5e-324]]],
+    [
+      'denormal flows',
+      [
+        [0, 5e-324],
+        [1e-323, 0],
+      ],
+    ],
+    [
+      'flows near the largest double',
+      [
+        [0, Number.MAX_VALUE],
+        [Number.MAX_VALUE / 2, 0],
+      ],
+    ],
+  ])('%s: finite arcs in proportion that fill the circle', (_, matrix) => {
+    const pairAt = new Map<number, number>();
+    const pairValues: number[] = [];
+    matrix.forEach((row, i) =>
+      row.forEach((value, j) => {
+        if (value > 0) {
+          pairAt.set(i * row.length + j, pairValues.length);
+          pairValues.push(value);
+        }
+      })
+    );
+    for (const [mode, arcSize] of [
+      ['directed', 'both'],
+      ['directed', 'outgoing'],
+      ['undirected', 'both'],
+      ['undirected', 'incoming'],
+    ] as Array<[RibbonMode, ArcSize]>) {
+      const { arcs, ribbons } = ribbonAngles({ matrix, pairAt }, mode, arcSize, 0.04);
+      const spans = arcs.map((arc) => arc.endAngle - arc.startAngle);
+      expect(spans.every(Number.isFinite)).toBe(true);
+      expect(spans.reduce((sum, span) => sum + span, 0)).toBeCloseTo(2 * Math.PI - 0.04 * matrix.length, 6);
+      expect(ribbons.length).toBeGreaterThan(0);
+      // Ribbons keep the flows' own values, not the proportions the layout used.
+      for (const ribbon of ribbons) {
+        expect(ribbon.value).toBe(ribbon.pairs.reduce((sum, pair) => sum + pairValues[pair]!, 0));
+      }
+    }
+    if (matrix.length === 2) {
+      // Outgoing sizes: the first group sends twice (or half) what the second does.
+      const { arcs } = ribbonAngles({ matrix, pairAt }, 'directed', 'outgoing', 0);
+      const ratio = (arcs[0]!.endAngle - arcs[0]!.startAngle) / (arcs[1]!.endAngle - arcs[1]!.startAngle);
+      expect(ratio).toBeCloseTo(matrix[0]![1]! / matrix[1]![0]!, 6);
+    }
+  });
 });

@@ -50,6 +50,19 @@ const tipOf = (subgroup: ChordSubgroup): RibbonEnd => {
   return { group: subgroup.index, startAngle: middle, endAngle: middle, tip: true };
 };
 
+/**
+ * The matrix divided by its largest value. d3-chord multiplies each value by (circle − padding) / total,
+ * which overflows to Infinity for a denormal total and collapses to 0 when the total overflows; angles
+ * need only proportions, so values of at most 1 keep both in range. Dividing (not multiplying by
+ * 1 / largest) keeps even denormal values finite. A value more than ~1e-308 of the largest becomes 0 and
+ * its chord is left out: it would be drawn zero wide anyway.
+ */
+function toProportions(matrix: number[][]): number[][] {
+  const found = matrix.reduce((most, row) => row.reduce((rowMost, value) => Math.max(rowMost, value), most), 0);
+  const largest = found > 0 && Number.isFinite(found) ? found : 1;
+  return matrix.map((row) => row.map((value) => value / largest));
+}
+
 function symmetric(matrix: number[][]): number[][] {
   return matrix.map((row, i) => row.map((value, j) => (i === j ? value : value + matrix[j]![i]!)));
 }
@@ -76,7 +89,8 @@ export function ribbonAngles(
 
   const layout =
     mode === 'directed' && arcSize === 'both' ? chordDirected() : arcSize === 'incoming' ? chordTranspose() : chord();
-  const input = mode === 'undirected' && arcSize === 'both' ? symmetric(matrix) : matrix;
+  const proportions = toProportions(matrix);
+  const input = mode === 'undirected' && arcSize === 'both' ? symmetric(proportions) : proportions;
   const chords: Chords = layout.padAngle(padAngle)(input);
   const arcs = chords.groups.map((group) => ({ startAngle: group.startAngle, endAngle: group.endAngle }));
   const ribbons: RibbonAngles[] = [];
@@ -114,14 +128,11 @@ export function ribbonAngles(
       [source, target],
       [target, source],
     ] as const) {
-      if (!(here.value > 0)) {
-        continue;
-      }
       // Outgoing: `here` is the flow leaving here.index. Incoming (transposed): the flow arriving there.
       const from = arcSize === 'outgoing' ? here.index : there.index;
       const to = arcSize === 'outgoing' ? there.index : here.index;
       const pair = pairOf(from, to);
-      if (pair === undefined) {
+      if (pair === undefined || !(valueOf(from, to) > 0)) {
         continue;
       }
       const sized = end(here);
