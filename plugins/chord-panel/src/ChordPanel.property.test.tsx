@@ -27,7 +27,7 @@ const names = fc.oneof(
 const values = fc.oneof(
   fc.double({ min: 0, max: 1e12, noNaN: true }),
   fc.integer({ min: 0, max: 1e6 }),
-  fc.constantFrom(NaN, -1, -1e9, Infinity, 0, null, '12', 'x')
+  fc.constantFrom(NaN, -1, -1e9, Infinity, 0, Number.MIN_VALUE, 1e308, null, '12', 'x')
 );
 
 /** Frames of any shape: the fields a flow table has, in any order and type, or none of them. */
