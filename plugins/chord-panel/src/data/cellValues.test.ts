@@ -20,6 +20,10 @@ describe('readFlowValue', () => {
   ])('%s → %s', (cell, expected) => {
     expect(readFlowValue(cell)).toBe(expected);
   });
+
+  test('a bigint past the largest double is no value, not Infinity', () => {
+    expect(readFlowValue(BigInt(2) ** BigInt(1100))).toBeNaN();
+  });
 });
 
 describe('readEndpoint', () => {

@@ -12,13 +12,22 @@ export function readEndpoint(cell: unknown): string | undefined {
   return name === '' ? undefined : name;
 }
 
+/**
+ * The sum of two flow values, held at the largest double: every value read is finite, but a sum of
+ * them can overflow to Infinity, which would make angles NaN and a tooltip read "Infinity".
+ */
+export function addFlowValues(a: number, b: number): number {
+  return Math.min(Number.MAX_VALUE, a + b);
+}
+
 /** A finite number, or NaN for null, empty, non-numeric and infinite cells. */
 export function readFlowValue(cell: unknown): number {
   if (typeof cell === 'number') {
     return Number.isFinite(cell) ? cell : NaN;
   }
   if (typeof cell === 'bigint') {
-    return Number(cell);
+    const converted = Number(cell);
+    return Number.isFinite(converted) ? converted : NaN;
   }
   if (typeof cell === 'string' && cell.trim() !== '') {
     const parsed = Number(cell);

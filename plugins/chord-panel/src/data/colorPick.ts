@@ -1,4 +1,5 @@
 import { type ColorPick } from '../types';
+import { addFlowValues } from './cellValues';
 import { type FlowFields } from './fieldRoles';
 import { type FlowRow } from './flowPairs';
 
@@ -42,7 +43,7 @@ export function colorShares(rows: FlowRow[], frames: FlowFields[]): ColorShare[]
     const key = hasColor(cell) ? `${typeof cell}:${String(cell)}` : 'none';
     const share = shares.get(key);
     if (share) {
-      share.value += row.value;
+      share.value = addFlowValues(share.value, row.value);
     } else {
       shares.set(key, { cell: hasColor(cell) ? cell : undefined, row, value: row.value });
     }

@@ -16,6 +16,15 @@ function fieldsOf(...tables: Parameters<typeof flowFrame>[0][]): FlowFields[] {
 }
 
 describe('collectFlowPairs', () => {
+  test('holds a sum past the largest double at it, not Infinity', () => {
+    const pairs = collectFlowPairs(
+      fieldsOf({ source: ['a', 'a', 'a'], target: ['b', 'b', 'b'], bytes: [1e308, 1e308, 1e308] }),
+      true,
+      noSkippedRows()
+    );
+    expect(pairs.map((pair) => pair.value)).toEqual([Number.MAX_VALUE]);
+  });
+
   test('sums rows per pair across frames and keeps every row', () => {
     const skipped = noSkippedRows();
     const pairs = collectFlowPairs(

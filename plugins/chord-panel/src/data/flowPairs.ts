@@ -1,4 +1,4 @@
-import { readEndpoint, readFlowValue } from './cellValues';
+import { addFlowValues, readEndpoint, readFlowValue } from './cellValues';
 import { type FlowFields } from './fieldRoles';
 import { type SkippedRows } from './skippedRows';
 
@@ -55,7 +55,7 @@ export function collectFlowPairs(frames: FlowFields[], selfFlows: boolean, skipp
         pair = { source, target, value: 0, rows: [] };
         pairs.set(key, pair);
       }
-      pair.value += value;
+      pair.value = addFlowValues(pair.value, value);
       pair.rows.push({ frame, row, source, target, value });
     }
   });

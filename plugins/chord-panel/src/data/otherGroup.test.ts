@@ -13,6 +13,17 @@ const pair = (source: string, target: string, value: number): FlowPair => ({
 const pairs = [pair('a', 'b', 100), pair('c', 'a', 10), pair('b', 'e', 1), pair('d', 'c', 5), pair('e', 'd', 2)];
 
 describe('keepTopGroups', () => {
+  test('totals and merged pairs past the largest double are held at it, and still rank', () => {
+    const max = Number.MAX_VALUE;
+    const result = keepTopGroups([pair('a', 'b', max), pair('b', 'a', max), pair('c', 'd', max), pair('d', 'e', 1)], 1);
+    const totals = result.groups.map((group) => [group.key, group.outgoing, group.incoming]);
+    expect(totals).toEqual([
+      ['a', max, max],
+      [otherGroupKey, max, max],
+    ]);
+    expect(result.pairs.map((p) => p.value)).toEqual([max, max, max]);
+  });
+
   test.each([
     [0, ['a', 'b', 'c', 'd', 'e'], []],
     [5, ['a', 'b', 'c', 'd', 'e'], []],

@@ -1,3 +1,4 @@
+import { addFlowValues } from './cellValues';
 import { type FlowPair, type FlowRow, pairKey } from './flowPairs';
 
 /** The key of the "Other" group: it can never equal a real name, which is never empty and holds no NUL. */
@@ -42,8 +43,10 @@ function trafficByGroup(pairs: FlowPair[]): GroupTraffic[] {
     return group;
   };
   for (const pair of pairs) {
-    touch(pair.source).outgoing += pair.value;
-    touch(pair.target).incoming += pair.value;
+    const source = touch(pair.source);
+    const target = touch(pair.target);
+    source.outgoing = addFlowValues(source.outgoing, pair.value);
+    target.incoming = addFlowValues(target.incoming, pair.value);
   }
   return [...groups.values()];
 }
@@ -56,7 +59,7 @@ function trafficByGroup(pairs: FlowPair[]): GroupTraffic[] {
 export function keepTopGroups(pairs: FlowPair[], topGroups: number): { groups: ChordGroup[]; pairs: ChordPair[] } {
   const traffic = trafficByGroup(pairs);
   const ranked = [...traffic].sort(
-    (a, b) => b.outgoing + b.incoming - (a.outgoing + a.incoming) || a.firstSeen - b.firstSeen
+    (a, b) => addFlowValues(b.outgoing, b.incoming) - addFlowValues(a.outgoing, a.incoming) || a.firstSeen - b.firstSeen
   );
   const limit = Math.max(0, Math.floor(topGroups));
   const keep = limit > 0 && ranked.length > limit + 1 ? ranked.slice(0, limit) : ranked;
@@ -73,8 +76,8 @@ export function keepTopGroups(pairs: FlowPair[], topGroups: number): { groups: C
       name: 'Other',
       isOther: true,
       members: merged.map((group) => group.name),
-      outgoing: merged.reduce((sum, group) => sum + group.outgoing, 0),
-      incoming: merged.reduce((sum, group) => sum + group.incoming, 0),
+      outgoing: merged.reduce((sum, group) => addFlowValues(sum, group.outgoing), 0),
+      incoming: merged.reduce((sum, group) => addFlowValues(sum, group.incoming), 0),
       firstSeen: traffic.length,
     });
   }
@@ -86,7 +89,7 @@ export function keepTopGroups(pairs: FlowPair[], topGroups: number): { groups: C
     const key = pairKey(source, target);
     const existing = chordPairs.get(key);
     if (existing) {
-      existing.value += pair.value;
+      existing.value = addFlowValues(existing.value, pair.value);
       // A loop, not push(...rows): a pair can hold more rows than the engine allows as call arguments.
       for (const row of pair.rows) {
         existing.rows.push(row);

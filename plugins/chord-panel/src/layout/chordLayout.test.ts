@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest';
+import { FieldType, toDataFrame } from '@grafana/data';
+import { buildChordModel } from '../data/chordModel';
+import { withDefaults } from '../optionDefaults';
 import { chordPair, group, otherGroup } from '../test/chordGroups';
 import { type ChordLayout, layoutAngles, placeChord } from './chordLayout';
+import { padAngleFor } from './ribbonAngles';
 
 const model = {
   groups: [group('web/frontend', 10, 3, 0), group('web/backend', 7, 10, 1), otherGroup(['x', 'y'], 1, 5)],
@@ -23,6 +27,32 @@ function placed(width: number, height: number, showLabels = true, arrowHeads = t
 }
 
 describe('layoutAngles + placeChord', () => {
+  // Found by the property test in CI: three rows of 1e308 between the same pods summed to Infinity and
+  // made every angle NaN.
+  test('rows summing past the largest double still lay out as a full circle', () => {
+    const frame = toDataFrame({
+      fields: [
+        { name: 'sourcePodName', type: FieldType.string, values: ['web/frontend', 'web/frontend', 'db/postgres'] },
+        {
+          name: 'destinationPodName',
+          type: FieldType.string,
+          values: ['web/frontend', 'web/frontend', 'web/frontend'],
+        },
+        { name: 'bytes', type: FieldType.number, values: [1e308, 1e308, 1e308] },
+      ],
+    });
+    const options = withDefaults({});
+    const data = buildChordModel([frame], options);
+    if (data.kind !== 'model') {
+      throw new Error(`no model: ${data.kind}`);
+    }
+    const angles = layoutAngles(data.model, options);
+    const spans = angles.arcs.map((arc) => arc.endAngle - arc.startAngle);
+    expect(spans.every((span) => Number.isFinite(span) && span > 0)).toBe(true);
+    expect(spans.reduce((sum, span) => sum + span, 0)).toBeCloseTo(2 * Math.PI - 2 * padAngleFor(2), 6);
+    expect(angles.ribbons.every((ribbon) => Number.isFinite(ribbon.value))).toBe(true);
+  });
+
   test('arcs in sort order, Other last; ribbons drawn largest first', () => {
     const layout = placed(400, 300);
     expect(layout.arcs.map((arc) => arc.group.name)).toEqual(['web/backend', 'web/frontend', 'Other']);

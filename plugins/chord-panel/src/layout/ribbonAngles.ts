@@ -1,4 +1,5 @@
 import { type ChordSubgroup, type Chords, chord, chordDirected, chordTranspose } from 'd3-chord';
+import { addFlowValues } from '../data/cellValues';
 import { type ArcSize, type RibbonMode } from '../types';
 import { type ChordMatrix } from './chordMatrix';
 
@@ -55,12 +56,13 @@ const tipOf = (subgroup: ChordSubgroup): RibbonEnd => {
  * which overflows to Infinity for a denormal total and collapses to 0 when the total overflows; angles
  * need only proportions, so values of at most 1 keep both in range. Dividing (not multiplying by
  * 1 / largest) keeps even denormal values finite. A value more than ~1e-308 of the largest becomes 0 and
- * its chord is left out: it would be drawn zero wide anyway.
+ * its chord is left out: it would be drawn zero wide anyway. Values past the largest double count as it.
  */
 function toProportions(matrix: number[][]): number[][] {
-  const found = matrix.reduce((most, row) => row.reduce((rowMost, value) => Math.max(rowMost, value), most), 0);
-  const largest = found > 0 && Number.isFinite(found) ? found : 1;
-  return matrix.map((row) => row.map((value) => value / largest));
+  const held = matrix.map((row) => row.map((value) => Math.min(value, Number.MAX_VALUE)));
+  const found = held.reduce((most, row) => row.reduce((rowMost, value) => Math.max(rowMost, value), most), 0);
+  const largest = found > 0 ? found : 1;
+  return held.map((row) => row.map((value) => value / largest));
 }
 
 function symmetric(matrix: number[][]): number[][] {
@@ -99,7 +101,7 @@ export function ribbonAngles(
     const a = source.index;
     const b = target.index;
     if (mode === 'undirected') {
-      const value = a === b ? valueOf(a, a) : valueOf(a, b) + valueOf(b, a);
+      const value = a === b ? valueOf(a, a) : addFlowValues(valueOf(a, b), valueOf(b, a));
       ribbons.push({ source: end(source), target: end(target), pairs: pairsBetween(a, b), value, directed: false });
       continue;
     }
