@@ -344,7 +344,10 @@ class QueryParts {
     return [...minuteRows, ...this.rollupConditions].join(' AND ');
   }
 
-  /** The union a count over the range reads: raw records ending in `edges`, rollup rows of the whole `minutes`. */
+  /**
+   * The union a count over the range reads: raw records ending in `edges`, rollup rows of the whole
+   * `minutes`, both narrowed when the counter has a `narrowing` (countsOverRange keeps it where it applies).
+   */
   private countedUnion(
     counter: Counter,
     { minutes, edges }: { minutes: Span; edges: Span[] },
@@ -353,8 +356,7 @@ class QueryParts {
   ): string {
     const rawWhere = edges.length > 0 ? this.rawWhere(endsIn(edges)) : undefined;
     const rollupWhere = this.rollupWhere(minutes, true);
-    const narrowing = this.narrows(bucketOf) ? counter.narrowing : undefined;
-    const narrowed = narrowing && this.narrowed(narrowing, rawWhere, rollupWhere);
+    const narrowed = counter.narrowing && this.narrowed(counter.narrowing, rawWhere, rollupWhere);
     const and = (where: string) => (narrowed ? `${where} AND ${narrowed}` : where);
     return this.union(
       rawWhere ? { where: and(rawWhere), value: counter.raw, partition: partition?.raw } : undefined,
@@ -488,8 +490,9 @@ class QueryParts {
       : metricCounter.perArray
         ? overArrays(metricCounter)
         : metricCounter;
-    const narrowing = this.narrows(bucketOf) ? counted.narrowing : undefined;
-    const counter = narrowing ? { ...counted, total: narrowing.total } : counted;
+    // Decided here once: the counter passed on keeps its narrowing only where it applies.
+    const { narrowing, ...unnarrowed } = counted;
+    const counter: Counter = narrowing && this.narrows(bucketOf) ? { ...counted, total: narrowing.total } : unnarrowed;
     const union = this.countedUnion(counter, { minutes, edges }, partition, bucketOf);
     const time = bucketOf ? [this.dialect.quoteIdentifier('time')] : [];
     if (!partition) {
